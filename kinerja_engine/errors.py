@@ -1,0 +1,141 @@
+"""One error hierarchy for everything the engine refuses.
+
+Every error the engine raises on purpose is a :class:`KinerjaError`. Each carries the
+place it is about (file, key path, line, column), the offending value and what was
+expected, so the CLI can print ``file:line:col: key.path: message`` and exit 2 without a
+traceback, and an embedding application can act on the fields instead of parsing text.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import ClassVar, Self
+
+__all__ = [
+    "CaseError",
+    "FormulaError",
+    "InputError",
+    "KinerjaError",
+    "NumberError",
+    "RuleSetError",
+    "SchemaError",
+]
+
+
+class KinerjaError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+    kind: ClassVar[str] = "error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        message_id: str | None = None,
+        file: str | None = None,
+        key: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        value: object = None,
+        expected: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        # Indonesian text of the same message; English is the fallback.
+        self.message_id = message_id
+        self.file = file
+        self.key = key
+        self.line = line
+        self.column = column
+        self.value = value
+        self.expected = expected
+        self.hint = hint
+
+    def located(
+        self,
+        *,
+        file: str | None = None,
+        key_prefix: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> Self:
+        """A copy that also names where it happened; lower layers do not know the file."""
+        other = copy.copy(self)
+        if file is not None and other.file is None:
+            other.file = file
+        if key_prefix:
+            other.key = join_key(key_prefix, other.key)
+        if line is not None and other.line is None:
+            other.line = line
+            other.column = column
+        return other
+
+    def place(self) -> str:
+        """``file:line:col: key`` with whatever parts are known."""
+        parts = []
+        if self.file:
+            loc = self.file
+            if self.line is not None:
+                loc += f":{self.line}"
+                if self.column is not None:
+                    loc += f":{self.column}"
+            parts.append(loc)
+        if self.key:
+            parts.append(self.key)
+        return ": ".join(parts)
+
+    def render(self, lang: str = "en") -> str:
+        text = self.message_id if lang == "id" and self.message_id else self.message
+        if self.hint:
+            text += f" ({'saran' if lang == 'id' else 'hint'}: {self.hint})"
+        place = self.place()
+        return f"{place}: {text}" if place else text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def join_key(prefix: str, key: str | None) -> str:
+    """Join key paths: ``indicator[2]`` + ``target`` -> ``indicator[2].target``."""
+    if not key:
+        return prefix
+    if key.startswith("["):
+        return prefix + key
+    return f"{prefix}.{key}"
+
+
+class InputError(KinerjaError):
+    """A file that cannot be read as TOML: missing, unreadable, not UTF-8, too large, bad syntax."""
+
+    kind = "input"
+
+
+class SchemaError(KinerjaError):
+    """A document whose shape is wrong: unknown, missing or mistyped keys."""
+
+    kind = "schema"
+
+
+class NumberError(KinerjaError):
+    """A figure whose text is not a number in the notation of the case format."""
+
+    kind = "number"
+
+
+class FormulaError(KinerjaError):
+    """A rule formula that does not parse, names an unknown input, or fails when evaluated."""
+
+    kind = "formula"
+
+
+class RuleSetError(KinerjaError):
+    """A rule set that is inconsistent: bands with gaps or overlaps, a bad ``extends``."""
+
+    kind = "rules"
+
+
+class CaseError(KinerjaError):
+    """A case whose parts do not fit together: duplicate ids, dangling references, cycles."""
+
+    kind = "case"

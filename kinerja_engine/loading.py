@@ -1,0 +1,703 @@
+"""TOML to models: read files safely, structure them with cattrs, name every error's place.
+
+Reading refuses what would hurt (files that are too large, binary, not UTF-8, nested too
+deep) before parsing. Structuring uses one cattrs ``Converter`` with unknown keys
+forbidden and detailed validation; its errors are turned into :class:`SchemaError`
+with the key path (``indicator[3].target``), the line where the key stands, and for a
+misspelled key the nearest valid one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, override
+
+from .errors import InputError, KinerjaError, NumberError, RuleSetError, SchemaError
+from .model import Case, PrintedValue, Target
+from .numbers import parse_number
+from .ruleset import RuleSetSpec
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "KeyLines",
+    "read_case",
+    "read_rules",
+    "shipped_rules",
+]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_EXTENDS = 16
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- reading files
+
+
+@attrs.frozen
+class Document:
+    """A parsed TOML file with what is needed to point back into it."""
+
+    path: str
+    data: dict[str, Any]
+    lines: KeyLines
+
+    def fail(self, exc: KinerjaError) -> KinerjaError:
+        line = self.lines.line_of(exc.key) if exc.key else None
+        return exc.located(file=self.path, line=line)
+
+
+def read_toml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    name = str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size} bytes, above the limit of {max_bytes}",
+                message_id=f"berkas berukuran {size} byte, melebihi batas {max_bytes}",
+                file=name,
+                value=size,
+                expected=f"at most {max_bytes} bytes",
+            )
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            "no such file", message_id="berkas tidak ditemukan", file=name
+        ) from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a folder, not a file", message_id="ini folder, bukan berkas", file=name
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror}",
+            message_id=f"berkas tidak bisa dibaca: {exc.strerror}",
+            file=name,
+        ) from None
+    return parse_toml(raw, name)
+
+
+def parse_toml(raw: bytes, name: str) -> Document:
+    if not raw.strip():
+        raise InputError("the file is empty", message_id="berkas kosong", file=name)
+    if b"\x00" in raw:
+        raise InputError(
+            "this is a binary file, not TOML text",
+            message_id="ini berkas biner, bukan teks TOML",
+            file=name,
+            expected="a TOML text file",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            message_id=f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x})",
+            file=name,
+            line=line,
+            column=column,
+            expected="UTF-8 text; save the file as UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    _check_depth(text, name)
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
+        raise InputError(
+            f"not valid TOML: {reason}",
+            message_id=f"bukan TOML yang sah: {reason}",
+            file=name,
+            line=int(found.group(1)) if found else text.count("\n") + 1,
+            column=int(found.group(2)) if found else None,
+        ) from None
+    except RecursionError:
+        raise InputError(
+            "the file nests too deeply to read",
+            message_id="berkas terlalu dalam bersarang untuk dibaca",
+            file=name,
+            expected=f"at most {MAX_DEPTH} levels",
+        ) from None
+    return Document(name, data, KeyLines(text))
+
+
+def _check_depth(text: str, name: str) -> None:
+    # tomllib recurses per bracket; refuse absurd nesting before it can exhaust the stack.
+    depth = 0
+    line = 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(
+                    f"arrays or tables nest more than {MAX_DEPTH} levels deep",
+                    message_id=f"larik atau tabel bersarang lebih dari {MAX_DEPTH} tingkat",
+                    file=name,
+                    line=line,
+                    expected=f"at most {MAX_DEPTH} levels",
+                )
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            line += 1
+            if depth <= 2:
+                # Table headers close on their own line; brackets in strings do not carry over.
+                depth = 0
+
+
+class KeyLines:
+    """Where each key stands in a TOML text, to give errors a line number.
+
+    tomllib keeps no positions, so this reads the text once more, line by line, tracking
+    table headers and array-of-tables counts. It only locates; tomllib decides validity.
+    """
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+    _KEY = re.compile(r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+    _INLINE = re.compile(r"[{,]\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[tuple[str | int, ...], int] = {}
+        counts: dict[tuple[str | int, ...], int] = {}
+        table: tuple[str | int, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = self._HEADER.match(line)
+            if header:
+                parts = self._resolve(_split_key(header.group(2)), counts)
+                if header.group(1) == "[[":
+                    index = counts.get(parts, 0)
+                    counts[parts] = index + 1
+                    table = (*parts, index)
+                else:
+                    table = parts
+                self._lines.setdefault(table, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                path = (*table, *_split_key(key.group(1)))
+                self._lines.setdefault(path, number)
+                rest = line[key.end() :]
+                for inner in self._INLINE.finditer(rest):
+                    self._lines.setdefault((*path, inner.group(1).strip("\"'")), number)
+
+    def _resolve(
+        self, parts: tuple[str, ...], counts: Mapping[tuple[str | int, ...], int]
+    ) -> tuple[str | int, ...]:
+        # `[[indicator.printed]]` belongs to the latest `[[indicator]]`.
+        resolved: tuple[str | int, ...] = ()
+        for part in parts:
+            resolved = (*resolved, part)
+            if resolved in counts:
+                resolved = (*resolved, counts[resolved] - 1)
+        return resolved
+
+    def has(self, key: str) -> bool:
+        return _parse_path(key) in self._lines
+
+    def line_of(self, key: str) -> int | None:
+        """The line of ``key`` (``indicator[2].target``), or of its nearest enclosing table."""
+        path = _parse_path(key)
+        while path:
+            if path in self._lines:
+                return self._lines[path]
+            path = path[:-1]
+        return None
+
+
+def _split_key(text: str) -> tuple[str, ...]:
+    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[^.\s]+", text)
+    return tuple(p.strip("\"'") for p in parts)
+
+
+def _parse_path(key: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for token in re.findall(r"\[(\d+)\]|\"([^\"]*)\"|([^.\[\]\"]+)", key.removeprefix("$.")):
+        index, quoted, plain = token
+        if index:
+            parts.append(int(index))
+        else:
+            parts.append(quoted or plain)
+    return tuple(parts)
+
+
+# ---------------------------------------------------------------- the converter
+
+
+def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise SchemaError(
+                f"expected {name}, found {_describe(value)}",
+                message_id=f"seharusnya {name}, tertulis {_describe(value)}",
+                value=value,
+                expected=name,
+            )
+        return value
+
+    return hook
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, int | Decimal):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return type(value).__name__
+
+
+def _decimal(value: Any, _: Any = None) -> Decimal:
+    parsed = parse_number(value)
+    if parsed is None:
+        raise NumberError(
+            "'-' (no value) is not allowed here",
+            message_id="'-' (tanpa nilai) tidak boleh di sini",
+            value=value,
+            expected="a number",
+        )
+    return parsed.value
+
+
+def _optional_decimal(value: Any, _: Any = None) -> Decimal | None:
+    parsed = parse_number(value)
+    return None if parsed is None else parsed.value
+
+
+def _target(value: Any, _: Any = None) -> Target | None:
+    if isinstance(value, list):
+        if len(value) != 2:
+            raise SchemaError(
+                f"a target range has two ends, found {len(value)} values",
+                message_id=f"rentang target punya dua ujung, tertulis {len(value)} nilai",
+                value=value,
+                expected="[low, high]",
+            )
+        low, high = (_decimal(v) for v in value)
+        return Target(low, high)
+    parsed = parse_number(value)
+    return None if parsed is None else Target.point(parsed.value)
+
+
+def _printed(value: Any, _: Any = None) -> PrintedValue:
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise SchemaError(
+            f"expected a printed figure (text or number), found {_describe(value)}",
+            message_id=f"seharusnya angka tercetak (teks atau angka), tertulis {_describe(value)}",
+            value=value,
+            expected="a number or the text as printed",
+        )
+    text = value if isinstance(value, str) else str(value)
+    try:
+        parsed = parse_number(value)
+    except NumberError as exc:
+        return PrintedValue(text=text, error=exc.message)
+    if parsed is None:
+        return PrintedValue(text=text)
+    return PrintedValue(text=text, value=parsed.value, mark=parsed.mark)
+
+
+def _history(value: Any, _: Any = None) -> dict[int, Decimal]:
+    if not isinstance(value, dict):
+        raise SchemaError(
+            f"expected a table of years, found {_describe(value)}",
+            message_id=f"seharusnya tabel tahun, tertulis {_describe(value)}",
+            value=value,
+            expected="{ 2020 = 55 }",
+        )
+    history = {}
+    for year, figure in value.items():
+        if not re.fullmatch(r"(19|20|21)\d\d", year):
+            raise SchemaError(
+                f"history key {year!r} is not a year",
+                message_id=f"kunci history {year!r} bukan tahun",
+                key=year,
+                value=year,
+                expected="a year such as 2020",
+            )
+        try:
+            parsed = _optional_decimal(figure)
+        except KinerjaError as exc:
+            raise exc.located(key_prefix=year) from None
+        if parsed is not None:
+            history[int(year)] = parsed
+    return history
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(Decimal, _decimal)
+    conv.register_structure_hook(PrintedValue, _printed)
+    # Matched by identity: str and int hooks would otherwise also catch enums and bool.
+    for exact, hook in (
+        (str, _strict(str, "text")),
+        (int, _strict(int, "a whole number")),
+        (bool, _strict(bool, "true or false")),
+        (Decimal | None, _optional_decimal),
+        (Target | None, _target),
+        (dict[int, Decimal], _history),
+    ):
+        conv.register_structure_hook_func(lambda t, exact=exact: t == exact, hook)
+    for cls, renames in _RENAMES.items():
+        overrides = {attr: override(rename=key) for attr, key in renames.items()}
+        if cls is Case:
+            overrides["origin"] = override(omit=True)
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **overrides))
+    return conv
+
+
+# Attribute names that differ from the file's keys (the file names tables in the singular).
+_RENAMES: dict[type, dict[str, str]] = {
+    Case: {"indicators": "indicator", "objectives": "objective"},
+}
+
+_CONVERTER = _make_converter()
+
+
+def structure(data: Any, cls: type[T], root: str = "") -> T:
+    """Structure ``data`` into ``cls``, turning every failure into one located KinerjaError."""
+    try:
+        return _CONVERTER.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise _first_error(exc, root, cls) from None
+    except KinerjaError as exc:
+        raise exc.located(key_prefix=root or None) from None
+
+
+def _first_error(exc: BaseException, path: str, cls: Any) -> KinerjaError:
+    """The first leaf of a cattrs error tree, as a KinerjaError with its key path."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        if with_notes:
+            sub, note = with_notes[0]
+            if isinstance(exc, ClassValidationError):
+                name = getattr(note, "name", "?")
+                key = _RENAMES.get(exc.cl, {}).get(name, name)
+                return _first_error(sub, _join(path, key), note.type)
+            index = getattr(note, "index", "?")
+            step = f"[{index}]" if isinstance(index, int) else _quote(str(index))
+            return _first_error(sub, _join(path, step), note.type)
+        return _first_error(without[0], path, exc.cl)
+    if isinstance(exc, KinerjaError):
+        return exc.located(key_prefix=path or None)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return _unknown_keys(exc, path)
+    if isinstance(exc, KeyError):
+        missing = exc.args[0] if exc.args else "?"
+        return SchemaError(
+            f"required key {missing!r} is missing",
+            message_id=f"kunci wajib {missing!r} tidak ada",
+            key=_join(path, str(missing)),
+            expected=f"a value for {missing!r}",
+        )
+    return _wrong_type(exc, path, cls)
+
+
+def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> SchemaError:
+    extra = sorted(exc.extra_fields)
+    renames = _RENAMES.get(exc.cl, {})
+    valid = [renames.get(a.name, a.name) for a in attrs.fields(exc.cl) if a.name != "origin"]
+    first = extra[0]
+    near = difflib.get_close_matches(first, valid, n=1, cutoff=0.6)
+    listed = ", ".join(repr(k) for k in extra)
+    return SchemaError(
+        f"unknown key {listed}" + (f"; did you mean {near[0]!r}?" if near else ""),
+        message_id=f"kunci tidak dikenal {listed}"
+        + (f"; maksudnya {near[0]!r}?" if near else ""),
+        key=_join(path, first),
+        value=first,
+        expected="one of " + ", ".join(valid),
+        hint=f"did you mean {near[0]!r}?" if near else None,
+    )
+
+
+def _wrong_type(exc: BaseException, path: str, cls: Any) -> SchemaError:
+    expected = _type_name(cls)
+    detail = str(exc)
+    if isinstance(exc, ValueError) and "is not a valid" in detail:
+        found = detail.split(" is not a valid")[0]
+        return SchemaError(
+            f"{found} is not one of {expected}",
+            message_id=f"{found} bukan salah satu dari {expected}",
+            key=path,
+            value=found,
+            expected=expected,
+        )
+    if isinstance(exc, AttributeError) and "items" in detail:
+        detail = "expected a table"
+    return SchemaError(
+        f"expected {expected} ({detail})",
+        message_id=f"seharusnya {expected} ({detail})",
+        key=path,
+        expected=expected,
+    )
+
+
+def _type_name(cls: Any) -> str:
+    if isinstance(cls, type) and issubclass(cls, str) and hasattr(cls, "__members__"):
+        return ", ".join(repr(m.value) for m in cls.__members__.values())
+    if typing.get_origin(cls) is typing.Literal:
+        return ", ".join(repr(a) for a in typing.get_args(cls))
+    if typing.get_origin(cls) in (typing.Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in typing.get_args(cls) if a is not type(None))
+    if attrs.has(cls) or typing.get_origin(cls) is dict:
+        return "a table"
+    if typing.get_origin(cls) in (tuple, list):
+        return "an array"
+    return getattr(cls, "__name__", str(cls))
+
+
+def _join(path: str, key: str) -> str:
+    if not path:
+        return key
+    return path + key if key.startswith("[") else f"{path}.{key}"
+
+
+def _quote(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f'"{key}"'
+
+
+# ---------------------------------------------------------------- cases
+
+
+def read_case(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Case:
+    """Read and structure a case file; semantic checks are ``validate.validate_case``."""
+    doc = read_toml(path, max_bytes=max_bytes)
+    return case_from_document(doc)
+
+
+def case_from_document(doc: Document) -> Case:
+    try:
+        _check_marks(doc.data)
+        case = structure(doc.data, Case)
+    except KinerjaError as exc:
+        raise doc.fail(exc) from None
+    return attrs.evolve(case, origin=doc.path)
+
+
+def _check_marks(data: Mapping[str, Any]) -> None:
+    """Unit marks in an indicator's input figures must agree with each other and its unit."""
+    indicators = data.get("indicator")
+    if not isinstance(indicators, list):
+        return
+    for n, ind in enumerate(indicators):
+        if not isinstance(ind, dict):
+            continue
+        unit = str(ind.get("unit", "")).strip().lower()
+        durations: dict[str, str] = {}
+        for key, raw in _input_figures(ind):
+            try:
+                parsed = parse_number(raw)
+            except KinerjaError:
+                continue  # the converter reports it with its key
+            if parsed is None:
+                continue
+            if parsed.mark == "%" and unit not in ("%", "persen", "percent", ""):
+                raise NumberError(
+                    f"{raw!r} is a percentage but the indicator's unit is {ind.get('unit')!r}",
+                    message_id=f"{raw!r} berupa persen, padahal satuan indikator {ind.get('unit')!r}",
+                    key=f"indicator[{n}].{key}",
+                    value=raw,
+                    expected=f"a figure in {ind.get('unit')}",
+                )
+            if parsed.mark == "Rp" and unit in ("%", "persen", "percent"):
+                raise NumberError(
+                    f"{raw!r} is a rupiah amount but the indicator's unit is '%'",
+                    message_id=f"{raw!r} berupa rupiah, padahal satuan indikator '%'",
+                    key=f"indicator[{n}].{key}",
+                    value=raw,
+                    expected="a percentage",
+                )
+            if parsed.duration is not None:
+                durations[key] = parsed.duration
+        if len(set(durations.values())) > 1:
+            listed = ", ".join(f"{k} in {v}" for k, v in durations.items())
+            raise NumberError(
+                f"the indicator's figures mix durations in minutes and in months ({listed})",
+                message_id=f"angka indikator mencampur durasi menit dan bulan ({listed})",
+                key=f"indicator[{n}]",
+                expected="one duration family: detik/menit/jam/hari or bulan/tahun",
+            )
+
+
+def _input_figures(ind: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    for key in ("realisasi", "renstra_target"):
+        if key in ind:
+            yield key, ind[key]
+    target = ind.get("target")
+    if isinstance(target, list):
+        for i, v in enumerate(target):
+            yield f"target[{i}]", v
+    elif target is not None:
+        yield "target", target
+    history = ind.get("history")
+    if isinstance(history, dict):
+        for year, v in history.items():
+            yield f"history.{year}", v
+
+
+# ---------------------------------------------------------------- rule sets
+
+SHIPPED_SUFFIX = ".toml"
+
+
+def _shipped_dir() -> Path:
+    try:
+        return Path(str(resources.files("kinerja_engine.rules")))
+    except ModuleNotFoundError:
+        # Running from a source checkout that was not installed: rules/ sits beside the package.
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+def shipped_rules() -> dict[str, Path]:
+    """The shipped rule sets by name."""
+    folder = _shipped_dir()
+    return {p.stem: p for p in sorted(folder.glob("*" + SHIPPED_SUFFIX))}
+
+
+def _rules_path(name_or_path: str | Path, base: Path | None) -> Path:
+    text = str(name_or_path)
+    shipped = shipped_rules()
+    if text in shipped:
+        return shipped[text]
+    looks_like_path = text.endswith(SHIPPED_SUFFIX) or "/" in text or "\\" in text
+    if looks_like_path:
+        p = Path(text)
+        if not p.is_absolute() and base is not None:
+            p = base / p
+        return p
+    near = difflib.get_close_matches(text, list(shipped), n=1, cutoff=0.5)
+    raise RuleSetError(
+        f"unknown rule set {text!r}" + (f"; did you mean {near[0]!r}?" if near else ""),
+        message_id=f"aturan {text!r} tidak dikenal" + (f"; maksudnya {near[0]!r}?" if near else ""),
+        value=text,
+        expected="a shipped rule set (" + ", ".join(shipped) + ") or a path to a .toml file",
+        hint=f"did you mean {near[0]!r}?" if near else None,
+    )
+
+
+@attrs.frozen
+class RulesSource:
+    """A rule set's file with ``extends`` applied: the merged data, its hash, its files."""
+
+    spec: RuleSetSpec
+    version: str
+    path: str
+    documents: tuple[Document, ...]  # the file first, then what it extends
+
+    def fail(self, exc: KinerjaError) -> KinerjaError:
+        return _owner(list(self.documents), exc.key).fail(exc)
+
+
+def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSource:
+    """Read a rule set by shipped name or path, applying ``extends`` (child keys win)."""
+    chain: list[Document] = []
+    target: str | Path = name_or_path
+    here = base
+    while True:
+        path = _rules_path(target, here)
+        if any(Path(d.path).resolve() == path.resolve() for d in chain if path.exists()):
+            names = " -> ".join([*(d.path for d in chain), str(path)])
+            what = "extends itself" if len(chain) == 1 else f"is part of a cycle: {names}"
+            raise RuleSetError(
+                f"the rule set {what}",
+                message_id=f"aturan ini memperluas dirinya sendiri atau berputar: {names}",
+                file=chain[-1].path,
+                key="extends",
+                line=chain[-1].lines.line_of("extends"),
+                value=names,
+                expected="a chain of extends that ends",
+            )
+        doc = read_toml(path)
+        chain.append(doc)
+        parent = doc.data.get("extends")
+        if parent is None:
+            break
+        if not isinstance(parent, str):
+            raise doc.fail(
+                SchemaError(
+                    f"extends must name a rule set, found {_describe(parent)}",
+                    message_id=f"extends harus menyebut aturan, tertulis {_describe(parent)}",
+                    key="extends",
+                    value=parent,
+                    expected="a rule-set name or path",
+                )
+            )
+        if len(chain) > MAX_EXTENDS:
+            raise doc.fail(RuleSetError("extends chain too long", key="extends"))
+        target, here = parent, path.parent
+    merged: dict[str, Any] = {}
+    for doc in reversed(chain):
+        merged = _merge(merged, doc.data)
+    merged.pop("extends", None)
+    leaf = chain[0]
+    if len(chain) > 1 and "name" not in leaf.data:
+        merged["name"] = Path(leaf.path).stem
+    try:
+        spec = structure(merged, RuleSetSpec)
+    except KinerjaError as exc:
+        raise _owner(chain, exc.key).fail(exc) from None
+    return RulesSource(
+        spec=spec, version=_version(merged), path=leaf.path, documents=tuple(chain)
+    )
+
+
+def _owner(chain: list[Document], key: str | None) -> Document:
+    """The file of an ``extends`` chain that wrote ``key`` (the child first)."""
+    if key:
+        for doc in chain:
+            if doc.lines.has(key):
+                return doc
+    return chain[0]
+
+
+def _merge(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """Child keys win; tables merge key by key, so bands and flags merge by label and code.
+
+    A ``bands`` table with ``inherit = false`` replaces the base's bands instead.
+    """
+    out = dict(base)
+    for key, value in child.items():
+        if isinstance(value, dict) and key == "bands" and "inherit" in value:
+            own = {k: v for k, v in value.items() if k != "inherit"}
+            out[key] = own if value["inherit"] is False else _merge(out.get(key, {}), own)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _version(data: Mapping[str, Any]) -> str:
+    canonical = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+

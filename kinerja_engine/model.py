@@ -1,0 +1,223 @@
+"""The domain: indicators, their figures, objectives, budget lines and a whole case.
+
+Plain frozen values. Nothing here knows of TOML, rule sets or output formats; every
+figure is an exact :class:`~decimal.Decimal`, and an absent figure is ``None`` (never 0).
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+__all__ = [
+    "Budget",
+    "BudgetLine",
+    "Case",
+    "Direction",
+    "Indicator",
+    "Objective",
+    "PrintedEntry",
+    "PrintedValue",
+    "ReportInfo",
+    "Target",
+    "UnitKind",
+    "unit_kind",
+]
+
+CASE_FORMAT = "kinerja-case/1"
+DEFAULT_RULES = "permendagri-86-2017"
+
+
+class Direction(enum.StrEnum):
+    """Polarity of an indicator (polaritas / arah)."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+    WITHIN_RANGE = "within_range"
+
+
+class UnitKind(enum.StrEnum):
+    PERCENT = "percent"
+    MONEY = "money"
+    COUNT = "count"
+    INDEX = "index"
+    DURATION = "duration"
+    OTHER = "other"
+
+
+# Units as reports print them (satuan), lower-cased; anything else is "other".
+_UNIT_KINDS: dict[str, UnitKind] = {
+    "%": UnitKind.PERCENT,
+    "persen": UnitKind.PERCENT,
+    "percent": UnitKind.PERCENT,
+    "rp": UnitKind.MONEY,
+    "rp.": UnitKind.MONEY,
+    "rupiah": UnitKind.MONEY,
+    "juta rupiah": UnitKind.MONEY,
+    "miliar rupiah": UnitKind.MONEY,
+    "indeks": UnitKind.INDEX,
+    "index": UnitKind.INDEX,
+    "nilai": UnitKind.INDEX,
+    "poin": UnitKind.INDEX,
+    "skor": UnitKind.INDEX,
+    "orang": UnitKind.COUNT,
+    "unit": UnitKind.COUNT,
+    "koperasi": UnitKind.COUNT,
+    "buah": UnitKind.COUNT,
+    "kegiatan": UnitKind.COUNT,
+    "dokumen": UnitKind.COUNT,
+    "pelaku usaha": UnitKind.COUNT,
+    "umkm": UnitKind.COUNT,
+    "ikm": UnitKind.COUNT,
+    "kali": UnitKind.COUNT,
+    "jiwa": UnitKind.COUNT,
+    "kk": UnitKind.COUNT,
+    "desa": UnitKind.COUNT,
+    "paket": UnitKind.COUNT,
+    "laporan": UnitKind.COUNT,
+    "count": UnitKind.COUNT,
+    "detik": UnitKind.DURATION,
+    "menit": UnitKind.DURATION,
+    "jam": UnitKind.DURATION,
+    "hari": UnitKind.DURATION,
+    "bulan": UnitKind.DURATION,
+    "tahun": UnitKind.DURATION,
+}
+
+
+def unit_kind(unit: str) -> UnitKind:
+    """The kind of a unit as printed: ``"%"`` is percent, ``"Rp"`` money, ``"orang"`` count."""
+    return _UNIT_KINDS.get(unit.strip().lower(), UnitKind.OTHER)
+
+
+@attrs.frozen
+class Target:
+    """A year's target: one value, or a range ``[low, high]`` (``low == high`` for one value)."""
+
+    low: Decimal
+    high: Decimal
+
+    @classmethod
+    def point(cls, value: Decimal) -> Target:
+        return cls(value, value)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    @property
+    def value(self) -> Decimal | None:
+        """The single target value; ``None`` for a range."""
+        return None if self.is_range else self.low
+
+
+@attrs.frozen
+class Budget:
+    """Budget allocated to an indicator (pagu) and spent on it (realisasi anggaran)."""
+
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+
+
+@attrs.frozen
+class PrintedValue:
+    """A figure exactly as a report printed it, with its reading when it reads as a number.
+
+    A printed figure that is not a number (a word in a number column) is evidence for the
+    audit, so it is kept with the reason it does not read rather than refused.
+    """
+
+    text: str
+    value: Decimal | None = None
+    mark: str | None = None
+    error: str | None = None
+
+
+@attrs.frozen
+class PrintedEntry:
+    """What one table or paragraph of the report printed for an indicator."""
+
+    where: str
+    year: int | None = None
+    target: PrintedValue | None = None
+    realisasi: PrintedValue | None = None
+    capaian: PrintedValue | None = None
+    pagu: PrintedValue | None = None
+    realisasi_anggaran: PrintedValue | None = None
+    serapan: PrintedValue | None = None
+    share: PrintedValue | None = None
+    progress: PrintedValue | None = None
+    category: str | None = None
+    efficiency: str | None = None
+    verdict: str | None = None
+
+
+@attrs.frozen
+class Indicator:
+    """A key performance indicator (IKU) with the year's figures.
+
+    ``target`` is ``None`` when the report sets none (printed ``-``); ``realisasi`` is
+    ``None`` when there is no data yet: absent never means zero.
+    """
+
+    id: str
+    name: str
+    unit: str
+    direction: Direction
+    target: Target | None
+    realisasi: Decimal | None = None
+    objective: str | None = None
+    history: dict[int, Decimal] = attrs.field(factory=dict)
+    renstra_target: Decimal | None = None
+    budget: Budget | None = None
+    printed: tuple[PrintedEntry, ...] = ()
+
+    @property
+    def unit_kind(self) -> UnitKind:
+        return unit_kind(self.unit)
+
+
+@attrs.frozen
+class Objective:
+    """A strategic objective (sasaran strategis) that indicators measure."""
+
+    id: str
+    name: str
+
+
+@attrs.frozen
+class BudgetLine:
+    """One line of the budget tree (program, kegiatan, sub kegiatan); ``parent`` sums it."""
+
+    id: str
+    name: str
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    parent: str | None = None
+    printed_percent: PrintedValue | None = None
+    where: str | None = None
+
+
+@attrs.frozen
+class ReportInfo:
+    agency: str
+    year: int
+    rules: str = DEFAULT_RULES
+    source: str | None = None
+
+
+@attrs.frozen
+class Case:
+    """One agency's report for one year, as submitted.
+
+    ``origin`` is the file it came from, used to resolve a rule-set path relative to it.
+    """
+
+    format: str
+    report: ReportInfo
+    indicators: tuple[Indicator, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    budget: tuple[BudgetLine, ...] = ()
+    origin: str | None = attrs.field(default=None, eq=False)

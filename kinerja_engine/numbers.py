@@ -1,0 +1,456 @@
+"""Exact decimal reading and display of figures as Indonesian reports print them.
+
+Notation read by :func:`parse_number` (the case format's "Numbers" section):
+
+* ``,`` is the decimal mark and ``.`` groups thousands: ``1.418.633.200,00``. White space
+  anywhere inside a number is ignored, because transcribed tables carry stray spaces
+  (``3.540. 448. 465.876.250``).
+* A leading ``Rp``/``Rp.`` (any case) or a trailing ``%`` is a unit mark; never both.
+* A scale word may follow the number: ``ribu`` 10^3, ``juta`` 10^6, ``M``/``miliar``/``milyar``
+  10^9, ``T``/``triliun`` 10^12. Words match in any case, ``M`` and ``T`` only in upper case
+  (``m`` and ``t`` are metres and tonnes).
+* A duration is one or more ``<number> <unit>`` pairs, converted to minutes
+  (``detik``/``menit``/``jam``/``hari``) or to months (``bulan``/``tahun``); one text never
+  mixes the two families or repeats a unit.
+* One leading ``-`` or ``+`` is allowed. A lone ``-`` means "explicitly no value" (None).
+* No exponents in text, and every value's magnitude stays below :data:`MAX_MAGNITUDE`.
+
+The ambiguity rule: ``,`` is always the decimal mark, so ``1,234`` is 1.234; ``.`` is always a
+thousands separator, so it must separate valid groups -- a first group of 1-3 digits that does
+not start with 0, then groups of exactly 3 digits -- and ``1.234`` is 1234. A ``.`` that cannot
+be a group separator (``87.5``, ``1.2345``, ``0.500``, ``12..5``) is an error, not a guess:
+reading an English ``87.5`` as 875 would silently change a figure. A ``,`` needs a digit on
+both sides (``,5`` and ``5,`` are errors).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Final, NamedTuple
+
+import attrs
+
+from kinerja_engine.errors import NumberError
+
+__all__ = [
+    "EXPECTED",
+    "MAX_MAGNITUDE",
+    "ParsedNumber",
+    "format_number",
+    "parse_number",
+    "round_half_up",
+    "to_indonesian",
+]
+
+# Built from an int so the value does not depend on the caller's decimal context.
+MAX_MAGNITUDE: Final[Decimal] = Decimal(10**21)
+_MAX_INT: Final = 10**21
+
+EXPECTED: Final = "a number in Indonesian notation, e.g. 1.418.633.200,00 or 87,08 %"
+
+# Duration sums and the 1/60 of a second need more digits than the default 28 so that
+# amounts near MAX_MAGNITUDE keep their fraction; an explicit context also keeps the result
+# independent of whatever the caller set on the thread's context.
+_CTX: Final = Context(prec=60)
+_CTX_DIGITS: Final = 60
+
+# A number as the text-level patterns see it: ends on a non-space so the surrounding
+# ``\s*`` take the padding, and tolerant (leading ``,``, ``.`` runs) so that a bad number is
+# still recognised as one and gets a precise message from ``_diagnose_number``.
+_NUM = r"[0-9.,](?:[0-9.,\s]*[0-9.,])?"
+_UNITS = r"(?i:detik|menit|jam|hari|bulan|tahun)"
+# Every ``\s*`` is followed by something that is not white space, so that a failing match
+# backtracks in linear time (``\s*(x)?\s*`` is quadratic on a long run of spaces).
+_TEXT_RE: Final = re.compile(
+    rf"""
+    (?P<sign>(?:[+-]\s*)*)
+    (?:(?P<rp>[Rr][Pp])\.?\s*(?P<sign2>(?:[+-]\s*)*))?
+    (?P<num>{_NUM})
+    (?:\s*(?P<scale>(?i:ribu|juta|miliar|milyar|triliun)|M|T))?
+    (?:\s*(?P<pct>%(?:\s*%)*))?
+    """,
+    re.VERBOSE,
+)
+_DURATION_RE: Final = re.compile(
+    rf"(?P<sign>(?:[+-]\s*)*)(?P<body>(?:{_NUM}\s*{_UNITS}\s*)+)",
+)
+_PAIR_RE: Final = re.compile(rf"({_NUM})\s*({_UNITS})")
+# The figures most files carry (``56``, ``87,08 %``, ``Rp. 1.418.633.200,00``) in one match,
+# skipping the general pattern's tolerance and its second, strict match.
+_FAST_RE: Final = re.compile(
+    r"(?:([Rr][Pp])\.?\s*)?(-?)([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?(\s*%)?"
+)
+# The only shape a number may have once white space is gone.
+_STRICT_RE: Final = re.compile(r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
+_DIGIT_RE: Final = re.compile(r"[0-9]")
+_EXPONENT_RE: Final = re.compile(r"[0-9][.,]?\s*[eE]\s*(?:[+-]\s*)?[0-9]")
+_RP_RE: Final = re.compile(r"(?i:rp)")
+
+_SCALES: Final = {"ribu": 3, "juta": 6, "m": 9, "miliar": 9, "milyar": 9, "t": 12, "triliun": 12}
+# unit -> (family, minutes or months per unit); detik is handled by division (1/60 is not
+# a finite decimal).
+_DURATION_UNITS: Final = {
+    "detik": ("minutes", 1),
+    "menit": ("minutes", 1),
+    "jam": ("minutes", 60),
+    "hari": ("minutes", 1440),
+    "bulan": ("months", 1),
+    "tahun": ("months", 12),
+}
+_ZERO: Final = Decimal(0)
+_QUANTA: Final = {p: Decimal((0, (1,), -p)) for p in range(-3, 13)}
+
+
+@attrs.frozen
+class ParsedNumber:
+    """A figure read from a case file.
+
+    ``value`` is exact and, for durations, already in the base unit (minutes or months).
+    """
+
+    value: Decimal
+    mark: str | None
+    duration: str | None
+
+
+class _Reason(NamedTuple):
+    en: str
+    id: str
+    hint: str | None = None
+
+
+_EMPTY = _Reason("the text is empty", "teksnya kosong")
+_NO_DIGITS = _Reason("it contains no digits", "tidak ada angka di dalamnya")
+_EXPONENT = _Reason(
+    "exponent notation is not accepted in text",
+    "notasi eksponen tidak diterima dalam teks",
+    "write the digits out, e.g. 100.000 instead of 1E5",
+)
+_SIGNS = _Reason("it has more than one sign", "tanda +/- lebih dari satu")
+_PERCENTS = _Reason("it has more than one '%'", "tanda '%' lebih dari satu")
+_BOTH_MARKS = _Reason("it carries both 'Rp' and '%'", "memuat 'Rp' dan '%' sekaligus")
+_COMMAS = _Reason(
+    "it has more than one decimal mark ','",
+    "tanda desimal ',' lebih dari satu",
+    "in Indonesian notation '.' groups thousands: 1.234.567,89",
+)
+_COMMA_FIRST = _Reason(
+    "there is no digit before the decimal mark ','",
+    "tidak ada angka sebelum tanda desimal ','",
+    "write 0,5",
+)
+_COMMA_LAST = _Reason(
+    "there is no digit after the decimal mark ','",
+    "tidak ada angka setelah tanda desimal ','",
+    "write 5 or 5,0",
+)
+_DOT_EN = (
+    "in Indonesian notation '.' groups thousands (a first group of 1-3 digits, then groups of "
+    "exactly 3) and ',' is the decimal mark"
+)
+_DOT_ID = (
+    "dalam notasi Indonesia '.' memisahkan ribuan (kelompok pertama 1-3 angka, berikutnya tepat "
+    "3 angka) dan ',' adalah tanda desimal"
+)
+_MIXED = _Reason(
+    "it mixes a duration in minutes (detik/menit/jam/hari) with one in months (bulan/tahun)",
+    "mencampur durasi dalam menit (detik/menit/jam/hari) dengan durasi dalam bulan (bulan/tahun)",
+)
+_TOO_LARGE = _Reason(
+    "its magnitude is 10^21 or more", "besarnya 10^21 atau lebih", "check the scale of the figure"
+)
+_NOT_FINITE = _Reason("it is not a finite number", "bukan bilangan berhingga")
+_GENERIC = _Reason(
+    "it is not a number in Indonesian notation",
+    "bukan angka dalam notasi Indonesia",
+    "digits with '.' thousands and ',' decimals, optionally Rp or %, a scale word (ribu, juta, "
+    "M, T) or a duration (6 jam 37 menit)",
+)
+
+
+def parse_number(raw: object) -> ParsedNumber | None:
+    """Read a figure: an int, a Decimal (TOML floats) or text in Indonesian notation.
+
+    Returns None for a lone ``-``; raises :class:`NumberError` for anything else that is not
+    a number.
+    """
+    # Exact-type checks first: they are the common case and cheaper than isinstance.
+    if type(raw) is str:
+        return _parse_text(raw)
+    if type(raw) is Decimal:
+        return _from_decimal(raw)
+    if type(raw) is int:
+        return _from_int(raw)
+    if isinstance(raw, str):
+        return _parse_text(str(raw))
+    if isinstance(raw, Decimal):
+        return _from_decimal(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return _from_int(int(raw))
+    raise _type_error(raw)
+
+
+def _from_int(raw: int) -> ParsedNumber:
+    if -_MAX_INT < raw < _MAX_INT:
+        return ParsedNumber(Decimal(raw), None, None)
+    raise _error(raw, _TOO_LARGE)
+
+
+def _from_decimal(raw: Decimal) -> ParsedNumber:
+    if not raw.is_finite():
+        raise _error(raw, _NOT_FINITE)
+    # copy_abs, unlike abs(), never rounds to the thread's context precision.
+    if raw.copy_abs() >= MAX_MAGNITUDE:
+        raise _error(raw, _TOO_LARGE)
+    return ParsedNumber(raw, None, None)
+
+
+def _parse_text(raw: str) -> ParsedNumber | None:
+    text = raw.strip()
+    # Rupiah amounts are printed with ",-" for "no sen" (Rp. 51.000.000.000,-).
+    if text.endswith(",-") and len(text) > 2:
+        text = text[:-2].rstrip()
+    match = _FAST_RE.fullmatch(text)
+    if match is not None:
+        rp, sign, whole, frac, pct = match.groups()
+        if rp and pct:
+            raise _error(raw, _BOTH_MARKS)
+        if "." in whole:
+            whole = whole.replace(".", "")
+        value = Decimal(f"{sign}{whole}.{frac}" if frac else sign + whole)
+        # Fewer than 22 integer digits is always below 10^21; only longer texts need a look.
+        if len(whole) > 21 and value.copy_abs() >= MAX_MAGNITUDE:
+            raise _error(raw, _TOO_LARGE)
+        return ParsedNumber(value, "Rp" if rp else "%" if pct else None, None)
+    if text == "-":
+        return None
+    match = _TEXT_RE.fullmatch(text)
+    if match is not None:
+        sign, rp, sign2, num, scale, pct = match.groups()
+        negative = False
+        if sign or sign2:
+            signs = "".join((sign + (sign2 or "")).split())
+            if len(signs) > 1:
+                raise _error(raw, _SIGNS)
+            negative = signs == "-"
+        if pct and len(pct) > 1:
+            raise _error(raw, _PERCENTS)
+        if rp and pct:
+            raise _error(raw, _BOTH_MARKS)
+        whole, frac = _digits(raw, num)
+        if scale is not None:
+            digits = _shift(whole, frac, _SCALES[scale.lower()])
+        elif frac:
+            digits = f"{whole}.{frac}"
+        else:
+            digits = whole
+        value = Decimal("-" + digits if negative else digits)
+        if value.copy_abs() >= MAX_MAGNITUDE:
+            raise _error(raw, _TOO_LARGE)
+        return ParsedNumber(value, "Rp" if rp else "%" if pct else None, None)
+    match = _DURATION_RE.fullmatch(text)
+    if match is not None:
+        return _parse_duration(raw, match)
+    raise _error(raw, _diagnose_text(text))
+
+
+def _digits(raw: str, num: str) -> tuple[str, str]:
+    """The integer digits (group marks removed) and the fraction digits of a number."""
+    if _STRICT_RE.fullmatch(num) is None:
+        compact = "".join(num.split())
+        if compact == num or _STRICT_RE.fullmatch(compact) is None:
+            raise _error(raw, _diagnose_number(compact))
+        num = compact
+    whole, _, frac = num.partition(",")
+    return whole.replace(".", ""), frac
+
+
+def _shift(whole: str, frac: str, places: int) -> str:
+    """Move the decimal point right by ``places`` in text, so scaling is exact at any length
+    and the result carries no exponent (``2,5 T`` reads as 2500000000000, not 2.5E+12)."""
+    if len(frac) <= places:
+        return whole + frac + "0" * (places - len(frac))
+    return f"{whole}{frac[:places]}.{frac[places:]}"
+
+
+def _parse_duration(raw: str, match: re.Match[str]) -> ParsedNumber:
+    signs = "".join(match["sign"].split())
+    if len(signs) > 1:
+        raise _error(raw, _SIGNS)
+    total = _ZERO
+    family: str | None = None
+    seen: list[str] = []
+    for pair in _PAIR_RE.finditer(match["body"]):
+        num, unit = pair.groups()
+        unit = unit.lower()
+        if unit in seen:
+            raise _error(
+                raw,
+                _Reason(
+                    f"the unit '{unit}' appears more than once",
+                    f"satuan '{unit}' muncul lebih dari sekali",
+                ),
+            )
+        seen.append(unit)
+        unit_family, factor = _DURATION_UNITS[unit]
+        if family is None:
+            family = unit_family
+        elif family != unit_family:
+            raise _error(raw, _MIXED)
+        whole, frac = _digits(raw, num)
+        amount = Decimal(f"{whole}.{frac}" if frac else whole)
+        if unit == "detik":
+            amount = _CTX.divide(amount, 60)
+        elif factor != 1:
+            amount = _CTX.multiply(amount, factor)
+        total = _CTX.add(total, amount)
+    if signs == "-":
+        total = total.copy_negate()
+    if total.copy_abs() >= MAX_MAGNITUDE:
+        raise _error(raw, _TOO_LARGE)
+    return ParsedNumber(total, None, family)
+
+
+def _diagnose_text(text: str) -> _Reason:
+    """Why a stripped text that matches neither a number nor a duration was refused."""
+    if not text:
+        return _EMPTY
+    if _DIGIT_RE.search(text) is None:
+        return _NO_DIGITS
+    if _EXPONENT_RE.search(text) is not None:
+        return _EXPONENT
+    if "%" in text and _RP_RE.search(text) is not None:
+        return _BOTH_MARKS
+    return _GENERIC
+
+
+def _diagnose_number(compact: str) -> _Reason:
+    """Why a run of digits, '.' and ',' (white space removed) is not a valid number."""
+    if _DIGIT_RE.search(compact) is None:
+        return _NO_DIGITS
+    commas = compact.count(",")
+    if commas > 1:
+        return _COMMAS
+    if compact.startswith(","):
+        return _COMMA_FIRST
+    if compact.endswith(","):
+        return _COMMA_LAST
+    # With at most one inner comma, the only remaining fault is a misplaced '.'.
+    if not commas and compact.count(".") == 1 and compact[0] != "." and compact[-1] != ".":
+        example, plain = compact.replace(".", ","), compact
+    else:
+        example, plain = "87,5", "87.5"
+    return _Reason(
+        _DOT_EN,
+        _DOT_ID,
+        f"for a decimal write {example}, or give a plain TOML number without quotes ({plain})",
+    )
+
+
+def _show(raw: object) -> str:
+    """The offending value as quoted in a message, cut short so a message stays readable."""
+    if isinstance(raw, int) and raw.bit_length() > 200:
+        # str() of a huge int is slow and, past 4300 digits, refused by Python itself.
+        return f"<an integer of about {int(raw.bit_length() * 0.30103) + 1} digits>"
+    text = str(raw)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _error(raw: object, reason: _Reason) -> NumberError:
+    shown = _show(raw)
+    return NumberError(
+        f"cannot read '{shown}' as a number: {reason.en}",
+        message_id=f"tidak dapat membaca '{shown}' sebagai angka: {reason.id}",
+        value=raw,
+        expected=EXPECTED,
+        hint=reason.hint,
+    )
+
+
+def _type_error(raw: object) -> NumberError:
+    hint = None
+    if isinstance(raw, bool):
+        found, found_id = "a boolean (true/false)", "boolean (true/false)"
+    elif isinstance(raw, float):
+        found, found_id = "a binary float", "bilangan float biner"
+        hint = "read TOML with tomllib.load(f, parse_float=Decimal) so decimals stay exact"
+    elif isinstance(raw, list | tuple):
+        found, found_id = "an array", "array"
+    elif isinstance(raw, dict):
+        found, found_id = "a table", "tabel"
+    elif raw is None:
+        found, found_id = "no value (None)", "tidak ada nilai (None)"
+    else:
+        name = type(raw).__name__
+        found, found_id = f"a value of type {name}", f"nilai bertipe {name}"
+    return NumberError(
+        f"expected a number or a number written as text, found {found}",
+        message_id=f"diharapkan angka atau angka yang ditulis sebagai teks, ditemukan {found_id}",
+        value=raw,
+        expected=EXPECTED,
+        hint=hint,
+    )
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """``value`` rounded to ``places`` decimal places, halves away from zero (2,345 -> 2,35)."""
+    if not value.is_finite():
+        raise ValueError(f"cannot round {value}: not a finite number")
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = Decimal((0, (1,), -places))
+    # quantize refuses a result with more digits than the context allows; size the context
+    # to the value (+2: the carry of 9,995 -> 10,00) instead of ever raising.
+    needed = value.adjusted() + places + 2
+    context = _CTX if needed <= _CTX_DIGITS else Context(prec=needed)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=context)
+
+
+def format_number(
+    value: Decimal, places: int | None = 2, *, notation: str = "en", group: bool = False
+) -> str:
+    """Display text of ``value``: rounded half-up to ``places`` (None: exact, trailing zeros
+    dropped), in ``"en"`` (``1,234.50``) or ``"id"`` (``1.234,50``) notation, grouped on
+    request, never in scientific notation. A value that rounds to zero shows no sign."""
+    if notation == "en":
+        point, separator = ".", ","
+    elif notation == "id":
+        point, separator = ",", "."
+    else:
+        raise ValueError(f"unknown notation {notation!r}: expected 'en' or 'id'")
+    if not value.is_finite():
+        raise ValueError(f"cannot format {value}: not a finite number")
+    if places is None:
+        text = format(value, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        value = round_half_up(value, places)
+        text = format(value, "f")
+    return _layout(text, value.is_zero(), point, separator if group else None)
+
+
+def to_indonesian(value: Decimal) -> str:
+    """Exact Indonesian notation of ``value``, grouped and unrounded, keeping its trailing
+    zeros (Decimal("1418633200.00") -> "1.418.633.200,00"), so that
+    ``parse_number(to_indonesian(v)).value == v``."""
+    if not value.is_finite():
+        raise ValueError(f"cannot write {value}: not a finite number")
+    return _layout(format(value, "f"), value.is_zero(), ",", ".")
+
+
+def _layout(text: str, zero: bool, point: str, separator: str | None) -> str:
+    """Re-punctuate a plain ``-1234.5`` text; ``-0`` loses its sign, which says nothing."""
+    sign = ""
+    if text.startswith("-"):
+        text = text[1:]
+        if not zero:
+            sign = "-"
+    whole, dot, frac = text.partition(".")
+    if separator is not None and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = separator.join(
+            [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
+        )
+    return f"{sign}{whole}{point}{frac}" if dot else sign + whole

@@ -1,0 +1,69 @@
+"""Shared fixtures: the shipped rule sets, the seed case, small builders."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import kinerja_engine as ke
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "cases" / "dkupp-probolinggo-2021.toml"
+
+settings.register_profile(
+    "ci", max_examples=60, derandomize=True, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "thorough", max_examples=5000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def permendagri() -> ke.RuleSet:
+    return ke.load_rules("permendagri-86-2017")
+
+
+@pytest.fixture(scope="session")
+def seed_case() -> ke.Case:
+    return ke.load_case(SEED)
+
+
+def indicator(
+    target: object,
+    realisasi: object,
+    direction: str = "higher_is_better",
+    *,
+    unit: str = "%",
+    ident: str = "x",
+    **extra: object,
+) -> ke.Indicator:
+    """An indicator from plain numbers (a list target is a range)."""
+    if isinstance(target, list):
+        tgt = ke.Target(Decimal(str(target[0])), Decimal(str(target[1])))
+    elif target is None:
+        tgt = None
+    else:
+        tgt = ke.Target.point(Decimal(str(target)))
+    return ke.Indicator(
+        id=ident,
+        name=ident,
+        unit=unit,
+        direction=ke.Direction(direction),
+        target=tgt,
+        realisasi=None if realisasi is None else Decimal(str(realisasi)),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
