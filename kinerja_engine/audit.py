@@ -10,13 +10,15 @@ are counted.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
 from .catalogue import CATALOGUE
+from .errors import KinerjaError
 from .evaluate import (
     capaian_of,
     category_of,
@@ -69,6 +71,19 @@ def _id(value: Decimal, places: int | None = 2) -> str:
 def _places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _scale_slip(printed: Decimal, expected: Decimal) -> str | None:
+    """A power of ten (10 to 10^9) that turns ``expected`` into ``printed`` within 1 %."""
+    if printed == 0 or expected == 0 or (printed < 0) != (expected < 0):
+        return None
+    ratio = printed / expected
+    if ratio < 1:
+        ratio = 1 / ratio
+    k = round(math.log10(ratio))
+    if 1 <= k <= 9 and abs(ratio / Decimal(10) ** k - 1) <= Decimal("0.01"):
+        return f"{10**k:,}".replace(",", ".")
+    return None
 
 
 class _Audit:
@@ -130,12 +145,16 @@ class _Audit:
         shown = quantize(expected, places, self.rules.rounding)
         diff = printed.value - shown
         how_en = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+        scale = _scale_slip(printed.value, expected)
+        hint_en = f"; it matches if a figure was {scale} times larger or smaller" if scale else ""
+        hint_id = f"; cocok bila salah satu angka {scale} kali lebih besar atau kecil" if scale else ""
         self.add(
             code,
             f"{entry.where} prints {field} {printed.text!r}; {how_en} give {_en(shown, places)}"
-            f" (difference {_en(diff, None)} points, tolerance {_en(tol, None)})",
+            f" (difference {_en(diff, None)} points, tolerance {_en(tol, None)}){hint_en}",
             f"{entry.where} mencetak {_FIELD_ID.get(field, field)} {printed.text!r}; dari {how_en}"
-            f" seharusnya {_id(shown, places)} (selisih {_id(diff, None)} poin, toleransi {_id(tol, None)})",
+            f" seharusnya {_id(shown, places)} (selisih {_id(diff, None)} poin,"
+            f" toleransi {_id(tol, None)}){hint_id}",
             indicator=ind.id,
             where=entry.where,
             field=field,
@@ -180,13 +199,23 @@ def _indicator(a: _Audit, ind: Indicator, total: BudgetLine | None) -> None:
     for n, entry in enumerate(ind.printed):
         for field, finding in _screen(a, ind, entry):
             broken[(n, field)] = finding.id
-        _period(a, ind, entry)
+    _period(a, ind)
     ties = _tie_out(a, ind, broken)
+    current = _Inputs(
+        ind.target.value if ind.target else None,
+        ind.realisasi,
+        ind.budget.pagu if ind.budget else None,
+        ind.budget.realisasi if ind.budget else None,
+    )
+    # A comparison column of last year is held against last year's realisasi only.
+    previous = _Inputs(None, ind.history.get(a.year - 1), None, None)
+    previous_ties = {k.split()[0]: v for k, v in ties.items() if k.endswith(f" {a.year - 1}")}
     for n, entry in enumerate(ind.printed):
-        if entry.year not in (None, a.year):
-            continue
-        _recalculate(a, ind, entry, n, broken, ties, total)
-        _labels(a, ind, entry, n, broken)
+        if entry.year in (None, a.year):
+            _recalculate(a, ind, entry, n, broken, ties, total, current)
+            _labels(a, ind, entry, n, broken)
+        elif entry.year == a.year - 1:
+            _recalculate(a, ind, entry, n, broken, previous_ties, None, previous)
     _plausibility(a, ind)
     _completeness(a, ind)
 
@@ -239,32 +268,66 @@ def _screen(a: _Audit, ind: Indicator, entry: PrintedEntry) -> Iterable[tuple[st
             )
 
 
-def _period(a: _Audit, ind: Indicator, entry: PrintedEntry) -> None:
-    if entry.year is None or entry.year in (a.year, a.year - 1):
-        return
-    has_results = any(
-        getattr(entry, f) is not None for f in ("realisasi", "capaian", "serapan", "progress", "realisasi_anggaran")
-    )
-    if entry.year > a.year or has_results:
-        a.add(
-            "period-mismatch",
-            f"{entry.where} names the year {entry.year} for its figures; the report is for {a.year}",
-            f"{entry.where} menyebut tahun {entry.year} untuk angkanya; laporan ini tahun {a.year}",
-            indicator=ind.id,
-            where=entry.where,
-            field="year",
-            printed=str(entry.year),
-            expected=f"{a.year} (or {a.year - 1} for a comparison)",
-        )
-    else:
-        a.passed += 1
+_RESULT_FIELDS = ("realisasi", "capaian", "serapan", "progress", "realisasi_anggaran")
+
+
+def _period(a: _Audit, ind: Indicator) -> None:
+    """Years the headings name, judged per table against the report's year.
+
+    A table may name the report's year and the year before (a comparison column). It
+    may not name a later year, put results under an older one, compare the report
+    year's realisasi with the previous year's target, or give only previous-year
+    achievement figures in a table that should be about the report's year.
+    """
+    tables: dict[str, list[PrintedEntry]] = {}
+    for entry in ind.printed:
+        if entry.year is not None:
+            tables.setdefault(entry.where, []).append(entry)
+    y = a.year
+    for where, entries in tables.items():
+        now = [e for e in entries if e.year == y]
+        for e in entries:
+            assert e.year is not None
+            fields = [f for f in _RESULT_FIELDS if getattr(e, f) is not None]
+            why_en = why_id = None
+            if e.year > y or (e.year < y - 1 and fields):
+                why_en = f"names the year {e.year} for its {', '.join(fields) or 'figures'}"
+                why_id = f"menyebut tahun {e.year} untuk {', '.join(fields) or 'angkanya'}"
+            elif e.year == y - 1 and e.target is not None and any(
+                n.realisasi is not None and n.target is None for n in now
+            ):
+                why_en = f"sets the target of {e.year} beside the realisasi of {y}"
+                why_id = f"menyandingkan target {e.year} dengan realisasi {y}"
+            elif e.year == y - 1 and not now and any(
+                getattr(e, f) is not None for f in ("capaian", "progress", "serapan")
+            ):
+                why_en = f"gives achievement figures for {e.year} only"
+                why_id = f"hanya memuat angka capaian untuk {e.year}"
+            if why_en is None:
+                a.passed += 1
+                continue
+            a.add(
+                "period-mismatch",
+                f"{where} {why_en}; the report is for {y}",
+                f"{where} {why_id}; laporan ini untuk tahun {y}",
+                indicator=ind.id,
+                where=where,
+                field="year",
+                printed=str(e.year),
+                expected=str(y),
+            )
 
 
 # ---------------------------------------------------------------- tie-out
 
 
-def _tie_out(a: _Audit, ind: Indicator, broken: dict[tuple[int, str], str]) -> dict[str, str]:
-    """One finding per quantity printed with different values; returns field -> finding id."""
+def _tie_out(
+    a: _Audit, ind: Indicator, broken: dict[tuple[int, str], str]
+) -> dict[str, tuple[str, tuple[Decimal, ...]]]:
+    """One finding per quantity printed with different values.
+
+    Returns, per quantity, the finding's id and every distinct value printed for it.
+    """
     inputs: dict[tuple[str, int], tuple[str, Decimal | None]] = {
         ("target", a.year): ("input", ind.target.value if ind.target else None),
         ("realisasi", a.year): ("input", ind.realisasi),
@@ -272,7 +335,7 @@ def _tie_out(a: _Audit, ind: Indicator, broken: dict[tuple[int, str], str]) -> d
         ("realisasi_anggaran", a.year): ("input", ind.budget.realisasi if ind.budget else None),
         ("realisasi", a.year - 1): ("input (history)", ind.history.get(a.year - 1)),
     }
-    ties: dict[str, str] = {}
+    ties: dict[str, tuple[str, tuple[Decimal, ...]]] = {}
     for (field, year), (label, value) in inputs.items():
         seen: list[tuple[str, str, Decimal]] = []
         if value is not None:
@@ -305,11 +368,33 @@ def _tie_out(a: _Audit, ind: Indicator, broken: dict[tuple[int, str], str]) -> d
             tolerance=Decimal(0),
             inputs=tuple((f"{field} {year}", text, where) for where, text, _ in seen),
         )
-        ties[field if year == a.year else f"{field} {year}"] = finding.id
+        values = tuple(dict.fromkeys(s[2] for s in seen))
+        ties[field if year == a.year else f"{field} {year}"] = (finding.id, values)
     return ties
 
 
 # ---------------------------------------------------------------- recalculation
+
+
+@attrs.frozen
+class _Inputs:
+    """The case's inputs a printed entry falls back on where it prints none itself."""
+
+    target: Decimal | None
+    realisasi: Decimal | None
+    pagu: Decimal | None
+    realisasi_anggaran: Decimal | None
+
+
+@attrs.frozen
+class _Arg:
+    """One input of a recomputation: its value, how it is cited, and, when the case's
+    input is disputed by a tie-out finding, the other values the report prints for it."""
+
+    value: Decimal
+    cite: tuple[str, str, str]
+    alternatives: tuple[Decimal, ...] = ()
+    tie: str | None = None
 
 
 def _figure(
@@ -320,19 +405,61 @@ def _figure(
     field: str,
     fallback: Decimal | None,
     broken: dict[tuple[int, str], str],
-) -> tuple[Decimal | None, tuple[str, str, str] | None, str | None]:
-    """A figure for a recomputation: the entry's own, else the case's input.
+    ties: Mapping[str, tuple[str, tuple[Decimal, ...]]],
+) -> tuple[_Arg | None, str | None]:
+    """An input for a recomputation: the entry's own figure, else the case's input.
 
-    Returns the value, how it is cited, and the id of a finding that makes it unusable.
+    Returns the argument, or None with the id of the finding that makes it unusable.
     """
     if (n, field) in broken:
-        return None, None, broken[(n, field)]
+        return None, broken[(n, field)]
     pv: PrintedValue | None = getattr(entry, field)
     if pv is not None and pv.value is not None:
-        return pv.value, (field, pv.text, entry.where), None
-    if fallback is not None:
-        return fallback, (field, format_number(fallback, None), "input"), None
-    return None, None, None
+        return _Arg(pv.value, (field, pv.text, entry.where)), None
+    if fallback is None:
+        return None, None
+    cite = (field, format_number(fallback, None), "input")
+    if field in ties:
+        tie, values = ties[field]
+        return _Arg(fallback, cite, tuple(v for v in values if v != fallback), tie), None
+    return _Arg(fallback, cite), None
+
+
+def _recompute(
+    a: _Audit,
+    code: str,
+    ind: Indicator,
+    entry: PrintedEntry,
+    field: str,
+    printed: PrintedValue,
+    compute: Callable[..., Decimal | None],
+    args: Sequence[_Arg],
+    extra: Sequence[tuple[str, str, str]] = (),
+) -> None:
+    """Hold ``printed`` against ``compute(*args)``.
+
+    When an input is the case's own and the report prints it differently elsewhere, a
+    printed figure that follows from one of those other values is no new error: its
+    root cause is the tie-out finding, which blocks this check instead.
+    """
+    expected = compute(*(arg.value for arg in args))
+    if expected is None:
+        return
+    assert printed.value is not None
+    tol = a.tolerance(printed.value)
+    ties = [arg.tie for arg in args if arg.tie]
+    if abs(printed.value - expected) > tol and ties:
+        options = [(arg.value, *arg.alternatives) for arg in args]
+        for combo in itertools.islice(itertools.product(*options), 64):
+            value = compute(*combo)
+            if value is not None and abs(printed.value - value) <= tol:
+                blocker = next(
+                    arg.tie for arg, v in zip(args, combo, strict=True) if arg.tie and v != arg.value
+                )
+                a.skipped.append((f"{code} at {entry.where} ({ind.id})", blocker))
+                return
+    a.recalc(code, ind, entry, field, printed, expected,
+             [*(arg.cite for arg in args), *extra], ties)
 
 
 def _recalculate(
@@ -341,12 +468,12 @@ def _recalculate(
     entry: PrintedEntry,
     n: int,
     broken: dict[tuple[int, str], str],
-    ties: dict[str, str],
+    ties: Mapping[str, tuple[str, tuple[Decimal, ...]]],
     total: BudgetLine | None,
+    inputs: _Inputs,
 ) -> None:
     rules = a.rules
-    budget = ind.budget
-    target_in = ind.target.value if ind.target else None
+    target_in = inputs.target
 
     def usable(field: str) -> PrintedValue | None:
         pv: PrintedValue | None = getattr(entry, field)
@@ -354,66 +481,70 @@ def _recalculate(
             return None
         return pv
 
-    def skip(what: str, blocker: str | None) -> None:
-        if blocker:
-            a.skipped.append((f"{what} at {entry.where} ({ind.id})", blocker))
+    def arg(field: str, fallback: Decimal | None) -> tuple[_Arg | None, str | None]:
+        return _figure(a, ind, entry, n, field, fallback, broken, ties)
 
-    def links(*cited: tuple[str, str, str] | None) -> list[str]:
-        return [ties[c[0]] for c in cited if c is not None and c[2] == "input" and c[0] in ties]
+    def skip(what: str, *blockers: str | None) -> None:
+        for blocker in blockers:
+            if blocker:
+                a.skipped.append((f"{what} at {entry.where} ({ind.id})", blocker))
+                return
 
     if (printed := usable("capaian")) is not None:
-        t, t_cite, t_block = _figure(a, ind, entry, n, "target", target_in, broken)
-        r, r_cite, r_block = _figure(a, ind, entry, n, "realisasi", ind.realisasi, broken)
-        if t is None and ind.target is not None and ind.target.is_range and entry.target is None:
-            t_target: Target | None = ind.target
-            t_cite = ("target", f"[{ind.target.low}, {ind.target.high}]", "input")
+        r, r_block = arg("realisasi", inputs.realisasi)
+        if ind.target is not None and ind.target.is_range and entry.target is None:
+            rng = ind.target
+            if r is not None:
+                cite = ("target", f"[{rng.low}, {rng.high}]", "input")
+                _recompute(a, "capaian-recalc", ind, entry, "capaian", printed,
+                           lambda rv: capaian_of(rules, ind.direction, rng, rv), [r], [cite])
+            else:
+                skip("capaian-recalc", r_block)
         else:
-            t_target = Target.point(t) if t is not None else None
-        if t_target is not None and r is not None:
-            expected = capaian_of(rules, ind.direction, t_target, r)
-            if expected is not None:
-                a.recalc("capaian-recalc", ind, entry, "capaian", printed, expected,
-                         [c for c in (r_cite, t_cite) if c], links(t_cite, r_cite))
-        else:
-            skip("capaian-recalc", t_block or r_block)
+            t, t_block = arg("target", target_in)
+            if t is not None and r is not None:
+                _recompute(a, "capaian-recalc", ind, entry, "capaian", printed,
+                           lambda rv, tv: capaian_of(rules, ind.direction, Target.point(tv), rv),
+                           [r, t])
+            else:
+                skip("capaian-recalc", t_block, r_block)
 
     if (printed := usable("serapan")) is not None:
-        p, p_cite, p_block = _figure(a, ind, entry, n, "pagu", budget.pagu if budget else None, broken)
-        s, s_cite, s_block = _figure(
-            a, ind, entry, n, "realisasi_anggaran", budget.realisasi if budget else None, broken
-        )
-        if p is not None and s is not None and p > 0:
-            expected = serapan_of(rules, p, s)
-            if expected is not None:
-                a.recalc("serapan-recalc", ind, entry, "serapan", printed, expected,
-                         [c for c in (s_cite, p_cite) if c], links(p_cite, s_cite))
+        s, s_block = arg("realisasi_anggaran", inputs.realisasi_anggaran)
+        p, p_block = arg("pagu", inputs.pagu)
+        if p is not None and s is not None:
+            _recompute(a, "serapan-recalc", ind, entry, "serapan", printed,
+                       lambda sv, pv: serapan_of(rules, pv, sv) if pv > 0 else None, [s, p])
         else:
-            skip("serapan-recalc", p_block or s_block)
+            skip("serapan-recalc", p_block, s_block)
 
     if (printed := usable("share")) is not None and total is not None and total.pagu:
-        p, p_cite, p_block = _figure(a, ind, entry, n, "pagu", budget.pagu if budget else None, broken)
+        whole = total.pagu
+        p, p_block = arg("pagu", inputs.pagu)
         if p is not None:
-            expected = p * _HUNDRED / total.pagu
-            total_cite = ("total pagu", format_number(total.pagu, None), total.where or total.id)
-            a.recalc("share-recalc", ind, entry, "share", printed, expected,
-                     [c for c in (p_cite, total_cite) if c], links(p_cite))
+            total_cite = ("total pagu", format_number(whole, None), total.where or total.id)
+            _recompute(a, "share-recalc", ind, entry, "share", printed,
+                       lambda pv: pv * _HUNDRED / whole, [p], [total_cite])
         else:
             skip("share-recalc", p_block)
 
-    if (printed := usable("progress")) is not None and ind.renstra_target:
-        r, r_cite, r_block = _figure(a, ind, entry, n, "realisasi", ind.realisasi, broken)
-        formula = rules.progress.get(ind.direction.value)
-        if r is not None and formula is not None:
-            env = {"realisasi": r, "renstra_target": ind.renstra_target, "target": target_in,
+    formula = rules.progress.get(ind.direction.value)
+    renstra = ind.renstra_target
+    if (printed := usable("progress")) is not None and renstra and formula is not None:
+        r, r_block = arg("realisasi", inputs.realisasi)
+
+        def progress(rv: Decimal) -> Decimal | None:
+            env = {"realisasi": rv, "renstra_target": renstra, "target": target_in,
                    "target_low": None, "target_high": None}
             try:
-                expected = formula(env)
-            except Exception:  # a zero Renstra target: nothing to hold the figure against
-                expected = None
-            if isinstance(expected, Decimal):
-                renstra = ("renstra_target", format_number(ind.renstra_target, None), "input")
-                a.recalc("progress-recalc", ind, entry, "progress", printed, expected,
-                         [c for c in (r_cite, renstra) if c], links(r_cite))
+                value = formula(env)
+            except KinerjaError:  # an undefined progress holds no printed figure
+                return None
+            return value if isinstance(value, Decimal) else None
+
+        if r is not None:
+            cite = ("renstra_target", format_number(renstra, None), "input")
+            _recompute(a, "progress-recalc", ind, entry, "progress", printed, progress, [r], [cite])
         else:
             skip("progress-recalc", r_block)
 
@@ -481,15 +612,15 @@ def _capaian_basis(
     if pv is not None and pv.value is not None and (n, "capaian") not in broken:
         return pv.value, f"capaian {pv.text} ({entry.where})"
     target_in = ind.target.value if ind.target else None
-    t, t_cite, _ = _figure(a, ind, entry, n, "target", target_in, broken)
-    r, r_cite, _ = _figure(a, ind, entry, n, "realisasi", ind.realisasi, broken)
+    t, _ = _figure(a, ind, entry, n, "target", target_in, broken, {})
+    r, _ = _figure(a, ind, entry, n, "realisasi", ind.realisasi, broken, {})
     if t is None or r is None:
         return None, ""
-    value = capaian_of(a.rules, ind.direction, Target.point(t), r)
+    value = capaian_of(a.rules, ind.direction, Target.point(t.value), r.value)
     if value is None:
         return None, ""
     shown = _en(quantize(value, a.rules.places, a.rules.rounding), a.rules.places)
-    cited = ", ".join(f"{c[0]} {c[1]} ({c[2]})" for c in (r_cite, t_cite) if c)
+    cited = ", ".join(f"{c[0]} {c[1]} ({c[2]})" for c in (r.cite, t.cite))
     return value, f"capaian {shown} % from {cited}"
 
 
