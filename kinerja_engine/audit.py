@@ -240,7 +240,10 @@ def _screen(a: _Audit, ind: Indicator, entry: PrintedEntry) -> Iterable[tuple[st
         if pv.value is None:
             continue
         wrong = None
-        if field in _PERCENT_FIELDS and (pv.mark == "Rp" or abs(pv.value) >= _AMOUNT_SIZED):
+        # A capaian may be huge (a scale slip is its own finding); a share or an absorption
+        # the size of an amount is an amount.
+        sized = field in ("serapan", "share") and abs(pv.value) >= _AMOUNT_SIZED
+        if field in _PERCENT_FIELDS and (pv.mark == "Rp" or sized):
             wrong = ("a rupiah amount", "jumlah rupiah", "a percentage")
         elif field in _AMOUNT_FIELDS and pv.mark == "%":
             wrong = ("a percentage", "persen", "a rupiah amount")

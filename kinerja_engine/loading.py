@@ -10,6 +10,7 @@ misspelled key the nearest valid one.
 from __future__ import annotations
 
 import difflib
+import enum
 import hashlib
 import json
 import re
@@ -32,7 +33,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from .errors import InputError, KinerjaError, NumberError, RuleSetError, SchemaError
-from .model import Case, PrintedValue, Target
+from .model import Case, Direction, PrintedValue, Target
 from .numbers import parse_number
 from .ruleset import RuleSetSpec
 
@@ -49,6 +50,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_EXTENDS = 16
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 
 # ---------------------------------------------------------------- reading files
@@ -188,13 +190,14 @@ class KeyLines:
         for number, line in enumerate(text.splitlines(), start=1):
             header = self._HEADER.match(line)
             if header:
-                parts = self._resolve(_split_key(header.group(2)), counts)
+                names = _split_key(header.group(2))
                 if header.group(1) == "[[":
+                    parts = (*self._resolve(names[:-1], counts), names[-1])
                     index = counts.get(parts, 0)
                     counts[parts] = index + 1
                     table = (*parts, index)
                 else:
-                    table = parts
+                    table = self._resolve(names, counts)
                 self._lines.setdefault(table, number)
                 continue
             key = self._KEY.match(line)
@@ -258,6 +261,24 @@ def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
                 expected=name,
             )
         return value
+
+    return hook
+
+
+def _enum(cls: type[E]) -> Callable[[Any, Any], E]:
+    def hook(value: Any, _: Any) -> E:
+        try:
+            return cls(value)
+        except ValueError:
+            choices = ", ".join(repr(m.value) for m in cls)
+            near = difflib.get_close_matches(str(value), [m.value for m in cls], n=1)
+            raise SchemaError(
+                f"{value!r} is not one of {choices}",
+                message_id=f"{value!r} bukan salah satu dari {choices}",
+                value=value,
+                expected=choices,
+                hint=f"did you mean {near[0]!r}?" if near else None,
+            ) from None
 
     return hook
 
@@ -357,11 +378,13 @@ def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(Decimal, _decimal)
     conv.register_structure_hook(PrintedValue, _printed)
-    # Matched by identity: str and int hooks would otherwise also catch enums and bool.
+    # cattrs would turn 2021 into "2021" and "2021" into 2021; a typed file must not pass.
+    # The str and int hooks also catch their subclasses, so bool and enums get their own.
+    conv.register_structure_hook(str, _strict(str, "text"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(Direction, _enum(Direction))
     for exact, hook in (
-        (str, _strict(str, "text")),
-        (int, _strict(int, "a whole number")),
-        (bool, _strict(bool, "true or false")),
         (Decimal | None, _optional_decimal),
         (Target | None, _target),
         (dict[int, Decimal], _history),
@@ -397,6 +420,10 @@ def _first_error(exc: BaseException, path: str, cls: Any) -> KinerjaError:
     """The first leaf of a cattrs error tree, as a KinerjaError with its key path."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
+        # An unknown key explains a "missing" one (a typo), so it is reported first.
+        extra = [e for e in without if isinstance(e, ForbiddenExtraKeysError)]
+        if extra:
+            return _unknown_keys(extra[0], path)
         if with_notes:
             sub, note = with_notes[0]
             if isinstance(exc, ClassValidationError):
@@ -416,7 +443,7 @@ def _first_error(exc: BaseException, path: str, cls: Any) -> KinerjaError:
         return SchemaError(
             f"required key {missing!r} is missing",
             message_id=f"kunci wajib {missing!r} tidak ada",
-            key=_join(path, str(missing)),
+            key=path,
             expected=f"a value for {missing!r}",
         )
     return _wrong_type(exc, path, cls)
