@@ -51,7 +51,9 @@ def rules_for(case: Case) -> RuleSet:
         raise
 
 
-def evaluate(case: Case, rules: RuleSet | str | Path | None = None, *, trace: bool = True) -> Report:
+def evaluate(
+    case: Case, rules: RuleSet | str | Path | None = None, *, trace: bool = True
+) -> Report:
     """Evaluate every indicator and objective of ``case``.
 
     ``rules`` is a compiled rule set, a name or path, or ``None`` for the case's own.

@@ -147,7 +147,9 @@ class _Audit:
         how_en = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
         scale = _scale_slip(printed.value, expected)
         hint_en = f"; it matches if a figure was {scale} times larger or smaller" if scale else ""
-        hint_id = f"; cocok bila salah satu angka {scale} kali lebih besar atau kecil" if scale else ""
+        hint_id = (
+            f"; cocok bila salah satu angka {scale} kali lebih besar atau kecil" if scale else ""
+        )
         self.add(
             code,
             f"{entry.where} prints {field} {printed.text!r}; {how_en} give {_en(shown, places)}"
@@ -229,12 +231,15 @@ def _screen(a: _Audit, ind: Indicator, entry: PrintedEntry) -> Iterable[tuple[st
             continue
         common = {"indicator": ind.id, "where": entry.where, "field": field, "printed": pv.text}
         if pv.error is not None:
-            yield field, a.add(
-                "word-for-number",
-                f"{entry.where} prints {pv.text!r} where the {field} figure belongs",
-                f"{entry.where} mencetak {pv.text!r} di tempat angka {_FIELD_ID[field]}",
-                expected="a number",
-                **common,
+            yield (
+                field,
+                a.add(
+                    "word-for-number",
+                    f"{entry.where} prints {pv.text!r} where the {field} figure belongs",
+                    f"{entry.where} mencetak {pv.text!r} di tempat angka {_FIELD_ID[field]}",
+                    expected="a number",
+                    **common,
+                ),
             )
             continue
         if pv.value is None:
@@ -252,12 +257,15 @@ def _screen(a: _Audit, ind: Indicator, entry: PrintedEntry) -> Iterable[tuple[st
         elif field in ("target", "realisasi") and pv.mark == "Rp" and kind is UnitKind.PERCENT:
             wrong = ("a rupiah amount", "jumlah rupiah", "a percentage")
         if wrong is not None:
-            yield field, a.add(
-                "unit-mismatch",
-                f"{entry.where} prints {wrong[0]} {pv.text!r} as {field} (unit {ind.unit})",
-                f"{entry.where} mencetak {wrong[1]} {pv.text!r} sebagai {_FIELD_ID[field]} (satuan {ind.unit})",
-                expected=wrong[2],
-                **common,
+            yield (
+                field,
+                a.add(
+                    "unit-mismatch",
+                    f"{entry.where} prints {wrong[0]} {pv.text!r} as {field} (unit {ind.unit})",
+                    f"{entry.where} mencetak {wrong[1]} {pv.text!r} sebagai {_FIELD_ID[field]} (satuan {ind.unit})",
+                    expected=wrong[2],
+                    **common,
+                ),
             )
             continue
         if field in ("serapan", "share") and pv.value > _HUNDRED:
@@ -296,13 +304,17 @@ def _period(a: _Audit, ind: Indicator) -> None:
             if e.year > y or (e.year < y - 1 and fields):
                 why_en = f"names the year {e.year} for its {', '.join(fields) or 'figures'}"
                 why_id = f"menyebut tahun {e.year} untuk {', '.join(fields) or 'angkanya'}"
-            elif e.year == y - 1 and e.target is not None and any(
-                n.realisasi is not None and n.target is None for n in now
+            elif (
+                e.year == y - 1
+                and e.target is not None
+                and any(n.realisasi is not None and n.target is None for n in now)
             ):
                 why_en = f"sets the target of {e.year} beside the realisasi of {y}"
                 why_id = f"menyandingkan target {e.year} dengan realisasi {y}"
-            elif e.year == y - 1 and not now and any(
-                getattr(e, f) is not None for f in ("capaian", "progress", "serapan")
+            elif (
+                e.year == y - 1
+                and not now
+                and any(getattr(e, f) is not None for f in ("capaian", "progress", "serapan"))
             ):
                 why_en = f"gives achievement figures for {e.year} only"
                 why_id = f"hanya memuat angka capaian untuk {e.year}"
@@ -457,12 +469,15 @@ def _recompute(
             value = compute(*combo)
             if value is not None and abs(printed.value - value) <= tol:
                 blocker = next(
-                    arg.tie for arg, v in zip(args, combo, strict=True) if arg.tie and v != arg.value
+                    arg.tie
+                    for arg, v in zip(args, combo, strict=True)
+                    if arg.tie and v != arg.value
                 )
                 a.skipped.append((f"{code} at {entry.where} ({ind.id})", blocker))
                 return
-    a.recalc(code, ind, entry, field, printed, expected,
-             [*(arg.cite for arg in args), *extra], ties)
+    a.recalc(
+        code, ind, entry, field, printed, expected, [*(arg.cite for arg in args), *extra], ties
+    )
 
 
 def _recalculate(
@@ -499,16 +514,32 @@ def _recalculate(
             rng = ind.target
             if r is not None:
                 cite = ("target", f"[{rng.low}, {rng.high}]", "input")
-                _recompute(a, "capaian-recalc", ind, entry, "capaian", printed,
-                           lambda rv: capaian_of(rules, ind.direction, rng, rv), [r], [cite])
+                _recompute(
+                    a,
+                    "capaian-recalc",
+                    ind,
+                    entry,
+                    "capaian",
+                    printed,
+                    lambda rv: capaian_of(rules, ind.direction, rng, rv),
+                    [r],
+                    [cite],
+                )
             else:
                 skip("capaian-recalc", r_block)
         else:
             t, t_block = arg("target", target_in)
             if t is not None and r is not None:
-                _recompute(a, "capaian-recalc", ind, entry, "capaian", printed,
-                           lambda rv, tv: capaian_of(rules, ind.direction, Target.point(tv), rv),
-                           [r, t])
+                _recompute(
+                    a,
+                    "capaian-recalc",
+                    ind,
+                    entry,
+                    "capaian",
+                    printed,
+                    lambda rv, tv: capaian_of(rules, ind.direction, Target.point(tv), rv),
+                    [r, t],
+                )
             else:
                 skip("capaian-recalc", t_block, r_block)
 
@@ -516,8 +547,16 @@ def _recalculate(
         s, s_block = arg("realisasi_anggaran", inputs.realisasi_anggaran)
         p, p_block = arg("pagu", inputs.pagu)
         if p is not None and s is not None:
-            _recompute(a, "serapan-recalc", ind, entry, "serapan", printed,
-                       lambda sv, pv: serapan_of(rules, pv, sv) if pv > 0 else None, [s, p])
+            _recompute(
+                a,
+                "serapan-recalc",
+                ind,
+                entry,
+                "serapan",
+                printed,
+                lambda sv, pv: serapan_of(rules, pv, sv) if pv > 0 else None,
+                [s, p],
+            )
         else:
             skip("serapan-recalc", p_block, s_block)
 
@@ -526,8 +565,17 @@ def _recalculate(
         p, p_block = arg("pagu", inputs.pagu)
         if p is not None:
             total_cite = ("total pagu", format_number(whole, None), total.where or total.id)
-            _recompute(a, "share-recalc", ind, entry, "share", printed,
-                       lambda pv: pv * _HUNDRED / whole, [p], [total_cite])
+            _recompute(
+                a,
+                "share-recalc",
+                ind,
+                entry,
+                "share",
+                printed,
+                lambda pv: pv * _HUNDRED / whole,
+                [p],
+                [total_cite],
+            )
         else:
             skip("share-recalc", p_block)
 
@@ -537,8 +585,13 @@ def _recalculate(
         r, r_block = arg("realisasi", inputs.realisasi)
 
         def progress(rv: Decimal) -> Decimal | None:
-            env = {"realisasi": rv, "renstra_target": renstra, "target": target_in,
-                   "target_low": None, "target_high": None}
+            env = {
+                "realisasi": rv,
+                "renstra_target": renstra,
+                "target": target_in,
+                "target_low": None,
+                "target_high": None,
+            }
             try:
                 value = formula(env)
             except KinerjaError:  # an undefined progress holds no printed figure
@@ -571,13 +624,30 @@ def _labels(
         serapan = serapan_of(rules, ind.budget.pagu, ind.budget.realisasi)
         serapan_basis = "serapan from the case's budget"
     checks = (
-        ("category", entry.category, [b.label for b in rules.categories.bands],
-         None if capaian is None else category_of(rules, capaian), "category-label", basis),
-        ("verdict", entry.verdict, [rules.verdict_achieved, rules.verdict_not_achieved],
-         None if capaian is None else verdict_of(rules, capaian), "verdict-label", basis),
-        ("efficiency", entry.efficiency, [b.label for b in rules.efficiency_bands.bands],
-         None if capaian is None or serapan is None else efficiency_of(rules, capaian, serapan),
-         "efficiency-label", f"{basis} and {serapan_basis}" if serapan is not None else basis),
+        (
+            "category",
+            entry.category,
+            [b.label for b in rules.categories.bands],
+            None if capaian is None else category_of(rules, capaian),
+            "category-label",
+            basis,
+        ),
+        (
+            "verdict",
+            entry.verdict,
+            [rules.verdict_achieved, rules.verdict_not_achieved],
+            None if capaian is None else verdict_of(rules, capaian),
+            "verdict-label",
+            basis,
+        ),
+        (
+            "efficiency",
+            entry.efficiency,
+            [b.label for b in rules.efficiency_bands.bands],
+            None if capaian is None or serapan is None else efficiency_of(rules, capaian, serapan),
+            "efficiency-label",
+            f"{basis} and {serapan_basis}" if serapan is not None else basis,
+        ),
     )
     for field, printed, vocabulary, derived, code, why in checks:
         if printed is None:
@@ -590,7 +660,10 @@ def _labels(
                 f" (it uses {', '.join(vocabulary)})",
                 f"{entry.where} mencetak {field} {printed!r}, yang tidak dipakai aturan"
                 f" ({', '.join(vocabulary)})",
-                indicator=ind.id, where=entry.where, field=field, printed=printed,
+                indicator=ind.id,
+                where=entry.where,
+                field=field,
+                printed=printed,
                 expected=" / ".join(vocabulary),
             )
             continue
@@ -603,7 +676,11 @@ def _labels(
             code,
             f"{entry.where} prints {field} {printed!r}, but {why} gives {derived!r}",
             f"{entry.where} mencetak {field} {printed!r}, padahal {why} menghasilkan {derived!r}",
-            indicator=ind.id, where=entry.where, field=field, printed=printed, expected=derived,
+            indicator=ind.id,
+            where=entry.where,
+            field=field,
+            printed=printed,
+            expected=derived,
         )
 
 
@@ -646,20 +723,28 @@ def _plausibility(a: _Audit, ind: Indicator) -> None:
         k = round(math.log10(value / _HUNDRED)) if value.is_finite() else 0
         rescaled = value.scaleb(-k)
         if k != 0 and low <= rescaled <= high:
-            hint_en = (f"; with realisasi and target on one scale (a factor of 10^{k}) it would be"
-                       f" {_en(rescaled)} %")
-            hint_id = (f"; bila realisasi dan target pada skala yang sama (faktor 10^{k}) capaian"
-                       f" menjadi {_id(rescaled)} %")
+            hint_en = (
+                f"; with realisasi and target on one scale (a factor of 10^{k}) it would be"
+                f" {_en(rescaled)} %"
+            )
+            hint_id = (
+                f"; bila realisasi dan target pada skala yang sama (faktor 10^{k}) capaian"
+                f" menjadi {_id(rescaled)} %"
+            )
     a.add(
         "capaian-implausible",
         f"capaian {_en(value)} % is outside the plausible {_en(low, None)}–{_en(high, None)} %"
         f" (realisasi {format_number(ind.realisasi, None)}, target {format_number(ind.target.low, None)}){hint_en}",
         f"capaian {_id(value)} % di luar batas wajar {_id(low, None)}–{_id(high, None)} %"
         f" (realisasi {_id(ind.realisasi, None)}, target {_id(ind.target.low, None)}){hint_id}",
-        indicator=ind.id, where="input", field="capaian",
+        indicator=ind.id,
+        where="input",
+        field="capaian",
         expected=f"{_en(low, None)} to {_en(high, None)}",
-        inputs=(("realisasi", format_number(ind.realisasi, None), "input"),
-                ("target", format_number(ind.target.low, None), "input")),
+        inputs=(
+            ("realisasi", format_number(ind.realisasi, None), "input"),
+            ("target", format_number(ind.target.low, None), "input"),
+        ),
     )
 
 
@@ -671,14 +756,14 @@ def _completeness(a: _Audit, ind: Indicator) -> None:
             "realisasi-missing",
             f"indicator {ind.id!r} has a target but no realisasi",
             f"indikator {ind.id!r} punya target tetapi tanpa realisasi",
-            indicator=ind.id, field="realisasi", expected="the year's realisasi",
+            indicator=ind.id,
+            field="realisasi",
+            expected="the year's realisasi",
         )
     else:
         a.passed += 1
     previous = a.year - 1
-    printed_before = any(
-        e.year == previous and e.realisasi is not None for e in ind.printed
-    )
+    printed_before = any(e.year == previous and e.realisasi is not None for e in ind.printed)
     if previous in ind.history or printed_before:
         a.passed += 1
         return
@@ -686,7 +771,9 @@ def _completeness(a: _Audit, ind: Indicator) -> None:
         "comparison-missing",
         f"indicator {ind.id!r} has no realisasi for {previous} to compare with",
         f"indikator {ind.id!r} tidak punya realisasi {previous} sebagai pembanding",
-        indicator=ind.id, field=f"realisasi {previous}", expected=f"the realisasi of {previous}",
+        indicator=ind.id,
+        field=f"realisasi {previous}",
+        expected=f"the realisasi of {previous}",
     )
 
 
@@ -717,9 +804,16 @@ def _budget(a: _Audit, lines: Sequence[BudgetLine]) -> None:
                 f" {_en(total, None)} (difference {_en(diff, None)})",
                 f"{line.name}: {label_id} {_id(own, None)} bukan jumlah {len(kids)} rinciannya,"
                 f" {_id(total, None)} (selisih {_id(diff, None)})",
-                budget=line.id, where=line.where, field=field, printed=format_number(own, None),
-                expected=format_number(total, None), difference=diff, tolerance=tol,
-                inputs=tuple((k.id, format_number(getattr(k, field), None), k.where or "-") for k in kids),
+                budget=line.id,
+                where=line.where,
+                field=field,
+                printed=format_number(own, None),
+                expected=format_number(total, None),
+                difference=diff,
+                tolerance=tol,
+                inputs=tuple(
+                    (k.id, format_number(getattr(k, field), None), k.where or "-") for k in kids
+                ),
             )
         _budget_percent(a, line)
 
@@ -728,11 +822,21 @@ def _budget_percent(a: _Audit, line: BudgetLine) -> None:
     pv = line.printed_percent
     if pv is None or line.pagu is None or line.realisasi is None:
         return
-    common = {"budget": line.id, "where": line.where, "field": "printed_percent", "printed": pv.text}
+    common = {
+        "budget": line.id,
+        "where": line.where,
+        "field": "printed_percent",
+        "printed": pv.text,
+    }
     if pv.value is None:
         if pv.error is not None:
-            a.add("word-for-number", f"{line.name}: {pv.text!r} where a percentage belongs",
-                  f"{line.name}: {pv.text!r} di tempat persentase", expected="a number", **common)
+            a.add(
+                "word-for-number",
+                f"{line.name}: {pv.text!r} where a percentage belongs",
+                f"{line.name}: {pv.text!r} di tempat persentase",
+                expected="a number",
+                **common,
+            )
         return
     if line.pagu == 0:
         if line.realisasi == 0:
@@ -740,7 +844,8 @@ def _budget_percent(a: _Audit, line: BudgetLine) -> None:
                 "budget-percent-undefined",
                 f"{line.name}: {pv.text!r} printed for 0 / 0, which is not defined (not 0 %)",
                 f"{line.name}: {pv.text!r} dicetak untuk 0 / 0, yang tidak terdefinisi (bukan 0 %)",
-                expected="not defined (-)", **common,
+                expected="not defined (-)",
+                **common,
             )
         return
     expected = line.realisasi * _HUNDRED / line.pagu
@@ -757,9 +862,12 @@ def _budget_percent(a: _Audit, line: BudgetLine) -> None:
         f" gives {_en(shown, places)} (difference {_en(diff, None)} points)",
         f"{line.name}: tercetak {pv.text!r}; {_id(line.realisasi, None)} / {_id(line.pagu, None)}"
         f" menghasilkan {_id(shown, places)} (selisih {_id(diff, None)} poin)",
-        expected=format(shown, "f"), difference=diff, tolerance=tol,
-        inputs=(("realisasi", format_number(line.realisasi, None), line.where or "-"),
-                ("pagu", format_number(line.pagu, None), line.where or "-")),
+        expected=format(shown, "f"),
+        difference=diff,
+        tolerance=tol,
+        inputs=(
+            ("realisasi", format_number(line.realisasi, None), line.where or "-"),
+            ("pagu", format_number(line.pagu, None), line.where or "-"),
+        ),
         **common,
     )
-

@@ -42,14 +42,25 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("cases", nargs="+", metavar="CASE", help="case file(s) in TOML")
-        p.add_argument("--rules", metavar="NAME|PATH", help="rule set to use instead of the case's own")
+        p.add_argument(
+            "--rules", metavar="NAME|PATH", help="rule set to use instead of the case's own"
+        )
         p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-        p.add_argument("--lang", choices=("id", "en"), default="id", help="language of labels and notation (default: id)")
-        p.add_argument("--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+        p.add_argument(
+            "--lang",
+            choices=("id", "en"),
+            default="id",
+            help="language of labels and notation (default: id)",
+        )
+        p.add_argument(
+            "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output"
+        )
 
     ev = sub.add_parser("evaluate", help="evaluate every indicator of a case")
     common(ev)
-    ev.add_argument("--trace", action="store_true", help="show each formula with its inputs substituted")
+    ev.add_argument(
+        "--trace", action="store_true", help="show each formula with its inputs substituted"
+    )
 
     ck = sub.add_parser("check", help="audit every printed figure of a case")
     common(ck)
@@ -133,7 +144,9 @@ def _refuse_overwriting_inputs(output: str, inputs: Sequence[str]) -> None:
     out = Path(output).resolve()
     for name in inputs:
         if Path(name).resolve() == out:
-            raise UsageError(f"--output {output} would overwrite the input file {name}; choose another file")
+            raise UsageError(
+                f"--output {output} would overwrite the input file {name}; choose another file"
+            )
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -166,9 +179,13 @@ def _rules(args: argparse.Namespace) -> int:
     if args.rules_command == "show":
         sys.stdout.write(describe_rules(api.load_rules(args.name)))
         return EXIT_OK
-    rules = api.load_rules(args.file if "/" in args.file or args.file.endswith(".toml") else f"./{args.file}")
-    print(f"{args.file}: ok: rule set {rules.name!r} ({rules.version}), "
-          f"{len(rules.categories.bands)} category bands, {len(rules.flags)} flags")
+    rules = api.load_rules(
+        args.file if "/" in args.file or args.file.endswith(".toml") else f"./{args.file}"
+    )
+    print(
+        f"{args.file}: ok: rule set {rules.name!r} ({rules.version}), "
+        f"{len(rules.categories.bands)} category bands, {len(rules.flags)} flags"
+    )
     return EXIT_OK
 
 

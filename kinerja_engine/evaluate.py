@@ -41,7 +41,9 @@ def quantize(value: Decimal, places: int, rounding: str) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_CTX)
 
 
-def _not_computable(ind: Indicator, reason: str, reason_id: str, **extra: object) -> IndicatorResult:
+def _not_computable(
+    ind: Indicator, reason: str, reason_id: str, **extra: object
+) -> IndicatorResult:
     return IndicatorResult(
         id=ind.id,
         name=ind.name,
@@ -149,7 +151,15 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
     if pagu is not None and spent is not None:
         serapan, why = _call(rules.serapan, {"pagu": pagu, "realisasi_anggaran": spent})
         if trace:
-            steps.append(_step("serapan", rules.serapan, {"pagu": pagu, "realisasi_anggaran": spent}, serapan, why))
+            steps.append(
+                _step(
+                    "serapan",
+                    rules.serapan,
+                    {"pagu": pagu, "realisasi_anggaran": spent},
+                    serapan,
+                    why,
+                )
+            )
 
     if target is None:
         return _not_computable(
@@ -198,7 +208,9 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             )
         capaian = _bounded(raw, rules)
         if trace and capaian != raw:
-            steps.append(f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})")
+            steps.append(
+                f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})"
+            )
         compared = quantize(capaian, places, rounding) if rules.categories_rounded else capaian
         rank, category = _band(rules.categories, compared)
         if trace:
@@ -207,7 +219,11 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             alt_raw, _ = _call(rules.capaian_alternative, env)
             if alt_raw is not None:
                 alternative = _bounded(alt_raw, rules)
-                alt_cmp = quantize(alternative, places, rounding) if rules.categories_rounded else alternative
+                alt_cmp = (
+                    quantize(alternative, places, rounding)
+                    if rules.categories_rounded
+                    else alternative
+                )
                 rank_alt, _label = _band(rules.categories, alt_cmp)
 
     progress = None
@@ -247,9 +263,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         if achieved is not None:
             verdict = rules.verdict_achieved if achieved else rules.verdict_not_achieved
             if trace:
-                steps.append(
-                    f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}"
-                )
+                steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
     flags = tuple(
         FlagHit(
             code=flag.code,
@@ -357,7 +371,9 @@ def _band_step(name: str, bands: Bands, value: Decimal | None, rank: int | None)
 # ---------------------------------------------------------------- objectives
 
 
-def _rollup(rules: RuleSet, results: list[IndicatorResult], budgets: Mapping[str, Decimal | None]) -> tuple[Decimal | None, str | None]:
+def _rollup(
+    rules: RuleSet, results: list[IndicatorResult], budgets: Mapping[str, Decimal | None]
+) -> tuple[Decimal | None, str | None]:
     values = [r.capaian for r in results if r.capaian is not None]
     if not values:
         return None, "no indicator of the objective has a computed capaian"
@@ -436,9 +452,7 @@ def evaluate_case(case: Case, rules: RuleSet, *, trace: bool = True) -> Report:
     results = [evaluate_indicator(ind, rules, trace=trace) for ind in case.indicators]
     by_id = {ind.id: ind for ind in case.indicators}
     objectives = tuple(
-        evaluate_objective(
-            obj, [r for r in results if r.objective == obj.id], by_id, rules
-        )
+        evaluate_objective(obj, [r for r in results if r.objective == obj.id], by_id, rules)
         for obj in case.objectives
     )
     return Report(

@@ -84,9 +84,7 @@ def read_toml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
             )
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise InputError(
-            "no such file", message_id="berkas tidak ditemukan", file=name
-        ) from None
+        raise InputError("no such file", message_id="berkas tidak ditemukan", file=name) from None
     except IsADirectoryError:
         raise InputError(
             "is a folder, not a file", message_id="ini folder, bukan berkas", file=name
@@ -180,7 +178,9 @@ class KeyLines:
     """
 
     _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-    _KEY = re.compile(r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+    _KEY = re.compile(
+        r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
+    )
     _INLINE = re.compile(r"[{,]\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
 
     def __init__(self, text: str) -> None:
@@ -219,15 +219,20 @@ class KeyLines:
                 resolved = (*resolved, counts[resolved] - 1)
         return resolved
 
-    def has(self, key: str) -> bool:
-        return _parse_path(key) in self._lines
+    def has_under(self, key: str) -> bool:
+        """Whether the text writes ``key`` or anything inside it."""
+        path = _parse_path(key)
+        return any(p[: len(path)] == path for p in self._lines)
 
     def line_of(self, key: str) -> int | None:
-        """The line of ``key`` (``indicator[2].target``), or of its nearest enclosing table."""
+        """The line of ``key`` (``indicator[2].target``), else of the nearest table holding it."""
         path = _parse_path(key)
         while path:
             if path in self._lines:
                 return self._lines[path]
+            inside = [n for p, n in self._lines.items() if p[: len(path)] == path]
+            if inside:
+                return min(inside)
             path = path[:-1]
         return None
 
@@ -384,18 +389,23 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict(int, "a whole number"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(Direction, _enum(Direction))
-    for exact, hook in (
+    exact_hooks: list[tuple[object, Callable[[Any, Any], Any]]] = [
         (Decimal | None, _optional_decimal),
         (Target | None, _target),
         (dict[int, Decimal], _history),
-    ):
-        conv.register_structure_hook_func(lambda t, exact=exact: t == exact, hook)
+    ]
+    for exact, hook in exact_hooks:
+        conv.register_structure_hook_func(_is(exact), hook)
     for cls, renames in _RENAMES.items():
-        overrides = {attr: override(rename=key) for attr, key in renames.items()}
+        overrides: dict[str, Any] = {attr: override(rename=key) for attr, key in renames.items()}
         if cls is Case:
             overrides["origin"] = override(omit=True)
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **overrides))
     return conv
+
+
+def _is(exact: object) -> Callable[[Any], bool]:
+    return lambda t: bool(t == exact)
 
 
 # Attribute names that differ from the file's keys (the file names tables in the singular).
@@ -458,8 +468,7 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> SchemaError:
     listed = ", ".join(repr(k) for k in extra)
     return SchemaError(
         f"unknown key {listed}" + (f"; did you mean {near[0]!r}?" if near else ""),
-        message_id=f"kunci tidak dikenal {listed}"
-        + (f"; maksudnya {near[0]!r}?" if near else ""),
+        message_id=f"kunci tidak dikenal {listed}" + (f"; maksudnya {near[0]!r}?" if near else ""),
         key=_join(path, first),
         value=first,
         expected="one of " + ", ".join(valid),
@@ -471,7 +480,7 @@ def _wrong_type(exc: BaseException, path: str, cls: Any) -> SchemaError:
     expected = _type_name(cls)
     detail = str(exc)
     if isinstance(exc, ValueError) and "is not a valid" in detail:
-        found = detail.split(" is not a valid")[0]
+        found = detail.split(" is not a valid", maxsplit=1)[0]
         return SchemaError(
             f"{found} is not one of {expected}",
             message_id=f"{found} bukan salah satu dari {expected}",
@@ -689,20 +698,24 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
     leaf = chain[0]
     if len(chain) > 1 and "name" not in leaf.data:
         merged["name"] = Path(leaf.path).stem
+    if len(chain) > 1 and "title" not in leaf.data:
+        base = chain[1].data
+        merged["title"] = f"extends {base.get('name', '?')}: {base.get('title', '')}".rstrip(": ")
     try:
         spec = structure(merged, RuleSetSpec)
     except KinerjaError as exc:
         raise _owner(chain, exc.key).fail(exc) from None
-    return RulesSource(
-        spec=spec, version=_version(merged), path=leaf.path, documents=tuple(chain)
-    )
+    return RulesSource(spec=spec, version=_version(merged), path=leaf.path, documents=tuple(chain))
 
 
 def _owner(chain: list[Document], key: str | None) -> Document:
-    """The file of an ``extends`` chain that wrote ``key`` (the child first)."""
+    """The file of an ``extends`` chain to blame for ``key``: the first, child first,
+    that writes the key itself or, failing that, anything in the table holding it."""
     if key:
+        path = _parse_path(key)
+        parent = ".".join(f'"{p}"' if isinstance(p, str) else f"[{p}]" for p in path[:-1])
         for doc in chain:
-            if doc.lines.has(key):
+            if doc.lines.has_under(key) or (parent and doc.lines.has_under(parent)):
                 return doc
     return chain[0]
 
@@ -727,4 +740,3 @@ def _merge(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
 def _version(data: Mapping[str, Any]) -> str:
     canonical = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
-

@@ -136,7 +136,17 @@ def render_json(report: Report, lang: str = "en") -> str:
 def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     head = [
         _t(k, lang)
-        for k in ("no", "indicator", "capaian", "category", "serapan", "efficiency", "progress", "verdict", "status")
+        for k in (
+            "no",
+            "indicator",
+            "capaian",
+            "category",
+            "serapan",
+            "efficiency",
+            "progress",
+            "verdict",
+            "status",
+        )
     ]
     rows = []
     for n, r in enumerate(report.indicators, start=1):
@@ -161,12 +171,16 @@ def _notes(r: IndicatorResult, lang: str) -> list[str]:
     if r.reason:
         notes.append((r.reason_id if lang == "id" and r.reason_id else r.reason) or "")
     for f in r.flags:
-        notes.append(f"[{f.severity.value}] {f.code}: {f.message_id if lang == 'id' else f.message_en}")
+        notes.append(
+            f"[{f.severity.value}] {f.code}: {f.message_id if lang == 'id' else f.message_en}"
+        )
     return notes
 
 
 def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(head)]
+    widths = [
+        max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(head)
+    ]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
@@ -190,7 +204,19 @@ def _rules_line(report: Report, lang: str) -> str:
 
 
 def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
-    head = [_t(k, lang) for k in ("severity", "code", "indicator", "where", "field", "printed", "expected", "difference")]
+    head = [
+        _t(k, lang)
+        for k in (
+            "severity",
+            "code",
+            "indicator",
+            "where",
+            "field",
+            "printed",
+            "expected",
+            "difference",
+        )
+    ]
     order = sorted(
         report.findings,
         key=lambda f: (f.indicator or f.budget or "", -f.severity.rank, f.code),
@@ -240,9 +266,21 @@ def _document(
             out += [f"- {r.id}:"] + [f"    {step}" for step in r.trace]
     if report.objectives:
         out += ["", heading(_t("objective", lang))]
-        obj_head = [_t("objective", lang), _t("capaian", lang), _t("category", lang), _t("serapan", lang), _t("efficiency", lang)]
+        obj_head = [
+            _t("objective", lang),
+            _t("capaian", lang),
+            _t("category", lang),
+            _t("serapan", lang),
+            _t("efficiency", lang),
+        ]
         obj_rows = [
-            [o.id, _human(o.capaian, report, lang), o.category or "-", _human(o.serapan, report, lang), o.efficiency or "-"]
+            [
+                o.id,
+                _human(o.capaian, report, lang),
+                o.category or "-",
+                _human(o.serapan, report, lang),
+                o.efficiency or "-",
+            ]
             for o in report.objectives
         ]
         out += table(obj_head, obj_rows)
@@ -255,7 +293,9 @@ def _document(
             out += [
                 f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
                 + (f.message_id if lang == "id" else f.message_en)
-                for f in sorted(report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or ""))
+                for f in sorted(
+                    report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or "")
+                )
             ]
         out += ["", _summary(report, lang)]
     return "\n".join(out) + "\n"
@@ -289,9 +329,11 @@ def describe_rules(rules: RuleSet) -> str:
             out.append(f"  {direction + ' (range)':18} {formula.source}")
     if rules.capaian_alternative is not None:
         out.append(f"  {'alternative':18} {rules.capaian_alternative.source}")
-    out.append(f"  cap {rules.cap if rules.cap is not None else 'none'}, "
-               f"floor {rules.floor if rules.floor is not None else 'none'}, "
-               f"display {rules.places} places ({rules.rounding})")
+    out.append(
+        f"  cap {rules.cap if rules.cap is not None else 'none'}, "
+        f"floor {rules.floor if rules.floor is not None else 'none'}, "
+        f"display {rules.places} places ({rules.rounding})"
+    )
     out.append(f"serapan: {rules.serapan.source}")
     for direction, formula in rules.progress.items():
         out.append(f"progress ({direction}): {formula.source}")
@@ -302,8 +344,10 @@ def describe_rules(rules: RuleSet) -> str:
     if rules.efficiency_score is not None:
         out.append(f"  score: {rules.efficiency_score.source}")
     out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.efficiency_bands.bands)]
-    out.append(f"verdict: {rules.verdict_achieved!r} when {rules.verdict_when.source}, "
-               f"else {rules.verdict_not_achieved!r}")
+    out.append(
+        f"verdict: {rules.verdict_achieved!r} when {rules.verdict_when.source}, "
+        f"else {rules.verdict_not_achieved!r}"
+    )
     out.append(f"objective roll-up: {rules.rollup}")
     out.append("flags:")
     out += [f"  {f.code:32} {f.severity:7} when {f.when.source}" for f in rules.flags]

@@ -19,9 +19,9 @@ from .formula import Formula, compile_formula
 from .model import Case, Direction
 from .ruleset import (
     NEG_INF,
-    AuditSpec,
     POS_INF,
     RULES_FORMAT,
+    AuditSpec,
     Band,
     Bands,
     BandSpec,
@@ -35,9 +35,7 @@ __all__ = ["FLAG_INPUTS", "compile_rules", "validate_case"]
 CAPAIAN_INPUTS = frozenset({"target", "target_low", "target_high", "realisasi"})
 SERAPAN_INPUTS = frozenset({"pagu", "realisasi_anggaran"})
 PROGRESS_INPUTS = CAPAIAN_INPUTS | {"renstra_target"}
-EFFICIENCY_INPUTS = frozenset(
-    {"capaian", "serapan", "pagu", "realisasi_anggaran", "pagu_capaian"}
-)
+EFFICIENCY_INPUTS = frozenset({"capaian", "serapan", "pagu", "realisasi_anggaran", "pagu_capaian"})
 SCORE_INPUTS = EFFICIENCY_INPUTS | {"efficiency_value"}
 # What a verdict or a flag may look at: every computed figure and every input.
 FLAG_INPUTS = (
@@ -285,15 +283,15 @@ def _bands(
     edges += [(b.upper, not b.upper_inclusive, repr(b.label)) for b in bands]
     ends = [(b.lower, not b.lower_inclusive, repr(b.label)) for b in bands]
     ends.append((high, True, "the declared domain's upper end"))
-    for (lo, lo_inc, left), (hi, hi_inc, right), band in zip(
-        edges, ends, [*bands, None], strict=True
-    ):
+    # A gap is blamed on the band whose upper edge leaves it (the first band for the start).
+    blamed = [bands[0], *bands]
+    for (lo, lo_inc, left), (hi, hi_inc, right), culprit in zip(edges, ends, blamed, strict=True):
         # Skip stretches outside the domain; the first and last gaps are checked against it.
         lo_c, lo_i = (low, True) if lo < low else (lo, lo_inc)
         hi_c, hi_i = (high, True) if hi > high else (hi, hi_inc)
         if _nonempty(lo_c, lo_i, hi_c, hi_i, quantum) and lo_c != POS_INF and hi_c != NEG_INF:
             example = _example(lo_c, lo_i, hi_c, hi_i, quantum)
-            where = band.label if band is not None else bands[-1].label
+            where = culprit.label
             raise RuleSetError(
                 f"bands leave a gap between {left} and {right}: {example} falls in no band",
                 message_id=f"ada celah antara {left} dan {right}: {example} tidak masuk pita mana pun",

@@ -15,12 +15,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "cases" / "dkupp-probolinggo-2021.toml"
 
 settings.register_profile(
-    "ci", max_examples=60, derandomize=True, deadline=None,
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
-    "thorough", max_examples=5000, deadline=None,
+    "thorough",
+    max_examples=5000,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

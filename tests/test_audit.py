@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
-import pytest
 from conftest import indicator
 
 import kinerja_engine as ke
@@ -30,7 +29,9 @@ def case_of(*indicators: ke.Indicator, budget: tuple[ke.BudgetLine, ...] = ()) -
 
 def entry(where: str = "Tabel 9", year: int | None = 2021, **fields: str) -> ke.PrintedEntry:
     labels = {k: fields.pop(k) for k in ("category", "efficiency", "verdict") if k in fields}
-    return ke.PrintedEntry(where=where, year=year, **{k: pv(v) for k, v in fields.items()}, **labels)
+    return ke.PrintedEntry(
+        where=where, year=year, **{k: pv(v) for k, v in fields.items()}, **labels
+    )
 
 
 def codes(report: ke.Report) -> list[str]:
@@ -55,7 +56,10 @@ def plain(target: object, realisasi: object, *entries: ke.PrintedEntry) -> ke.Ca
 
 def test_catalogue_codes_are_unique_and_documented() -> None:
     assert len({c.code for c in CATALOGUE}) == len(CATALOGUE)
-    assert all(c.description and c.description_id and c.severity in ("error", "warning", "info") for c in CATALOGUE)
+    assert all(
+        c.description and c.description_id and c.severity in ("error", "warning", "info")
+        for c in CATALOGUE
+    )
 
 
 def test_serapan_recalc_trips_passes_and_holds_at_the_edge(permendagri: ke.RuleSet) -> None:
@@ -63,11 +67,16 @@ def test_serapan_recalc_trips_passes_and_holds_at_the_edge(permendagri: ke.RuleS
     bad = ke.check(skm(entry(serapan="93,08", **amounts)), permendagri)
     (finding,) = bad.findings
     assert finding.code == "serapan-recalc" and finding.severity is ke.Severity.ERROR
-    assert (finding.printed, finding.expected, finding.difference) == ("93,08", "93.36", Decimal("-0.28"))
+    assert (finding.printed, finding.expected, finding.difference) == (
+        "93,08",
+        "93.36",
+        Decimal("-0.28"),
+    )
     assert finding.tolerance == Decimal("0.005")
     assert ("pagu", "1.418.633.200,00", "Tabel 9") in finding.inputs
     assert "93,36" in finding.message_id and "93.36" in finding.message_en
     assert ke.check(skm(entry(serapan="93,36", **amounts)), permendagri).findings == ()
+
     # exact 50/80 = 62.5: "62,495" is off by exactly half a unit of its last digit (0.005).
     def serapan(printed: str, pagu: str, spent: str) -> list[str]:
         case = skm(entry(serapan=printed, pagu=pagu, realisasi_anggaran=spent), budget=None)
@@ -80,11 +89,18 @@ def test_serapan_recalc_trips_passes_and_holds_at_the_edge(permendagri: ke.RuleS
     assert serapan("62,51", "1.000", "625,051") == []
     assert serapan("62,50", "1.000", "625,051") == ["serapan-recalc"]
     # One printed decimal place: half of 0.1.
-    assert serapan("62,5", "100", "62,55") == [] and serapan("62,4", "100", "62,55") == ["serapan-recalc"]
+    assert serapan("62,5", "100", "62,55") == [] and serapan("62,4", "100", "62,55") == [
+        "serapan-recalc"
+    ]
 
 
 def test_capaian_recalc_from_own_inputs_and_from_case_inputs(permendagri: ke.RuleSet) -> None:
-    assert ke.check(skm(entry(target="81,5", realisasi="87,08", capaian="106,85")), permendagri).findings == ()
+    assert (
+        ke.check(
+            skm(entry(target="81,5", realisasi="87,08", capaian="106,85")), permendagri
+        ).findings
+        == ()
+    )
     report = ke.check(skm(entry(capaian="87,08")), permendagri)  # the text of Tabel 5
     (finding,) = report.findings
     assert finding.code == "capaian-recalc" and finding.expected == "106.85"
@@ -92,11 +108,19 @@ def test_capaian_recalc_from_own_inputs_and_from_case_inputs(permendagri: ke.Rul
 
 
 def test_verdict_label_koperasi_sehat_at_100(permendagri: ke.RuleSet) -> None:
-    ind = with_printed(indicator(56, 56, ident="koperasi-sehat"),
-                       entry("Tabel 4", target="56 %", realisasi="56 %", verdict="Tidak Tercapai"))
+    ind = with_printed(
+        indicator(56, 56, ident="koperasi-sehat"),
+        entry("Tabel 4", target="56 %", realisasi="56 %", verdict="Tidak Tercapai"),
+    )
     (finding,) = ke.check(case_of(ind), permendagri).findings
-    assert (finding.code, finding.printed, finding.expected) == ("verdict-label", "Tidak Tercapai", "Tercapai")
-    ok = with_printed(indicator(56, 56), entry("Tabel 4", target="56 %", realisasi="56 %", verdict="tercapai"))
+    assert (finding.code, finding.printed, finding.expected) == (
+        "verdict-label",
+        "Tidak Tercapai",
+        "Tercapai",
+    )
+    ok = with_printed(
+        indicator(56, 56), entry("Tabel 4", target="56 %", realisasi="56 %", verdict="tercapai")
+    )
     assert ke.check(case_of(ok), permendagri).findings == ()
 
 
@@ -104,7 +128,10 @@ def test_category_and_efficiency_labels(permendagri: ke.RuleSet) -> None:
     good = entry(capaian="54 %", serapan="82,76", category="Rendah", efficiency="Tidak Efisien")
     assert ke.check(plain(100, 54, good), permendagri).findings == ()
     bad = entry(capaian="54 %", serapan="82,76", category="Sedang", efficiency="Efisien")
-    assert codes(ke.check(plain(100, 54, bad), permendagri)) == ["category-label", "efficiency-label"]
+    assert codes(ke.check(plain(100, 54, bad), permendagri)) == [
+        "category-label",
+        "efficiency-label",
+    ]
     unknown = entry(capaian="54 %", efficiency="Sangat Efisiensi")
     assert codes(ke.check(plain(100, 54, unknown), permendagri)) == ["label-unknown"]
 
@@ -117,14 +144,20 @@ def test_word_for_number_blocks_the_recalculation(permendagri: ke.RuleSet) -> No
 def test_unit_mismatch_and_percent_over_100(permendagri: ke.RuleSet) -> None:
     assert codes(ke.check(skm(entry(serapan="554.805.250")), permendagri)) == ["unit-mismatch"]
     assert codes(ke.check(skm(entry(pagu="86 %")), permendagri)) == ["unit-mismatch"]
-    rupiah = with_printed(indicator(51, 60, unit="Rp"), entry("Tabel 4", year=2020, realisasi="22 %"))
+    rupiah = with_printed(
+        indicator(51, 60, unit="Rp"), entry("Tabel 4", year=2020, realisasi="22 %")
+    )
     assert "unit-mismatch" in codes(ke.check(case_of(rupiah), permendagri))
     over = entry(serapan="120,00", pagu="100", realisasi_anggaran="120")
     assert codes(ke.check(skm(over, budget=None), permendagri)) == ["percent-over-100"]
 
 
 def test_tie_out_lists_every_place_once(permendagri: ke.RuleSet) -> None:
-    case = skm(entry("Tabel 3", target="87,07%"), entry("Tabel 4", target="81,5 %"), entry("Tabel 5", target="81,5"))
+    case = skm(
+        entry("Tabel 3", target="87,07%"),
+        entry("Tabel 4", target="81,5 %"),
+        entry("Tabel 5", target="81,5"),
+    )
     (finding,) = ke.check(case, permendagri).findings
     assert finding.code == "tie-out" and finding.where == "Tabel 3"
     assert [i[2] for i in finding.inputs] == ["input", "Tabel 3", "Tabel 4", "Tabel 5"]
@@ -133,11 +166,16 @@ def test_tie_out_lists_every_place_once(permendagri: ke.RuleSet) -> None:
     assert ke.check(same, permendagri).findings == ()
 
 
-def test_figure_explained_by_a_disputed_input_is_skipped_not_repeated(permendagri: ke.RuleSet) -> None:
+def test_figure_explained_by_a_disputed_input_is_skipped_not_repeated(
+    permendagri: ke.RuleSet,
+) -> None:
     # The case's target is 87,07; a table that computed with 81,5 (printed elsewhere) is
     # not a second error: the check is skipped, blocked by the tie-out finding.
-    ind = with_printed(indicator("87.07", "87.08", ident="skm"),
-                       entry("Tabel 4", target="81,5 %"), entry("Tabel 10", capaian="106,85%"))
+    ind = with_printed(
+        indicator("87.07", "87.08", ident="skm"),
+        entry("Tabel 4", target="81,5 %"),
+        entry("Tabel 10", capaian="106,85%"),
+    )
     report = ke.check(case_of(ind), permendagri)
     assert codes(report) == ["tie-out"]
     assert report.checks_skipped == (("capaian-recalc at Tabel 10 (skm)", report.findings[0].id),)
@@ -145,17 +183,23 @@ def test_figure_explained_by_a_disputed_input_is_skipped_not_repeated(permendagr
 
 def test_share_recalc_against_agency_total(permendagri: ke.RuleSet) -> None:
     total = ke.BudgetLine("belanja", "BELANJA", Decimal("20516646631"), Decimal(1))
-    ind = with_printed(indicator(1, 1, budget=ke.Budget(Decimal("519852000"), Decimal(1))), entry(share="86,44"))
+    ind = with_printed(
+        indicator(1, 1, budget=ke.Budget(Decimal("519852000"), Decimal(1))), entry(share="86,44")
+    )
     (finding,) = ke.check(case_of(ind, budget=(total,)), permendagri).findings
     assert (finding.code, finding.expected) == ("share-recalc", "2.53")
-    fine = with_printed(indicator(1, 1, budget=ke.Budget(Decimal("519852000"), Decimal(1))), entry(share="2,53"))
+    fine = with_printed(
+        indicator(1, 1, budget=ke.Budget(Decimal("519852000"), Decimal(1))), entry(share="2,53")
+    )
     assert ke.check(case_of(fine, budget=(total,)), permendagri).findings == ()
 
 
 def test_progress_recalc_with_scale_hint(permendagri: ke.RuleSet) -> None:
-    ind = attrs.evolve(indicator(50, 27, unit="Rp", renstra_target=Decimal(50_000_000_000)),
-                       printed=(entry("Tabel 39", year=2020, realisasi="Rp. 26.500.000", progress="53 %"),),
-                       history={2020: Decimal(26_500_000)})
+    ind = attrs.evolve(
+        indicator(50, 27, unit="Rp", renstra_target=Decimal(50_000_000_000)),
+        printed=(entry("Tabel 39", year=2020, realisasi="Rp. 26.500.000", progress="53 %"),),
+        history={2020: Decimal(26_500_000)},
+    )
     report = ke.check(case_of(ind), permendagri)
     # The table gives only last year's progress (period) and that figure is 1000x off.
     assert codes(report) == ["period-mismatch", "progress-recalc"]
@@ -164,15 +208,36 @@ def test_progress_recalc_with_scale_hint(permendagri: ke.RuleSet) -> None:
 
 
 def test_budget_footing_to_the_sen_and_percent(permendagri: ke.RuleSet) -> None:
-    def line(ident: str, pagu: str, real: str, parent: str | None = None, pct: str | None = None) -> ke.BudgetLine:
-        return ke.BudgetLine(ident, ident.upper(), Decimal(pagu), Decimal(real), parent,
-                             None if pct is None else pv(pct), "Tabel 45")
+    def line(
+        ident: str, pagu: str, real: str, parent: str | None = None, pct: str | None = None
+    ) -> ke.BudgetLine:
+        return ke.BudgetLine(
+            ident,
+            ident.upper(),
+            Decimal(pagu),
+            Decimal(real),
+            parent,
+            None if pct is None else pv(pct),
+            "Tabel 45",
+        )
 
-    good = (line("belanja", "100", "90.01", pct="90,01"), line("a", "60", "50", "belanja"), line("b", "40", "40.01", "belanja"))
+    good = (
+        line("belanja", "100", "90.01", pct="90,01"),
+        line("a", "60", "50", "belanja"),
+        line("b", "40", "40.01", "belanja"),
+    )
     assert ke.check(case_of(budget=good), permendagri).findings == ()
-    off = (line("belanja", "100", "90.02"), line("a", "60", "50", "belanja"), line("b", "40", "40.01", "belanja"))
+    off = (
+        line("belanja", "100", "90.02"),
+        line("a", "60", "50", "belanja"),
+        line("b", "40", "40.01", "belanja"),
+    )
     (finding,) = ke.check(case_of(budget=off), permendagri).findings
-    assert (finding.code, finding.field, finding.difference) == ("budget-footing", "realisasi", Decimal("0.01"))
+    assert (finding.code, finding.field, finding.difference) == (
+        "budget-footing",
+        "realisasi",
+        Decimal("0.01"),
+    )
     bad_pct = (line("x", "80", "50", pct="62,6"),)
     assert codes(ke.check(case_of(budget=bad_pct), permendagri)) == ["budget-percent"]
     undefined = (line("z", "0", "0", pct="0,00"),)
@@ -192,17 +257,24 @@ def test_period_mismatch(permendagri: ke.RuleSet) -> None:
 def test_completeness_and_plausibility(permendagri: ke.RuleSet) -> None:
     report = ke.check(case_of(indicator(80, None, ident="y")), permendagri)
     assert codes(report) == ["comparison-missing", "realisasi-missing"]
-    slip = attrs.evolve(indicator(51_000_000_000, 3_540_448_465_876_250, unit="Rp"), history={2020: Decimal(1)})
+    slip = attrs.evolve(
+        indicator(51_000_000_000, 3_540_448_465_876_250, unit="Rp"), history={2020: Decimal(1)}
+    )
     (finding,) = ke.check(case_of(slip), permendagri).findings
     assert finding.code == "capaian-implausible" and "10^5" in finding.message_en
 
 
 def test_rule_set_changes_severity_and_tolerance(tmp_path, permendagri: ke.RuleSet) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "lenient.toml"
-    path.write_text('extends = "permendagri-86-2017"\nname = "lenient"\n[audit]\npercent_tolerance = 0.5\n'
-                    '[audit.severity]\nserapan-recalc = "warning"\n', encoding="utf-8")
+    path.write_text(
+        'extends = "permendagri-86-2017"\nname = "lenient"\n[audit]\npercent_tolerance = 0.5\n'
+        '[audit.severity]\nserapan-recalc = "warning"\n',
+        encoding="utf-8",
+    )
     rules = ke.load_rules(path)
-    case = skm(entry(serapan="93,08", pagu="1.418.633.200,00", realisasi_anggaran="1.324.391.015,00"))
+    case = skm(
+        entry(serapan="93,08", pagu="1.418.633.200,00", realisasi_anggaran="1.324.391.015,00")
+    )
     assert ke.check(case, rules).findings == ()
     case = skm(entry(serapan="92", pagu="1.418.633.200,00", realisasi_anggaran="1.324.391.015,00"))
     (finding,) = ke.check(case, rules).findings
@@ -240,8 +312,11 @@ def corrected(case: ke.Case, rules: ke.RuleSet) -> ke.Case:
         shown = value if places is None else quantize(value, places, "ROUND_HALF_UP")
         return ke.PrintedValue(format(shown, "f"), shown)
 
-    total = max((b for b in case.budget if b.parent is None and "belanja" in b.name.lower()),
-                key=lambda b: b.pagu or 0, default=None)
+    total = max(
+        (b for b in case.budget if b.parent is None and "belanja" in b.name.lower()),
+        key=lambda b: b.pagu or 0,
+        default=None,
+    )
     indicators = []
     for ind in case.indicators:
         r = results[ind.id]
@@ -250,20 +325,29 @@ def corrected(case: ke.Case, rules: ke.RuleSet) -> ke.Case:
             if e.year not in (None, case.report.year):
                 continue
             pagu = ind.budget.pagu if ind.budget else None
-            entries.append(ke.PrintedEntry(
-                where=e.where, year=e.year,
-                target=fig(ind.target.value if ind.target else None, None) if e.target else None,
-                realisasi=fig(ind.realisasi, None) if e.realisasi else None,
-                capaian=fig(r.capaian) if e.capaian else None,
-                pagu=fig(pagu, None) if e.pagu else None,
-                realisasi_anggaran=fig(ind.budget.realisasi if ind.budget else None, None) if e.realisasi_anggaran else None,
-                serapan=fig(r.serapan) if e.serapan else None,
-                share=fig(None if pagu is None or total is None else pagu * 100 / total.pagu) if e.share else None,  # type: ignore[operator]
-                progress=fig(r.progress) if e.progress else None,
-                category=r.category if e.category else None,
-                efficiency=r.efficiency if e.efficiency else None,
-                verdict=r.verdict if e.verdict else None,
-            ))
+            entries.append(
+                ke.PrintedEntry(
+                    where=e.where,
+                    year=e.year,
+                    target=fig(ind.target.value if ind.target else None, None)
+                    if e.target
+                    else None,
+                    realisasi=fig(ind.realisasi, None) if e.realisasi else None,
+                    capaian=fig(r.capaian) if e.capaian else None,
+                    pagu=fig(pagu, None) if e.pagu else None,
+                    realisasi_anggaran=fig(ind.budget.realisasi if ind.budget else None, None)
+                    if e.realisasi_anggaran
+                    else None,
+                    serapan=fig(r.serapan) if e.serapan else None,
+                    share=fig(None if pagu is None or total is None else pagu * 100 / total.pagu)
+                    if e.share
+                    else None,  # type: ignore[operator]
+                    progress=fig(r.progress) if e.progress else None,
+                    category=r.category if e.category else None,
+                    efficiency=r.efficiency if e.efficiency else None,
+                    verdict=r.verdict if e.verdict else None,
+                )
+            )
         indicators.append(attrs.evolve(ind, printed=tuple(entries)))
     children: dict[str, list[ke.BudgetLine]] = {}
     for b in case.budget:
@@ -277,7 +361,9 @@ def corrected(case: ke.Case, rules: ke.RuleSet) -> ke.Case:
         pct = None if not pagu else fig(real * 100 / pagu)  # type: ignore[operator]
         return attrs.evolve(line, pagu=pagu, realisasi=real, printed_percent=pct)
 
-    return attrs.evolve(case, indicators=tuple(indicators), budget=tuple(foot(b) for b in case.budget))
+    return attrs.evolve(
+        case, indicators=tuple(indicators), budget=tuple(foot(b) for b in case.budget)
+    )
 
 
 def test_corrected_seed_gives_no_error(seed_case: ke.Case, permendagri: ke.RuleSet) -> None:

@@ -31,10 +31,16 @@ def test_surabaya_2016_range_target_above_range_uses_upper_bound(permendagri: ke
     assert shown(r.capaian) == "100.09"
 
 
-@pytest.mark.parametrize(("realisasi", "printed"), [("6.5", "107.14"), ("9", "87.50"), ("7.5", "100.00")])
-def test_permenpan_range_lower_is_better(permendagri: ke.RuleSet, realisasi: str, printed: str) -> None:
+@pytest.mark.parametrize(
+    ("realisasi", "printed"), [("6.5", "107.14"), ("9", "87.50"), ("7.5", "100.00")]
+)
+def test_permenpan_range_lower_is_better(
+    permendagri: ke.RuleSet, realisasi: str, printed: str
+) -> None:
     # PermenPAN-RB guide: target 7-8 bulan; 6,5 gives 107 % (T = 7), 9 gives 87,5 % (T = 8).
-    r = ke.evaluate_indicator(indicator([7, 8], realisasi, "lower_is_better", unit="bulan"), permendagri)
+    r = ke.evaluate_indicator(
+        indicator([7, 8], realisasi, "lower_is_better", unit="bulan"), permendagri
+    )
     assert shown(r.capaian) == printed
 
 
@@ -52,11 +58,23 @@ def test_exactly_66_of_100_is_sedang(permendagri: ke.RuleSet) -> None:
 
 @pytest.mark.parametrize(
     ("capaian", "category"),
-    [("91", "Sangat Tinggi"), ("90.99", "Tinggi"), ("90.995", "Sangat Tinggi"), ("90.994", "Tinggi"),
-     ("76", "Tinggi"), ("75.99", "Sedang"), ("66", "Sedang"), ("51", "Rendah"), ("50.99", "Sangat Rendah"),
-     ("0", "Sangat Rendah"), ("1000", "Sangat Tinggi")],
+    [
+        ("91", "Sangat Tinggi"),
+        ("90.99", "Tinggi"),
+        ("90.995", "Sangat Tinggi"),
+        ("90.994", "Tinggi"),
+        ("76", "Tinggi"),
+        ("75.99", "Sedang"),
+        ("66", "Sedang"),
+        ("51", "Rendah"),
+        ("50.99", "Sangat Rendah"),
+        ("0", "Sangat Rendah"),
+        ("1000", "Sangat Tinggi"),
+    ],
 )
-def test_band_edges_compare_the_rounded_capaian(permendagri: ke.RuleSet, capaian: str, category: str) -> None:
+def test_band_edges_compare_the_rounded_capaian(
+    permendagri: ke.RuleSet, capaian: str, category: str
+) -> None:
     r = ke.evaluate_indicator(indicator(100, capaian), permendagri)
     assert r.category == category
 
@@ -76,7 +94,9 @@ def test_missing_realisasi_has_no_made_up_figures(permendagri: ke.RuleSet) -> No
 
 
 @pytest.mark.parametrize("target", [0, -5])
-def test_zero_or_negative_target_is_not_computable_with_reason(permendagri: ke.RuleSet, target: int) -> None:
+def test_zero_or_negative_target_is_not_computable_with_reason(
+    permendagri: ke.RuleSet, target: int
+) -> None:
     r = ke.evaluate_indicator(indicator(target, 10), permendagri)
     assert r.status is ke.Status.NOT_COMPUTABLE
     assert r.capaian is None
@@ -132,19 +152,29 @@ def test_kepmendagri_efficiency_ratio() -> None:
 def test_pmk_efficiency_score_and_clamp() -> None:
     rules = ke.load_rules("pmk-214-2017")
     # c = 1, pagu 100, spent 90: E = 10 %, score 50 + 10/20*50 = 75.
-    r = ke.evaluate_indicator(indicator(100, 100, budget=ke.Budget(Decimal(100), Decimal(90))), rules)
+    r = ke.evaluate_indicator(
+        indicator(100, 100, budget=ke.Budget(Decimal(100), Decimal(90))), rules
+    )
     assert r.efficiency_value == Decimal(10)
     assert r.efficiency_score == Decimal(75)
     assert r.efficiency == "Efisien"
     # c = 0.5, pagu 100, spent 100: E = -100 %, score clamped to 0.
-    r = ke.evaluate_indicator(indicator(100, 50, budget=ke.Budget(Decimal(100), Decimal(100))), rules)
+    r = ke.evaluate_indicator(
+        indicator(100, 50, budget=ke.Budget(Decimal(100), Decimal(100))), rules
+    )
     assert r.efficiency_score == Decimal(0)
     assert r.efficiency == "Tidak Efisien"
 
 
 def _objective_case(capaian: list[str]) -> ke.Case:
     inds = tuple(
-        indicator(100, c, ident=f"i{n}", objective="o", budget=ke.Budget(Decimal(10 * (n + 1)), Decimal(1)))
+        indicator(
+            100,
+            c,
+            ident=f"i{n}",
+            objective="o",
+            budget=ke.Budget(Decimal(10 * (n + 1)), Decimal(1)),
+        )
         for n, c in enumerate(capaian)
     )
     return ke.Case(
@@ -163,19 +193,31 @@ def _objective_case(capaian: list[str]) -> ke.Case:
         # PMK 22/2021 annex: output 1a = geometric mean of 5/5 and 9/10 = 94,87 %.
         ("geometric_mean", ["100", "90"], "94.87"),
         # output 1b = geometric mean of 2/3, 4/6, 5/5 = 76,31 %.
-        ("geometric_mean", ["66.666666666666666666666666667", "66.666666666666666666666666667", "100"], "76.31"),
+        (
+            "geometric_mean",
+            ["66.666666666666666666666666667", "66.666666666666666666666666667", "100"],
+            "76.31",
+        ),
         # weighted by pagu 10 and 20: (100*10 + 70*20) / 30 = 80.
         ("weighted_mean", ["100", "70"], "80.00"),
     ],
 )
 def test_objective_rollup(tmp_path: Path, rollup: str, values: list[str], expected: str) -> None:
-    path = write(tmp_path, "r.toml", f'extends = "permendagri-86-2017"\nname = "t"\n[objective]\nrollup = "{rollup}"\n')
+    path = write(
+        tmp_path,
+        "r.toml",
+        f'extends = "permendagri-86-2017"\nname = "t"\n[objective]\nrollup = "{rollup}"\n',
+    )
     report = ke.evaluate(_objective_case(values), ke.load_rules(path))
     assert shown(report.objectives[0].capaian) == expected
 
 
 def test_extends_overrides_a_cap_in_a_few_lines(tmp_path: Path) -> None:
-    path = write(tmp_path, "capped.toml", 'extends = "permendagri-86-2017"\nname = "capped"\n[capaian]\ncap = 120\nfloor = 0\n')
+    path = write(
+        tmp_path,
+        "capped.toml",
+        'extends = "permendagri-86-2017"\nname = "capped"\n[capaian]\ncap = 120\nfloor = 0\n',
+    )
     rules = ke.load_rules(path)
     assert ke.evaluate_indicator(indicator(10, 30), rules).capaian == Decimal(120)
     assert ke.evaluate_indicator(indicator(10, 30, "lower_is_better"), rules).capaian == Decimal(0)

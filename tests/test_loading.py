@@ -77,8 +77,12 @@ def test_seed_case_reads(seed_case: ke.Case) -> None:
 
 
 def test_range_target_and_dash(tmp_path: Path) -> None:
-    case = load(tmp_path, GOOD.replace('target = "87,07 %"', "target = [79, 80]").replace(
-        "realisasi = 87.08", 'realisasi = "-"'))
+    case = load(
+        tmp_path,
+        GOOD.replace('target = "87,07 %"', "target = [79, 80]").replace(
+            "realisasi = 87.08", 'realisasi = "-"'
+        ),
+    )
     assert case.indicators[0].target == ke.Target(Decimal(79), Decimal(80))
     assert case.indicators[0].realisasi is None
 
@@ -87,17 +91,25 @@ def test_range_target_and_dash(tmp_path: Path) -> None:
     ("change", "key", "message"),
     [
         (("agency = ", "agecny = "), "report.agecny", "did you mean 'agency'"),
-        (('direction = "higher_is_better"', 'direction = "up"'), "indicator[0].direction", "'higher_is_better'"),
+        (
+            ('direction = "higher_is_better"', 'direction = "up"'),
+            "indicator[0].direction",
+            "'higher_is_better'",
+        ),
         (('target = "87,07 %"', 'target = "12..5"'), "indicator[0].target", "12..5"),
         (('target = "87,07 %"', 'target = "Rp 5"'), "indicator[0].target", "rupiah"),
         (("year = 2021", 'year = "2021"'), "report.year", "whole number"),
         (('objective = "o"', 'objective = "p"'), "indicator[0].objective", "not declared"),
         (('parent = "belanja"', 'parent = "nope"'), "budget[1].parent", "not declared"),
-        (('pagu = 100', 'pagu = -100'), "budget[1].pagu", "negative"),
-        (("target = \"87,07 %\"", "target = [80, 79]"), "indicator[0].target", "low end above"),
+        (("pagu = 100", "pagu = -100"), "budget[1].pagu", "negative"),
+        (('target = "87,07 %"', "target = [80, 79]"), "indicator[0].target", "low end above"),
         (('id = "p1"', 'id = "belanja"'), "budget[1].id", "used twice"),
         (('name = "A"\n', ""), "indicator[0].name", "required key 'name'"),
-        (('history = { 2020 = "81,55" }', 'history = { tahun = 5 }'), "indicator[0].history.tahun", "not a year"),
+        (
+            ('history = { 2020 = "81,55" }', "history = { tahun = 5 }"),
+            "indicator[0].history.tahun",
+            "not a year",
+        ),
     ],
 )
 def test_bad_case_names_file_key_and_line(
@@ -113,8 +125,12 @@ def test_bad_case_names_file_key_and_line(
 
 
 def test_budget_cycle(tmp_path: Path) -> None:
-    text = GOOD.replace('id = "belanja"\nname = "BELANJA"', 'id = "belanja"\nname = "BELANJA"\nparent = "p1"')
-    with pytest.raises(ke.CaseError, match="cycle: .*belanja -> p1 -> belanja|cycle: p1 -> belanja -> p1"):
+    text = GOOD.replace(
+        'id = "belanja"\nname = "BELANJA"', 'id = "belanja"\nname = "BELANJA"\nparent = "p1"'
+    )
+    with pytest.raises(
+        ke.CaseError, match=r"cycle: (belanja -> p1 -> belanja|p1 -> belanja -> p1)"
+    ):
         load(tmp_path, text)
 
 

@@ -1,0 +1,130 @@
+"""The command line, called as ``main([...])``: output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEED, write
+
+from kinerja_engine.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_evaluate_seed_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "evaluate", str(SEED))
+    assert code == 0 and err == ""
+    assert "skm" in out and "100,01" in out and "Sangat Tinggi" in out and "93,36" in out
+    assert "Tercapai" in out and "Efisien" in out
+
+
+def test_evaluate_seed_english_markdown_and_trace(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "evaluate", str(SEED), "--format", "markdown", "--lang", "en", "--trace")
+    assert code == 0
+    assert "| skm | 100.01 |" in out
+    assert "capaian = realisasi / target * 100 = 87.08 / 87.07 * 100" in out
+
+
+def test_evaluate_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "evaluate", str(SEED), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"report", "indicators", "objectives", "findings"}
+    assert data["report"]["rules"] == "permendagri-86-2017" and data["report"]["year"] == 2021
+    skm = data["indicators"][0]
+    assert list(skm) == ["id", "capaian", "category", "serapan", "efficiency", "progress", "verdict", "flags", "status"]
+    assert skm["capaian"] == "100.01" and skm["serapan"] == "93.36"
+    aktif = next(i for i in data["indicators"] if i["id"] == "koperasi-aktif")
+    assert aktif["status"] == "not_computable" and aktif["capaian"] is None
+    assert data["findings"] == []
+    assert set(data["objectives"][0]) == {"id", "capaian", "category"}
+
+
+def test_json_does_not_change_with_lang(capsys: pytest.CaptureFixture[str]) -> None:
+    _, en, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--lang", "en")
+    _, id_, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--lang", "id")
+    assert en == id_
+
+
+def test_rules_option_changes_the_method(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--rules", "kepmendagri-690-1996")
+    data = json.loads(out)
+    assert data["report"]["rules"] == "kepmendagri-690-1996"
+    assert data["indicators"][0]["efficiency"] == "Kurang Efisien"  # 93.36 / 100.01 * 100 = 93.35
+
+
+def test_check_exit_codes_and_fail_on(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "check", str(SEED), "--lang", "en")
+    assert code == 1
+    assert "serapan-recalc" in out and "checks passed" in out
+    clean = write(tmp_path, "c.toml", 'format = "kinerja-case/1"\n[report]\nagency = "A"\nyear = 2021\n'
+                  '[[indicator]]\nid = "a"\nname = "A"\nunit = "%"\ndirection = "higher_is_better"\ntarget = 10\n'
+                  'history = { 2020 = 9 }\n')
+    code, _, _ = run(capsys, "check", str(clean))
+    assert code == 0  # realisasi-missing is a warning
+    code, _, _ = run(capsys, "check", str(clean), "--fail-on", "warning")
+    assert code == 1
+
+
+def test_check_json_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(SEED), "--format", "json")
+    findings = json.loads(out)["findings"]
+    serapan = next(f for f in findings if f["where"] == "Tabel 9" and f["field"] == "serapan")
+    assert serapan == {
+        "code": "serapan-recalc", "severity": "error", "indicator": "skm", "budget": None,
+        "where": "Tabel 9", "field": "serapan", "printed": "93,08", "expected": "93.36",
+        "difference": "-0.28", "message": serapan["message"],
+    }
+
+
+def test_bad_input_exits_2_with_place_and_no_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.toml", 'format = "kinerja-case/1"\n[report]\nagecny = "A"\nyear = 2021\n')
+    code, out, err = run(capsys, "evaluate", str(bad), "--lang", "en")
+    assert code == 2 and out == ""
+    assert err.startswith(f"kinerja: {bad}:3: report.agecny: unknown key 'agecny'")
+    assert "Traceback" not in err
+    code, _, err = run(capsys, "evaluate", str(tmp_path / "none.toml"))
+    assert code == 2 and "berkas tidak ditemukan" in err
+
+
+def test_output_is_atomic_and_never_overwrites_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("previous", encoding="utf-8")
+    code, _, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--output", str(out))
+    assert code == 0 and json.loads(out.read_text(encoding="utf-8"))["report"]["year"] == 2021
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+    copy = write(tmp_path, "case.toml", SEED.read_text(encoding="utf-8"))
+    before = copy.read_bytes()
+    code, _, err = run(capsys, "evaluate", str(copy), "--output", str(copy))
+    assert code == 2 and "would overwrite" in err and copy.read_bytes() == before
+
+
+def test_rules_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "rules", "list")
+    assert code == 0 and "permendagri-86-2017" in out and "pmk-214-2017" in out
+    code, out, _ = run(capsys, "rules", "show", "permendagri-86-2017")
+    assert code == 0 and "Sangat Tinggi    [91, +inf)" in out
+    good = write(tmp_path, "mine.toml", 'extends = "permendagri-86-2017"\nname = "mine"\n[capaian]\ncap = 120\n')
+    code, out, _ = run(capsys, "rules", "check", str(good))
+    assert code == 0 and "ok" in out
+    bad = write(tmp_path, "gap.toml", 'extends = "permendagri-86-2017"\nname = "g"\n[categories.bands.Tinggi]\nupper = 90\n')
+    code, _, err = run(capsys, "rules", "check", str(bad), )
+    assert code == 2 and "gap" in err and "gap.toml" in err
+
+
+def test_checks_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "checks")
+    assert code == 0 and "budget-footing" in out and "tie-out" in out
+
+
+def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    assert "evaluate" in capsys.readouterr().out
