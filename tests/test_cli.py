@@ -25,7 +25,9 @@ def test_evaluate_seed_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_evaluate_seed_english_markdown_and_trace(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "evaluate", str(SEED), "--format", "markdown", "--lang", "en", "--trace")
+    code, out, _ = run(
+        capsys, "evaluate", str(SEED), "--format", "markdown", "--lang", "en", "--trace"
+    )
     assert code == 0
     assert "| skm | 100.01 |" in out
     assert "capaian = realisasi / target * 100 = 87.08 / 87.07 * 100" in out
@@ -38,7 +40,17 @@ def test_evaluate_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) 
     assert set(data) == {"report", "indicators", "objectives", "findings"}
     assert data["report"]["rules"] == "permendagri-86-2017" and data["report"]["year"] == 2021
     skm = data["indicators"][0]
-    assert list(skm) == ["id", "capaian", "category", "serapan", "efficiency", "progress", "verdict", "flags", "status"]
+    assert list(skm) == [
+        "id",
+        "capaian",
+        "category",
+        "serapan",
+        "efficiency",
+        "progress",
+        "verdict",
+        "flags",
+        "status",
+    ]
     assert skm["capaian"] == "100.01" and skm["serapan"] == "93.36"
     aktif = next(i for i in data["indicators"] if i["id"] == "koperasi-aktif")
     assert aktif["status"] == "not_computable" and aktif["capaian"] is None
@@ -53,7 +65,9 @@ def test_json_does_not_change_with_lang(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_rules_option_changes_the_method(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--rules", "kepmendagri-690-1996")
+    _, out, _ = run(
+        capsys, "evaluate", str(SEED), "--format", "json", "--rules", "kepmendagri-690-1996"
+    )
     data = json.loads(out)
     assert data["report"]["rules"] == "kepmendagri-690-1996"
     assert data["indicators"][0]["efficiency"] == "Kurang Efisien"  # 93.36 / 100.01 * 100 = 93.35
@@ -63,9 +77,13 @@ def test_check_exit_codes_and_fail_on(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = run(capsys, "check", str(SEED), "--lang", "en")
     assert code == 1
     assert "serapan-recalc" in out and "checks passed" in out
-    clean = write(tmp_path, "c.toml", 'format = "kinerja-case/1"\n[report]\nagency = "A"\nyear = 2021\n'
-                  '[[indicator]]\nid = "a"\nname = "A"\nunit = "%"\ndirection = "higher_is_better"\ntarget = 10\n'
-                  'history = { 2020 = 9 }\n')
+    clean = write(
+        tmp_path,
+        "c.toml",
+        'format = "kinerja-case/1"\n[report]\nagency = "A"\nyear = 2021\n'
+        '[[indicator]]\nid = "a"\nname = "A"\nunit = "%"\ndirection = "higher_is_better"\ntarget = 10\n'
+        "history = { 2020 = 9 }\n",
+    )
     code, _, _ = run(capsys, "check", str(clean))
     assert code == 0  # realisasi-missing is a warning
     code, _, _ = run(capsys, "check", str(clean), "--fail-on", "warning")
@@ -77,14 +95,25 @@ def test_check_json_findings(capsys: pytest.CaptureFixture[str]) -> None:
     findings = json.loads(out)["findings"]
     serapan = next(f for f in findings if f["where"] == "Tabel 9" and f["field"] == "serapan")
     assert serapan == {
-        "code": "serapan-recalc", "severity": "error", "indicator": "skm", "budget": None,
-        "where": "Tabel 9", "field": "serapan", "printed": "93,08", "expected": "93.36",
-        "difference": "-0.28", "message": serapan["message"],
+        "code": "serapan-recalc",
+        "severity": "error",
+        "indicator": "skm",
+        "budget": None,
+        "where": "Tabel 9",
+        "field": "serapan",
+        "printed": "93,08",
+        "expected": "93.36",
+        "difference": "-0.28",
+        "message": serapan["message"],
     }
 
 
-def test_bad_input_exits_2_with_place_and_no_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    bad = write(tmp_path, "bad.toml", 'format = "kinerja-case/1"\n[report]\nagecny = "A"\nyear = 2021\n')
+def test_bad_input_exits_2_with_place_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = write(
+        tmp_path, "bad.toml", 'format = "kinerja-case/1"\n[report]\nagecny = "A"\nyear = 2021\n'
+    )
     code, out, err = run(capsys, "evaluate", str(bad), "--lang", "en")
     assert code == 2 and out == ""
     assert err.startswith(f"kinerja: {bad}:3: report.agecny: unknown key 'agecny'")
@@ -93,7 +122,9 @@ def test_bad_input_exits_2_with_place_and_no_traceback(capsys: pytest.CaptureFix
     assert code == 2 and "berkas tidak ditemukan" in err
 
 
-def test_output_is_atomic_and_never_overwrites_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_output_is_atomic_and_never_overwrites_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     out = tmp_path / "out.json"
     out.write_text("previous", encoding="utf-8")
     code, _, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--output", str(out))
@@ -110,11 +141,24 @@ def test_rules_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert code == 0 and "permendagri-86-2017" in out and "pmk-214-2017" in out
     code, out, _ = run(capsys, "rules", "show", "permendagri-86-2017")
     assert code == 0 and "Sangat Tinggi    [91, +inf)" in out
-    good = write(tmp_path, "mine.toml", 'extends = "permendagri-86-2017"\nname = "mine"\n[capaian]\ncap = 120\n')
+    good = write(
+        tmp_path,
+        "mine.toml",
+        'extends = "permendagri-86-2017"\nname = "mine"\n[capaian]\ncap = 120\n',
+    )
     code, out, _ = run(capsys, "rules", "check", str(good))
     assert code == 0 and "ok" in out
-    bad = write(tmp_path, "gap.toml", 'extends = "permendagri-86-2017"\nname = "g"\n[categories.bands.Tinggi]\nupper = 90\n')
-    code, _, err = run(capsys, "rules", "check", str(bad), )
+    bad = write(
+        tmp_path,
+        "gap.toml",
+        'extends = "permendagri-86-2017"\nname = "g"\n[categories.bands.Tinggi]\nupper = 90\n',
+    )
+    code, _, err = run(
+        capsys,
+        "rules",
+        "check",
+        str(bad),
+    )
     assert code == 2 and "gap" in err and "gap.toml" in err
 
 
