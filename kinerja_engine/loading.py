@@ -607,11 +607,11 @@ SHIPPED_SUFFIX = ".toml"
 
 
 def _shipped_dir() -> Path:
-    try:
-        return Path(str(resources.files("kinerja_engine.rules")))
-    except ModuleNotFoundError:
-        # Running from a source checkout that was not installed: rules/ sits beside the package.
-        return Path(__file__).resolve().parent.parent / "rules"
+    installed = Path(str(resources.files("kinerja_engine"))) / "rules"
+    if installed.is_dir():
+        return installed
+    # A source checkout that was not installed: rules/ sits beside the package.
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def shipped_rules() -> dict[str, Path]:
