@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
+import pytest
 from conftest import indicator
 
 import kinerja_engine as ke
@@ -372,3 +374,51 @@ def test_corrected_seed_gives_no_error(seed_case: ke.Case, permendagri: ke.RuleS
     errors = [f for f in report.findings if f.severity is ke.Severity.ERROR]
     assert errors == []
     assert report.checks_passed > 100
+
+
+@pytest.mark.parametrize(
+    ("printed", "codes_expected"),
+    [
+        # An integer print has a tolerance of 0.5: 106.846... prints as 107 or 106.
+        ("107", []),
+        ("106", ["capaian-recalc"]),
+        ("106,85", []),
+        ("106,84", ["capaian-recalc"]),
+    ],
+)
+def test_capaian_tolerance_follows_the_printed_digits(
+    permendagri: ke.RuleSet, printed: str, codes_expected: list[str]
+) -> None:
+    assert codes(ke.check(skm(entry(capaian=printed), budget=None), permendagri)) == codes_expected
+
+
+def test_integer_print_at_exactly_half_a_unit(permendagri: ke.RuleSet) -> None:
+    # 2.13 / 2 = 106.5 exactly: 106 and 107 are both half a unit away and agree.
+    for printed in ("106", "107"):
+        assert ke.check(plain(2, "2.13", entry(capaian=printed)), permendagri).findings == ()
+    assert codes(ke.check(plain(2, "2.13", entry(capaian="105")), permendagri)) == [
+        "capaian-recalc"
+    ]
+
+
+def test_plausibility_edge_at_the_bound(permendagri: ke.RuleSet) -> None:
+    at_bound = attrs.evolve(indicator(100, 500), history={2020: Decimal(1)})
+    assert ke.check(case_of(at_bound), permendagri).findings == ()
+    beyond = attrs.evolve(indicator(100, "500.01"), history={2020: Decimal(1)})
+    assert codes(ke.check(case_of(beyond), permendagri)) == ["capaian-implausible"]
+
+
+def test_footing_to_the_sen_passes_when_exact(permendagri: ke.RuleSet) -> None:
+    lines = (
+        ke.BudgetLine("p", "P", Decimal("0.03"), Decimal("0.02")),
+        ke.BudgetLine("a", "A", Decimal("0.01"), Decimal("0.01"), "p"),
+        ke.BudgetLine("b", "B", Decimal("0.02"), Decimal("0.01"), "p"),
+    )
+    report = ke.check(case_of(budget=lines), permendagri)
+    assert report.findings == () and report.checks_passed == 2
+
+
+def test_every_catalogue_code_is_exercised_by_this_file() -> None:
+    text = Path(__file__).read_text(encoding="utf-8")
+    missing = [c.code for c in CATALOGUE if f'"{c.code}"' not in text]
+    assert missing == []
