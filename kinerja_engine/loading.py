@@ -33,7 +33,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from .errors import InputError, KinerjaError, NumberError, RuleSetError, SchemaError
-from .model import Case, Direction, PrintedValue, Target
+from .model import Case, Direction, Indicator, PrintedValue, Target
 from .numbers import parse_number
 from .ruleset import RuleSetSpec
 
@@ -533,11 +533,80 @@ def read_case(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Case:
 
 def case_from_document(doc: Document) -> Case:
     try:
-        _check_marks(doc.data)
-        case = structure(doc.data, Case)
+        data = _without_units(doc.data)
+        _check_marks(data)
+        case = structure(data, Case)
     except KinerjaError as exc:
         raise doc.fail(exc) from None
-    return attrs.evolve(case, origin=doc.path)
+    return attrs.evolve(case, indicators=_printed_units(case.indicators), origin=doc.path)
+
+
+_UNIT_WORD = re.compile(r"^[^\W\d_][\w .]*$")
+
+
+def _strip_unit(value: Any, unit: str) -> Any:
+    """``"16,82 cm"`` for an indicator in ``cm`` reads as ``"16,82"``; other values as they are."""
+    if not isinstance(value, str) or not _UNIT_WORD.match(unit) or unit.lower() in ("rp", "rp."):
+        return value
+    text = value.rstrip()
+    if text.lower().endswith(unit.lower()) and text[: -len(unit)].rstrip() != text[: -len(unit)]:
+        return text[: -len(unit)].rstrip()
+    return value
+
+
+def _without_units(data: dict[str, Any]) -> dict[str, Any]:
+    """The document with each indicator's own unit word dropped from its input figures."""
+    indicators = data.get("indicator")
+    if not isinstance(indicators, list):
+        return data
+    out = []
+    for raw in indicators:
+        unit = raw.get("unit") if isinstance(raw, dict) else None
+        if not isinstance(unit, str):
+            out.append(raw)
+            continue
+        ind = dict(raw)
+        for key in ("realisasi", "renstra_target", "target"):
+            if isinstance(ind.get(key), list):
+                ind[key] = [_strip_unit(v, unit) for v in ind[key]]
+            elif key in ind:
+                ind[key] = _strip_unit(ind[key], unit)
+        if isinstance(ind.get("history"), dict):
+            ind["history"] = {y: _strip_unit(v, unit) for y, v in ind["history"].items()}
+        out.append(ind)
+    return {**data, "indicator": out}
+
+
+def _printed_units(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
+    """A printed figure followed by its indicator's unit (``"20 cm"``) is that number;
+    its text stays as printed."""
+    fixed = []
+    for ind in indicators:
+        if not any(
+            pv is not None and pv.error is not None
+            for e in ind.printed
+            for pv in (e.target, e.realisasi)
+        ):
+            fixed.append(ind)
+            continue
+        entries = []
+        for entry in ind.printed:
+            changes: dict[str, Any] = {}
+            for field in _PRINTED_FIGURES:
+                pv: PrintedValue | None = getattr(entry, field)
+                if pv is None or pv.error is None:
+                    continue
+                stripped = _strip_unit(pv.text, ind.unit)
+                if stripped is not pv.text:
+                    reading = _printed(stripped)
+                    if reading.error is None:
+                        changes[field] = attrs.evolve(reading, text=pv.text)
+            entries.append(attrs.evolve(entry, **changes) if changes else entry)
+        fixed.append(attrs.evolve(ind, printed=tuple(entries)))
+    return tuple(fixed)
+
+
+_PRINTED_FIGURES = ("target", "realisasi")
 
 
 def _check_marks(data: Mapping[str, Any]) -> None:
@@ -699,8 +768,8 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
     if len(chain) > 1 and "name" not in leaf.data:
         merged["name"] = Path(leaf.path).stem
     if len(chain) > 1 and "title" not in leaf.data:
-        base = chain[1].data
-        merged["title"] = f"extends {base.get('name', '?')}: {base.get('title', '')}".rstrip(": ")
+        parent = chain[1].data
+        merged["title"] = f"extends {parent.get('name', '?')}: {parent.get('title', '')}".rstrip(": ")
     try:
         spec = structure(merged, RuleSetSpec)
     except KinerjaError as exc:
