@@ -118,6 +118,19 @@ class _Audit:
         self.findings.append(finding)
         return finding
 
+    def off(
+        self, printed: Decimal, expected: Decimal
+    ) -> tuple[Decimal, Decimal, Decimal, int] | None:
+        """None (and one more check passed) when ``printed`` agrees with ``expected``;
+        else the tolerance, the expected value as printed, the difference, the places."""
+        tol = self.tolerance(printed)
+        if abs(printed - expected) <= tol:
+            self.passed += 1
+            return None
+        places = max(_places(printed), self.rules.places)
+        shown = quantize(expected, places, self.rules.rounding)
+        return tol, shown, printed - shown, places
+
     def tolerance(self, printed: Decimal) -> Decimal:
         if self.rules.audit.percent_tolerance is not None:
             return self.rules.audit.percent_tolerance
@@ -137,13 +150,10 @@ class _Audit:
         related: Sequence[str] = (),
     ) -> None:
         assert printed.value is not None
-        tol = self.tolerance(printed.value)
-        if abs(printed.value - expected) <= tol:
-            self.passed += 1
+        off = self.off(printed.value, expected)
+        if off is None:
             return
-        places = max(_places(printed.value), self.rules.places)
-        shown = quantize(expected, places, self.rules.rounding)
-        diff = printed.value - shown
+        tol, shown, diff, places = off
         how_en = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
         scale = _scale_slip(printed.value, expected)
         hint_en = f"; it matches if a figure was {scale} times larger or smaller" if scale else ""
@@ -848,14 +858,10 @@ def _budget_percent(a: _Audit, line: BudgetLine) -> None:
                 **common,
             )
         return
-    expected = line.realisasi * _HUNDRED / line.pagu
-    tol = a.tolerance(pv.value)
-    if abs(pv.value - expected) <= tol:
-        a.passed += 1
+    off = a.off(pv.value, line.realisasi * _HUNDRED / line.pagu)
+    if off is None:
         return
-    places = max(_places(pv.value), a.rules.places)
-    shown = quantize(expected, places, a.rules.rounding)
-    diff = pv.value - shown
+    tol, shown, diff, places = off
     a.add(
         "budget-percent",
         f"{line.name}: prints {pv.text!r}; {_en(line.realisasi, None)} / {_en(line.pagu, None)}"
