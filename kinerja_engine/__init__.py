@@ -8,7 +8,7 @@ performance reports (LKjIP under SAKIP).
 Pipeline, one way: load -> validate -> evaluate -> check -> render.
 """
 
-from .api import check, evaluate, load_case, load_rules, rules_for
+from .api import check, evaluate, load_case, load_case_bytes, load_rules, rules_for
 from .errors import (
     CaseError,
     FormulaError,
@@ -19,6 +19,7 @@ from .errors import (
     SchemaError,
 )
 from .evaluate import evaluate_indicator, evaluate_many
+from .importing import import_csv
 from .model import (
     Budget,
     BudgetLine,
@@ -34,6 +35,7 @@ from .model import (
 )
 from .numbers import parse_number
 from .render import render, report_to_dict
+from .reports import render_report
 from .results import (
     Finding,
     FlagHit,
@@ -44,6 +46,7 @@ from .results import (
     Status,
 )
 from .ruleset import RuleSet
+from .writing import case_to_toml, rules_to_toml
 
 __version__ = "0.1.0"
 
@@ -74,14 +77,19 @@ __all__ = [
     "Status",
     "Target",
     "UnitKind",
+    "case_to_toml",
     "check",
     "evaluate",
     "evaluate_indicator",
     "evaluate_many",
+    "import_csv",
     "load_case",
+    "load_case_bytes",
     "load_rules",
     "parse_number",
     "render",
+    "render_report",
     "report_to_dict",
     "rules_for",
+    "rules_to_toml",
 ]

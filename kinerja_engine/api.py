@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from decimal import Context, localcontext
 from pathlib import Path
 
 from .audit import audit
 from .errors import KinerjaError
 from .evaluate import evaluate_case
-from .loading import MAX_FILE_BYTES, case_from_document, read_rules, read_toml
+from .loading import case_from_document, key_line, parse_toml, read_rules, read_toml, rules_file
 from .model import Case
 from .results import Report
 from .ruleset import RuleSet
 from .validate import compile_rules, validate_case
 
-__all__ = ["check", "evaluate", "load_case", "load_rules", "rules_for"]
+__all__ = ["check", "evaluate", "load_case", "load_case_bytes", "load_rules", "rules_for"]
+
+# The arithmetic outside the formulas (sums of budget lines, shares, roll-ups) runs in this
+# context, not the caller's: an application that lowered its own decimal precision must
+# not see budget lines stop footing. Sixty digits hold any sum of figures below 10^21.
+_CONTEXT = Context(prec=60)
 
 
 def load_rules(name_or_path: str | Path, *, base: str | Path | None = None) -> RuleSet:
@@ -29,9 +35,30 @@ def load_rules(name_or_path: str | Path, *, base: str | Path | None = None) -> R
         raise source.fail(exc) from None
 
 
-def load_case(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Case:
-    """A case read from a TOML file, structured and checked for internal consistency."""
-    doc = read_toml(path, max_bytes=max_bytes)
+def load_case(
+    path: str | Path, *, max_bytes: int | None = None, max_depth: int | None = None
+) -> Case:
+    """A case read from a TOML file, structured and checked for internal consistency.
+
+    ``max_bytes`` and ``max_depth`` override the limits in force (``KINERJA_MAX_FILE_BYTES``,
+    ``KINERJA_MAX_DEPTH``, else 64 MiB and 32 levels); a file beyond them is refused.
+    """
+    doc = read_toml(path, max_bytes=max_bytes, max_depth=max_depth)
+    case = case_from_document(doc)
+    try:
+        validate_case(case)
+    except KinerjaError as exc:
+        raise doc.fail(exc) from None
+    return case
+
+
+def load_case_bytes(raw: bytes, name: str = "<stdin>", *, max_depth: int | None = None) -> Case:
+    """A case from the bytes of a TOML text that is not a file (standard input, a request).
+
+    Errors name ``name`` as the file. The case has no folder of its own, so a relative
+    ``rules`` path in it is taken from the current directory.
+    """
+    doc = parse_toml(raw, name, max_depth=max_depth)
     case = case_from_document(doc)
     try:
         validate_case(case)
@@ -44,10 +71,13 @@ def rules_for(case: Case) -> RuleSet:
     """The rule set a case names, a path taken relative to the case's own file."""
     base = Path(case.origin).parent if case.origin else None
     try:
+        rules_file(case.report.rules, base)
         return load_rules(case.report.rules, base=base)
     except KinerjaError as exc:
         if exc.file is None:
-            raise exc.located(file=case.origin, key_prefix="report.rules") from None
+            # A rule set that cannot be found is the fault of the case's `rules` line.
+            line = key_line(case.origin, "report.rules") if case.origin else None
+            raise exc.located(file=case.origin, key_prefix="report.rules", line=line) from None
         raise
 
 
@@ -58,13 +88,16 @@ def evaluate(
 
     ``rules`` is a compiled rule set, a name or path, or ``None`` for the case's own.
     """
-    return evaluate_case(case, _resolve(case, rules), trace=trace)
+    compiled = _resolve(case, rules)
+    with localcontext(_CONTEXT):
+        return evaluate_case(case, compiled, trace=trace)
 
 
 def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings."""
     compiled = _resolve(case, rules)
-    return audit(case, compiled, evaluate_case(case, compiled))
+    with localcontext(_CONTEXT):
+        return audit(case, compiled, evaluate_case(case, compiled))
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:

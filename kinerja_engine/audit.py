@@ -11,9 +11,8 @@ are counted.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 import attrs
 
@@ -80,7 +79,8 @@ def _scale_slip(printed: Decimal, expected: Decimal) -> str | None:
     ratio = printed / expected
     if ratio < 1:
         ratio = 1 / ratio
-    k = round(math.log10(ratio))
+    # Decimal's own log10: a float overflows on a ratio past 10^308 (a figure of 1E-400).
+    k = round(ratio.log10())
     if 1 <= k <= 9 and abs(ratio / Decimal(10) ** k - 1) <= Decimal("0.01"):
         return f"{10**k:,}".replace(",", ".")
     return None
@@ -134,6 +134,10 @@ class _Audit:
     def tolerance(self, printed: Decimal) -> Decimal:
         if self.rules.audit.percent_tolerance is not None:
             return self.rules.audit.percent_tolerance
+        # A figure rounded to the nearest is within half a unit of its last printed digit;
+        # one the rule set rounds down (truncates) is up to a whole unit below.
+        if self.rules.rounding == ROUND_DOWN:
+            return Decimal(1).scaleb(-_places(printed))
         return Decimal(5).scaleb(-(_places(printed) + 1))
 
     # ------------------------------------------------------------ a recomputed percentage
@@ -603,7 +607,7 @@ def _recalculate(
                 "target_high": None,
             }
             try:
-                value = formula(env)
+                value = formula.figure(env)
             except KinerjaError:  # an undefined progress holds no printed figure
                 return None
             return value if isinstance(value, Decimal) else None
@@ -730,7 +734,7 @@ def _plausibility(a: _Audit, ind: Indicator) -> None:
     hint_en = hint_id = ""
     if value > 0:
         # The power of ten that brings capaian nearest 100 % names the likely scale slip.
-        k = round(math.log10(value / _HUNDRED)) if value.is_finite() else 0
+        k = round((value / _HUNDRED).log10()) if value.is_finite() else 0
         rescaled = value.scaleb(-k)
         if k != 0 and low <= rescaled <= high:
             hint_en = (

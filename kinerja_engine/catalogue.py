@@ -10,7 +10,7 @@ import attrs
 
 __all__ = ["CATALOGUE", "CODES", "Check"]
 
-HALF_UNIT = "half a unit of the last printed digit"
+HALF_UNIT = "half a unit of the last printed digit (a whole unit under rounding = down)"
 
 
 @attrs.frozen

@@ -39,6 +39,7 @@ class KinerjaError(Exception):
         value: object = None,
         expected: str | None = None,
         hint: str | None = None,
+        hint_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -51,6 +52,8 @@ class KinerjaError(Exception):
         self.value = value
         self.expected = expected
         self.hint = hint
+        # Indonesian text of the hint; a hint that is only a name needs none.
+        self.hint_id = hint_id
 
     def located(
         self,
@@ -86,9 +89,11 @@ class KinerjaError(Exception):
         return ": ".join(parts)
 
     def render(self, lang: str = "en") -> str:
-        text = self.message_id if lang == "id" and self.message_id else self.message
-        if self.hint:
-            text += f" ({'saran' if lang == 'id' else 'hint'}: {self.hint})"
+        indonesian = lang == "id"
+        text = self.message_id if indonesian and self.message_id else self.message
+        hint = self.hint_id if indonesian and self.hint_id else self.hint
+        if hint:
+            text += f" ({'saran' if indonesian else 'hint'}: {hint})"
         place = self.place()
         return f"{place}: {text}" if place else text
 

@@ -3,13 +3,17 @@ efficiency, verdict and narrative flags, then the roll-up of each objective.
 
 Pure functions over frozen values. Every figure stays an exact Decimal; rounding happens
 only where the rule set compares displayed values (bands, verdict, flags) and for display.
+
+This is the hot path of a national re-evaluation (hundreds of thousands of indicators),
+so it is written to do per record only what depends on the record: formulas and bands
+were compiled with the rule set, the display quantum is the rule set's, and decimals are
+rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Context, Decimal
+from decimal import Context, Decimal, InvalidOperation
 
 from .errors import FormulaError
 from .formula import Formula
@@ -25,20 +29,32 @@ __all__ = [
     "evaluate_case",
     "evaluate_indicator",
     "evaluate_many",
+    "grade",
     "quantize",
     "serapan_of",
     "verdict_of",
 ]
 
 _CTX = Context(prec=60)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(21)}
+_SEVERITY = {s.value: s for s in Severity}
+_LOWER = Direction.LOWER_IS_BETTER
 
 
 def quantize(value: Decimal, places: int, rounding: str) -> Decimal:
     """``value`` rounded to ``places`` decimals with the rule set's rounding mode."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_CTX)
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-places)
+    try:
+        return value.quantize(quantum, rounding, _CTX)
+    except InvalidOperation:
+        # More digits than the context keeps: a printed figure with dozens of decimals
+        # ("1 detik" is 0.01666... minutes). Size the context to the value instead.
+        digits = max(value.adjusted(), 0) + places + 2
+        return value.quantize(quantum, rounding, Context(prec=digits))
 
 
 def _not_computable(
@@ -60,19 +76,30 @@ def _not_computable(
 def _call(formula: Formula, env: Mapping[str, Decimal | None]) -> tuple[Decimal | None, str | None]:
     """A numeric formula's value, or None with the reason it has none."""
     try:
-        value = formula(env)
+        value = formula.figure(env)
     except FormulaError as exc:
         return None, exc.message
-    if value is None or isinstance(value, bool):
+    if value is None or value is True or value is False:
         return None, None
     return value, None
 
 
+def _reason_id(formula: Formula, env: Mapping[str, Decimal | None]) -> str | None:
+    """The Indonesian of why a formula has no value: evaluated again, only on that path."""
+    try:
+        formula.figure(env)
+    except FormulaError as exc:
+        return exc.message_id
+    return None
+
+
 def _bounded(value: Decimal, rules: RuleSet) -> Decimal:
-    if rules.cap is not None and value > rules.cap:
-        return rules.cap
-    if rules.floor is not None and value < rules.floor:
-        return rules.floor
+    cap = rules.cap
+    if cap is not None and value > cap:
+        return cap
+    floor = rules.floor
+    if floor is not None and value < floor:
+        return floor
     return value
 
 
@@ -81,6 +108,16 @@ def _band(bands: Bands, value: Decimal | None) -> tuple[int | None, str | None]:
         return None, None
     rank = bands.rank(value)
     return rank, (None if rank is None else bands.bands[rank].label)
+
+
+def _capaian_inputs(target: Target, realisasi: Decimal | None) -> dict[str, Decimal | None]:
+    low, high = target.low, target.high
+    return {
+        "target": None if low != high else low,
+        "target_low": low,
+        "target_high": high,
+        "realisasi": realisasi,
+    }
 
 
 # ---------------------------------------------------------------- single figures
@@ -93,15 +130,45 @@ def capaian_of(
     """Capaian (capped and floored) for one target and realisasi; None when undefined."""
     if target.low <= _ZERO:
         return None
-    env = {
-        "target": target.value,
-        "target_low": target.low,
-        "target_high": target.high,
-        "realisasi": realisasi,
-    }
-    formula = (rules.capaian_range if target.is_range else rules.capaian)[direction.value]
-    value, _ = _call(formula, env)
+    formula = (rules.capaian_range if target.low != target.high else rules.capaian)[direction]
+    value, _ = _call(formula, _capaian_inputs(target, realisasi))
     return None if value is None else _bounded(value, rules)
+
+
+def grade(
+    rules: RuleSet, direction: Direction, target: Target, realisasi: Decimal
+) -> tuple[Decimal | None, str | None]:
+    """Capaian (capped and floored) and its category label, and nothing else.
+
+    The lean path for re-grading many figure pairs under a rule set: the same formulas,
+    bounds and bands as :func:`evaluate_indicator`, without serapan, efficiency, verdict,
+    flags or a result object. ``(None, None)`` when capaian is undefined.
+    """
+    low = target.low
+    if low <= _ZERO:
+        return None, None
+    high = target.high
+    if low == high:
+        formula = rules.capaian[direction]
+        env = {"target": low, "target_low": low, "target_high": high, "realisasi": realisasi}
+    else:
+        formula = rules.capaian_range[direction]
+        env = {"target": None, "target_low": low, "target_high": high, "realisasi": realisasi}
+    try:
+        value = formula.figure(env)
+    except FormulaError:
+        return None, None
+    if type(value) is not Decimal:  # no value (None), or a condition
+        return None, None
+    # _bounded and _display_view inline: this runs once per record of a re-grading.
+    cap, floor = rules.cap, rules.floor
+    if cap is not None and value > cap:
+        value = cap
+    elif floor is not None and value < floor:
+        value = floor
+    if rules.categories_rounded:
+        return value, rules.categories.label(value.quantize(rules.quantum, rules.rounding, _CTX))
+    return value, rules.categories.label(value)
 
 
 def serapan_of(rules: RuleSet, pagu: Decimal, spent: Decimal) -> Decimal | None:
@@ -139,27 +206,21 @@ def efficiency_of(
 
 def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) -> IndicatorResult:
     """Evaluate one indicator. Never raises for a structurally valid indicator."""
-    places, rounding = rules.places, rules.rounding
-    steps: list[str] = []
+    steps: list[str] | None = [] if trace else None
     target = ind.target
     realisasi = ind.realisasi
     budget = ind.budget
-    pagu = budget.pagu if budget is not None else None
-    spent = budget.realisasi if budget is not None else None
+    if budget is None:
+        pagu = spent = None
+    else:
+        pagu, spent = budget.pagu, budget.realisasi
 
     serapan: Decimal | None = None
     if pagu is not None and spent is not None:
-        serapan, why = _call(rules.serapan, {"pagu": pagu, "realisasi_anggaran": spent})
-        if trace:
-            steps.append(
-                _step(
-                    "serapan",
-                    rules.serapan,
-                    {"pagu": pagu, "realisasi_anggaran": spent},
-                    serapan,
-                    why,
-                )
-            )
+        serapan_env = {"pagu": pagu, "realisasi_anggaran": spent}
+        serapan, why = _call(rules.serapan, serapan_env)
+        if steps is not None:
+            steps.append(_step("serapan", rules.serapan, serapan_env, serapan, why))
 
     if target is None:
         return _not_computable(
@@ -167,74 +228,78 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             "no target is set for the year",
             "target tahun ini tidak ditetapkan",
             serapan=serapan,
-            trace=tuple(steps),
+            trace=tuple(steps or ()),
         )
-    if target.low <= _ZERO:
+    low = target.low
+    if low <= _ZERO:
         return _not_computable(
             ind,
-            f"the target {format_number(target.low, None)} is not above zero, so capaian is undefined",
-            f"target {format_number(target.low, None, notation='id')} tidak di atas nol, capaian tidak terdefinisi",
+            f"the target {format_number(low, None)} is not above zero, so capaian is undefined",
+            f"target {format_number(low, None, notation='id')} tidak di atas nol, capaian tidak terdefinisi",
             serapan=serapan,
-            trace=tuple(steps),
+            trace=tuple(steps or ()),
         )
+    high = target.high
     env: dict[str, Decimal | None] = {
-        "target": target.value,
-        "target_low": target.low,
-        "target_high": target.high,
+        "target": None if low != high else low,
+        "target_low": low,
+        "target_high": high,
         "realisasi": realisasi,
         "renstra_target": ind.renstra_target,
     }
-    direction = ind.direction.value
+    direction = ind.direction
+    quantum, rounding, rounded = rules.quantum, rules.rounding, rules.categories_rounded
     status = Status.COMPUTED
     reason = reason_id = None
     capaian = alternative = None
+    shown = shown_alternative = None  # as the rule set compares them (rounded or exact)
     rank = rank_alt = None
     category = None
     if realisasi is None:
         status = Status.MISSING
         reason, reason_id = "no realisasi has been reported", "realisasi belum dilaporkan"
     else:
-        formula = (rules.capaian_range if target.is_range else rules.capaian)[direction]
+        formula = (rules.capaian_range if low != high else rules.capaian)[direction]
         raw, why = _call(formula, env)
-        if trace:
+        if steps is not None:
             steps.append(_step("capaian", formula, env, raw, why))
         if raw is None:
             return _not_computable(
                 ind,
                 why or "the capaian formula has no value for these inputs",
-                why or "rumus capaian tidak menghasilkan nilai untuk masukan ini",
+                _reason_id(formula, env)
+                or "rumus capaian tidak menghasilkan nilai untuk masukan ini",
                 serapan=serapan,
-                trace=tuple(steps),
+                trace=tuple(steps or ()),
             )
         capaian = _bounded(raw, rules)
-        if trace and capaian != raw:
+        if steps is not None and capaian != raw:
             steps.append(
                 f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})"
             )
-        compared = quantize(capaian, places, rounding) if rules.categories_rounded else capaian
-        rank, category = _band(rules.categories, compared)
-        if trace:
-            steps.append(_band_step("category", rules.categories, compared, rank))
-        if ind.direction is Direction.LOWER_IS_BETTER and rules.capaian_alternative is not None:
+        shown = capaian.quantize(quantum, rounding, _CTX) if rounded else capaian
+        rank, category = _band(rules.categories, shown)
+        if steps is not None:
+            steps.append(_band_step("category", rules.categories, shown, rank))
+        if direction is _LOWER and rules.capaian_alternative is not None:
             alt_raw, _ = _call(rules.capaian_alternative, env)
             if alt_raw is not None:
                 alternative = _bounded(alt_raw, rules)
-                alt_cmp = (
-                    quantize(alternative, places, rounding)
-                    if rules.categories_rounded
-                    else alternative
+                shown_alternative = (
+                    alternative.quantize(quantum, rounding, _CTX) if rounded else alternative
                 )
-                rank_alt, _label = _band(rules.categories, alt_cmp)
+                rank_alt = rules.categories.rank(shown_alternative)
 
     progress = None
     progress_formula = rules.progress.get(direction)
     if progress_formula is not None and ind.renstra_target is not None and realisasi is not None:
         progress, why = _call(progress_formula, env)
-        if trace:
+        if steps is not None:
             steps.append(_step("progress", progress_formula, env, progress, why))
 
-    shown = _display_view(capaian, rules)
-    serapan_shown = _display_view(serapan, rules)
+    serapan_shown = serapan
+    if rounded and serapan is not None:
+        serapan_shown = serapan.quantize(quantum, rounding, _CTX)
     eff_env: dict[str, Decimal | None] = {
         "capaian": shown,
         "serapan": serapan_shown,
@@ -242,43 +307,43 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         "realisasi_anggaran": spent,
         "pagu_capaian": None if pagu is None or capaian is None else pagu * capaian / _HUNDRED,
     }
-    eff_value, eff_score, efficiency = _efficiency(rules, eff_env, steps if trace else None)
+    eff_value, eff_score, efficiency = _efficiency(rules, eff_env, steps)
 
-    figures: dict[str, Decimal | None] = {
-        **env,
-        "capaian": shown,
-        "capaian_alternative": _display_view(alternative, rules),
-        "category_rank": None if rank is None else Decimal(rank),
-        "category_rank_alternative": None if rank_alt is None else Decimal(rank_alt),
-        "serapan": serapan_shown,
-        "progress": _display_view(progress, rules),
-        "efficiency_value": eff_value,
-        "efficiency_score": eff_score,
-        "pagu": pagu,
-        "realisasi_anggaran": spent,
-    }
+    # Everything a verdict or a flag may name, as the rule set compares it.
+    env["capaian"] = shown
+    env["capaian_alternative"] = shown_alternative
+    env["category_rank"] = None if rank is None else Decimal(rank)
+    env["category_rank_alternative"] = None if rank_alt is None else Decimal(rank_alt)
+    env["serapan"] = serapan_shown
+    env["progress"] = _display_view(progress, rules)
+    env["efficiency_value"] = eff_value
+    env["efficiency_score"] = eff_score
+    env["pagu"] = pagu
+    env["realisasi_anggaran"] = spent
+    figures = env
     verdict = None
     if capaian is not None:
         achieved = _condition(rules.verdict_when, figures)
         if achieved is not None:
             verdict = rules.verdict_achieved if achieved else rules.verdict_not_achieved
-            if trace:
+            if steps is not None:
                 steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
-    flags = tuple(
-        FlagHit(
-            code=flag.code,
-            severity=Severity(flag.severity),
-            message_id=_fill(flag.message_id, figures, places, "id"),
-            message_en=_fill(flag.message_en, figures, places, "en"),
-        )
-        for flag in rules.flags
-        if _condition(flag.when, figures)
-    )
+    flags: tuple[FlagHit, ...] = ()
+    for flag in rules.flags:
+        if _condition(flag.when, figures):
+            shown_figures: dict[tuple[str, str], str] = {}
+            hit = FlagHit(
+                code=flag.code,
+                severity=_SEVERITY[flag.severity],
+                message_id=_fill(flag.parts_id, figures, rules.places, "id", shown_figures),
+                message_en=_fill(flag.parts_en, figures, rules.places, "en", shown_figures),
+            )
+            flags = (*flags, hit)
     return IndicatorResult(
         id=ind.id,
         name=ind.name,
         unit=ind.unit,
-        direction=ind.direction,
+        direction=direction,
         objective=ind.objective,
         status=status,
         reason=reason,
@@ -294,7 +359,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         efficiency=efficiency,
         verdict=verdict,
         flags=flags,
-        trace=tuple(steps),
+        trace=() if steps is None else tuple(steps),
     )
 
 
@@ -302,7 +367,7 @@ def _display_view(value: Decimal | None, rules: RuleSet) -> Decimal | None:
     """The value as the rule set compares it: displayed (rounded) or exact."""
     if value is None or not rules.categories_rounded:
         return value
-    return quantize(value, rules.places, rules.rounding)
+    return value.quantize(rules.quantum, rules.rounding, _CTX)
 
 
 def _efficiency(
@@ -324,7 +389,7 @@ def _efficiency(
             return value, None, None
         graded = score
     if rules.efficiency_rounded:
-        graded = quantize(graded, rules.places, rules.rounding)
+        graded = graded.quantize(rules.quantum, rules.rounding, _CTX)
     rank, label = _band(rules.efficiency_bands, graded)
     if steps is not None:
         steps.append(_band_step("efficiency", rules.efficiency_bands, graded, rank))
@@ -336,15 +401,33 @@ def _condition(formula: Formula, env: Mapping[str, Decimal | None]) -> bool | No
         value = formula(env)
     except FormulaError:
         return None
-    return value if isinstance(value, bool) else None
+    return value if value is True or value is False else None
 
 
-def _fill(template: str, figures: Mapping[str, Decimal | None], places: int, notation: str) -> str:
-    def one(match: re.Match[str]) -> str:
-        value = figures.get(match.group(1))
-        return "—" if value is None else format_number(value, places, notation=notation, group=True)
-
-    return _PLACEHOLDER.sub(one, template)
+def _fill(
+    parts: tuple[str, ...],
+    figures: Mapping[str, Decimal | None],
+    places: int,
+    notation: str,
+    cache: dict[tuple[str, str], str],
+) -> str:
+    """A message split by the rule set into text and figure names, with the figures in."""
+    if len(parts) == 1:
+        return parts[0]
+    out = list(parts)
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        text = cache.get((name, notation))
+        if text is None:
+            value = figures.get(name)
+            text = (
+                "—"
+                if value is None
+                else format_number(value, places, notation=notation, group=True)
+            )
+            cache[name, notation] = text
+        out[i] = text
+    return "".join(out)
 
 
 def _step(
@@ -451,9 +534,13 @@ def evaluate_objective(
 def evaluate_case(case: Case, rules: RuleSet, *, trace: bool = True) -> Report:
     results = [evaluate_indicator(ind, rules, trace=trace) for ind in case.indicators]
     by_id = {ind.id: ind for ind in case.indicators}
+    # Grouped in one pass: a case with thousands of objectives must not be quadratic.
+    members: dict[str, list[IndicatorResult]] = {obj.id: [] for obj in case.objectives}
+    for r in results:
+        if r.objective is not None and r.objective in members:
+            members[r.objective].append(r)
     objectives = tuple(
-        evaluate_objective(obj, [r for r in results if r.objective == obj.id], by_id, rules)
-        for obj in case.objectives
+        evaluate_objective(obj, members[obj.id], by_id, rules) for obj in case.objectives
     )
     return Report(
         info=case.report,

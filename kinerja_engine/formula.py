@@ -45,6 +45,7 @@ from __future__ import annotations
 import decimal
 import difflib
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple, NoReturn, TypeAlias, cast
@@ -77,6 +78,8 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 50
 #: Most decimal places ``round`` may ask for.
 MAX_PLACES = 20
+#: A formula's result must stay below 10^RESULT_DIGITS, as every input figure does.
+RESULT_DIGITS = 21
 
 NUMBER = "number"
 CONDITION = "condition"
@@ -132,6 +135,47 @@ _CHAR_HINTS = {
     "≥": "use '>='",
     "≠": "use '!='",
 }
+# The Indonesian of every hint that is a sentence; a hint that is only a name stays as is.
+_HINTS_ID = {
+    "a percentage is a plain number; write '* 100' or '/ 100'": (
+        "persen adalah angka biasa; tulis '* 100' atau '/ 100'"
+    ),
+    "there is no power operator; write the multiplication out": (
+        "tidak ada operator pangkat; tulis perkaliannya"
+    ),
+    "exponents are not supported; write the number in full": (
+        "eksponen tidak didukung; tulis angkanya lengkap"
+    ),
+    "put an operator between a number and a name, e.g. '2 * target'": (
+        "beri operator di antara angka dan nama, misalnya '2 * target'"
+    ),
+    "the decimal separator is '.', e.g. 16.82": (
+        "pemisah desimal dalam rumus adalah '.', misalnya 16.82"
+    ),
+}
+# Patterns as text: the regex module caches them, and this module names no compiler.
+_HINT_PATTERNS_ID = (
+    (r"use (.*) to compare", r"pakai \1 untuk membandingkan"),
+    (r"use (.*) or (.*)", r"pakai \1 atau \2"),
+    (r"use (.*)", r"pakai \1"),
+    (r"write (.*)", r"tulis \1"),
+    (
+        r"put '\*' between (.*) and '\(' to multiply",
+        r"beri '*' di antara \1 dan '(' untuk mengalikan",
+    ),
+)
+
+
+def _hint_id(hint: str | None) -> str | None:
+    """The Indonesian of a hint; None where the hint is a name, the same in both."""
+    if hint is None or hint in _HINTS_ID:
+        return None if hint is None else _HINTS_ID[hint]
+    for pattern, replacement in _HINT_PATTERNS_ID:
+        if re.fullmatch(pattern, hint):
+            return re.sub(pattern, replacement, hint)
+    return None
+
+
 # Words analysts write for an operator or function in other spellings; hints only.
 _WORD_HINTS = {
     "dan": "and",
@@ -177,6 +221,29 @@ class Formula:
             # Translated here rather than in each operator, so the closures stay free of
             # any handling cost and the message can show the whole formula.
             raise self._arithmetic_error(exc, env) from exc
+
+    def figure(self, env: Mapping[str, Decimal | None]) -> Value:
+        """The value as a figure of a report: like calling the formula, but a number of
+        10^RESULT_DIGITS or more is a :class:`FormulaError`, as it is for an input. Such
+        as a capaian over a target of 1E-400: no report prints it, and rounding it for
+        display could take thousands of digits."""
+        # The body of __call__ repeated rather than called: this runs for every figure of
+        # every indicator of a national run, and a call is a good part of its cost.
+        try:
+            value = self._fn(env)
+        except ArithmeticError as exc:
+            raise self._arithmetic_error(exc, env) from exc
+        if type(value) is Decimal and value.adjusted() >= RESULT_DIGITS:
+            shown = f"{value:.3E}"
+            raise FormulaError(
+                f"the result of '{self.source}' is {shown}, too large for a figure"
+                f" (10^{RESULT_DIGITS} or more)",
+                message_id=f"hasil '{self.source}' adalah {shown}, terlalu besar untuk sebuah"
+                f" angka (10^{RESULT_DIGITS} atau lebih)",
+                value=self.substituted(env),
+                expected=f"a result below 10^{RESULT_DIGITS}",
+            )
+        return value
 
     def substituted(self, env: Mapping[str, Decimal | None]) -> str:
         """The source with every name replaced by its value (``—`` when missing)."""
@@ -299,6 +366,7 @@ def _tokenize(source: str) -> list[_Token]:
                 column=i + 1,
                 expected="a number, a name, an operator, '(', ')' or ','",
                 hint=_CHAR_HINTS.get(c),
+                hint_id=_hint_id(_CHAR_HINTS.get(c)),
             )
     tokens.append(_Token("end", "", len(source.rstrip())))
     return tokens
@@ -332,6 +400,7 @@ def _malformed_number(source: str, start: int) -> NoReturn:
         column=start + 1,
         expected="a number such as 12 or 0.5",
         hint=hint,
+        hint_id=_hint_id(hint),
     )
 
 
@@ -380,6 +449,7 @@ class _Parser:
             column=pos + 1,
             expected=expected,
             hint=hint,
+            hint_id=_hint_id(hint),
         )
 
     def peek(self) -> _Token:

@@ -14,7 +14,6 @@ import enum
 import hashlib
 import json
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -32,10 +31,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from .errors import InputError, KinerjaError, NumberError, RuleSetError, SchemaError
+from . import textfile
+from .errors import KinerjaError, NumberError, RuleSetError, SchemaError
 from .model import Case, Direction, Indicator, PrintedValue, Target
 from .numbers import parse_number
 from .ruleset import RuleSetSpec
+from .shape import check_shape, describe, describe_id
 
 __all__ = [
     "MAX_DEPTH",
@@ -46,8 +47,9 @@ __all__ = [
     "shipped_rules",
 ]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 32
+# The defaults; the limits in force come from textfile.max_file_bytes and max_depth.
+MAX_FILE_BYTES = textfile.DEFAULT_MAX_BYTES
+MAX_DEPTH = textfile.DEFAULT_MAX_DEPTH
 MAX_EXTENDS = 16
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -66,108 +68,26 @@ class Document:
 
     def fail(self, exc: KinerjaError) -> KinerjaError:
         line = self.lines.line_of(exc.key) if exc.key else None
+        if line is None and exc.line is None:
+            # A key missing from the top level (or a fault of the whole document): the
+            # place to add it is the top of the file.
+            line = 1
         return exc.located(file=self.path, line=line)
 
 
-def read_toml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    name = str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size} bytes, above the limit of {max_bytes}",
-                message_id=f"berkas berukuran {size} byte, melebihi batas {max_bytes}",
-                file=name,
-                value=size,
-                expected=f"at most {max_bytes} bytes",
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", message_id="berkas tidak ditemukan", file=name) from None
-    except IsADirectoryError:
-        raise InputError(
-            "is a folder, not a file", message_id="ini folder, bukan berkas", file=name
-        ) from None
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}",
-            message_id=f"berkas tidak bisa dibaca: {exc.strerror}",
-            file=name,
-        ) from None
-    return parse_toml(raw, name)
+def read_toml(
+    path: str | Path, *, max_bytes: int | None = None, max_depth: int | None = None
+) -> Document:
+    """Read and parse a TOML file within the size and nesting limits in force
+    (:mod:`.textfile`: argument, ``--max-file-size``/``--max-depth``, environment, default)."""
+    raw = textfile.read_limited(path, textfile.max_file_bytes(max_bytes))
+    return parse_toml(raw, str(path), max_depth=max_depth)
 
 
-def parse_toml(raw: bytes, name: str) -> Document:
-    if not raw.strip():
-        raise InputError("the file is empty", message_id="berkas kosong", file=name)
-    if b"\x00" in raw:
-        raise InputError(
-            "this is a binary file, not TOML text",
-            message_id="ini berkas biner, bukan teks TOML",
-            file=name,
-            expected="a TOML text file",
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            message_id=f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x})",
-            file=name,
-            line=line,
-            column=column,
-            expected="UTF-8 text; save the file as UTF-8",
-        ) from None
-    text = text.removeprefix("\ufeff")
-    _check_depth(text, name)
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
-        raise InputError(
-            f"not valid TOML: {reason}",
-            message_id=f"bukan TOML yang sah: {reason}",
-            file=name,
-            line=int(found.group(1)) if found else text.count("\n") + 1,
-            column=int(found.group(2)) if found else None,
-        ) from None
-    except RecursionError:
-        raise InputError(
-            "the file nests too deeply to read",
-            message_id="berkas terlalu dalam bersarang untuk dibaca",
-            file=name,
-            expected=f"at most {MAX_DEPTH} levels",
-        ) from None
+def parse_toml(raw: bytes, name: str, *, max_depth: int | None = None) -> Document:
+    text = textfile.toml_text(raw, name)
+    data = textfile.parse_toml_text(text, name, textfile.max_depth(max_depth))
     return Document(name, data, KeyLines(text))
-
-
-def _check_depth(text: str, name: str) -> None:
-    # tomllib recurses per bracket; refuse absurd nesting before it can exhaust the stack.
-    depth = 0
-    line = 1
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise InputError(
-                    f"arrays or tables nest more than {MAX_DEPTH} levels deep",
-                    message_id=f"larik atau tabel bersarang lebih dari {MAX_DEPTH} tingkat",
-                    file=name,
-                    line=line,
-                    expected=f"at most {MAX_DEPTH} levels",
-                )
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            line += 1
-            if depth <= 2:
-                # Table headers close on their own line; brackets in strings do not carry over.
-                depth = 0
 
 
 class KeyLines:
@@ -256,12 +176,12 @@ def _parse_path(key: str) -> tuple[str | int, ...]:
 # ---------------------------------------------------------------- the converter
 
 
-def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
+def _strict(kind: type, name: str, name_id: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not kind:
             raise SchemaError(
                 f"expected {name}, found {_describe(value)}",
-                message_id=f"seharusnya {name}, tertulis {_describe(value)}",
+                message_id=f"seharusnya {name_id}, tertulis {describe_id(value)}",
                 value=value,
                 expected=name,
             )
@@ -283,23 +203,35 @@ def _enum(cls: type[E]) -> Callable[[Any, Any], E]:
                 value=value,
                 expected=choices,
                 hint=f"did you mean {near[0]!r}?" if near else None,
+                hint_id=f"maksudnya {near[0]!r}?" if near else None,
             ) from None
 
     return hook
 
 
+def _is_literal(tp: Any) -> bool:
+    return typing.get_origin(tp) is typing.Literal
+
+
+def _literal(value: Any, tp: Any) -> Any:
+    """One of a fixed set of words (``compare = "rounded"``), with the nearest suggested."""
+    choices = typing.get_args(tp)
+    if isinstance(value, str) and value in choices:
+        return value
+    listed = ", ".join(repr(c) for c in choices)
+    near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+    raise SchemaError(
+        f"{describe(value)} is not one of {listed}",
+        message_id=f"{describe_id(value)} bukan salah satu dari {listed}",
+        value=value,
+        expected=listed,
+        hint=f"did you mean {near[0]!r}?" if near else None,
+        hint_id=f"maksudnya {near[0]!r}?" if near else None,
+    )
+
+
 def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, int | Decimal):
-        return f"the number {value}"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "an array"
-    return type(value).__name__
+    return describe(value)
 
 
 def _decimal(value: Any, _: Any = None) -> Decimal:
@@ -338,7 +270,7 @@ def _printed(value: Any, _: Any = None) -> PrintedValue:
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise SchemaError(
             f"expected a printed figure (text or number), found {_describe(value)}",
-            message_id=f"seharusnya angka tercetak (teks atau angka), tertulis {_describe(value)}",
+            message_id=f"seharusnya angka tercetak (teks atau angka), tertulis {describe_id(value)}",
             value=value,
             expected="a number or the text as printed",
         )
@@ -356,7 +288,7 @@ def _history(value: Any, _: Any = None) -> dict[int, Decimal]:
     if not isinstance(value, dict):
         raise SchemaError(
             f"expected a table of years, found {_describe(value)}",
-            message_id=f"seharusnya tabel tahun, tertulis {_describe(value)}",
+            message_id=f"seharusnya tabel tahun, tertulis {describe_id(value)}",
             value=value,
             expected="{ 2020 = 55 }",
         )
@@ -385,10 +317,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(PrintedValue, _printed)
     # cattrs would turn 2021 into "2021" and "2021" into 2021; a typed file must not pass.
     # The str and int hooks also catch their subclasses, so bool and enums get their own.
-    conv.register_structure_hook(str, _strict(str, "text"))
-    conv.register_structure_hook(int, _strict(int, "a whole number"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(str, _strict(str, "text", "teks"))
+    conv.register_structure_hook(int, _strict(int, "a whole number", "bilangan bulat"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false", "true atau false"))
     conv.register_structure_hook(Direction, _enum(Direction))
+    conv.register_structure_hook_func(_is_literal, _literal)
     exact_hooks: list[tuple[object, Callable[[Any, Any], Any]]] = [
         (Decimal | None, _optional_decimal),
         (Target | None, _target),
@@ -414,11 +347,16 @@ _RENAMES: dict[type, dict[str, str]] = {
 }
 
 _CONVERTER = _make_converter()
+# Types whose structure hooks check their own values (numbers, targets, printed figures).
+_OPAQUE: frozenset[Any] = frozenset(
+    {Decimal, Decimal | None, Target | None, PrintedValue, PrintedValue | None, dict[int, Decimal]}
+)
 
 
 def structure(data: Any, cls: type[T], root: str = "") -> T:
     """Structure ``data`` into ``cls``, turning every failure into one located KinerjaError."""
     try:
+        check_shape(data, cls, "", renames=_RENAMES, opaque=_OPAQUE)
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         raise _first_error(exc, root, cls) from None
@@ -466,13 +404,18 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> SchemaError:
     first = extra[0]
     near = difflib.get_close_matches(first, valid, n=1, cutoff=0.6)
     listed = ", ".join(repr(k) for k in extra)
+    plural = len(extra) > 1
+    known = ", ".join(valid)
     return SchemaError(
-        f"unknown key {listed}" + (f"; did you mean {near[0]!r}?" if near else ""),
-        message_id=f"kunci tidak dikenal {listed}" + (f"; maksudnya {near[0]!r}?" if near else ""),
+        f"unknown key{'s' if plural else ''} {listed}"
+        + ("" if near else f"; the keys allowed here are {known}"),
+        message_id=f"kunci tidak dikenal {listed}"
+        + ("" if near else f"; kunci yang boleh di sini: {known}"),
         key=_join(path, first),
         value=first,
-        expected="one of " + ", ".join(valid),
+        expected="one of " + known,
         hint=f"did you mean {near[0]!r}?" if near else None,
+        hint_id=f"maksudnya {near[0]!r}?" if near else None,
     )
 
 
@@ -525,7 +468,7 @@ def _quote(key: str) -> str:
 # ---------------------------------------------------------------- cases
 
 
-def read_case(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Case:
+def read_case(path: str | Path, *, max_bytes: int | None = None) -> Case:
     """Read and structure a case file; semantic checks are ``validate.validate_case``."""
     doc = read_toml(path, max_bytes=max_bytes)
     return case_from_document(doc)
@@ -547,6 +490,10 @@ _UNIT_WORD = re.compile(r"^[^\W\d_][\w .]*$")
 def _strip_unit(value: Any, unit: str) -> Any:
     """``"16,82 cm"`` for an indicator in ``cm`` reads as ``"16,82"``; other values as they are."""
     if not isinstance(value, str) or not _UNIT_WORD.match(unit) or unit.lower() in ("rp", "rp."):
+        return value
+    if unit.strip().lower() in _DURATION_FAMILY:
+        # "6 jam 37 menit" for an indicator in jam is a duration, read in minutes like
+        # "7 jam"; stripping the word would read one as 7 and the other as 397.
         return value
     text = value.rstrip()
     if text.lower().endswith(unit.lower()) and text[: -len(unit)].rstrip() != text[: -len(unit)]:
@@ -609,6 +556,18 @@ def _printed_units(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
 _PRINTED_FIGURES = ("target", "realisasi")
 
 
+# Duration unit words, the family their figures are read in, and each family's base unit.
+_DURATION_FAMILY = {
+    "detik": "minutes",
+    "menit": "minutes",
+    "jam": "minutes",
+    "hari": "minutes",
+    "bulan": "months",
+    "tahun": "months",
+}
+_FAMILY_BASE = {"minutes": ("menit", "minutes", "menit"), "months": ("bulan", "months", "bulan")}
+
+
 def _check_marks(data: Mapping[str, Any]) -> None:
     """Unit marks in an indicator's input figures must agree with each other and its unit."""
     indicators = data.get("indicator")
@@ -619,6 +578,7 @@ def _check_marks(data: Mapping[str, Any]) -> None:
             continue
         unit = str(ind.get("unit", "")).strip().lower()
         durations: dict[str, str] = {}
+        plain: list[str] = []
         for key, raw in _input_figures(ind):
             try:
                 parsed = parse_number(raw)
@@ -644,14 +604,47 @@ def _check_marks(data: Mapping[str, Any]) -> None:
                 )
             if parsed.duration is not None:
                 durations[key] = parsed.duration
+            else:
+                plain.append(key)
         if len(set(durations.values())) > 1:
             listed = ", ".join(f"{k} in {v}" for k, v in durations.items())
+            listed_id = ", ".join(f"{k} dalam {_FAMILY_BASE[v][2]}" for k, v in durations.items())
             raise NumberError(
                 f"the indicator's figures mix durations in minutes and in months ({listed})",
-                message_id=f"angka indikator mencampur durasi menit dan bulan ({listed})",
+                message_id=f"angka indikator mencampur durasi menit dan bulan ({listed_id})",
                 key=f"indicator[{n}]",
                 expected="one duration family: detik/menit/jam/hari or bulan/tahun",
             )
+        _check_duration_unit(n, ind, unit, durations, plain)
+
+
+def _check_duration_unit(
+    n: int, ind: Mapping[str, Any], unit: str, durations: Mapping[str, str], plain: list[str]
+) -> None:
+    """A duration text is read in minutes or months: refuse it where the indicator's unit
+    says the figures are in another duration unit, instead of comparing 397 with 7."""
+    if not durations or unit not in _DURATION_FAMILY:
+        return
+    key, family = next(iter(durations.items()))
+    base, name_en, name_id = _FAMILY_BASE[family]
+    raw = _figure(ind, key)
+    if _DURATION_FAMILY[unit] != family or (unit != base and plain):
+        raise NumberError(
+            f"{raw!r} is a duration, read in {name_en}, but the indicator's unit is {unit!r}"
+            + (f" and {plain[0]} is a plain number" if plain else ""),
+            message_id=f"{raw!r} berupa durasi, dibaca dalam {name_id}, padahal satuan indikator"
+            f" {unit!r}" + (f" dan {plain[0]} angka biasa" if plain else ""),
+            key=f"indicator[{n}].{key}",
+            value=raw,
+            expected=f"figures in {unit}",
+            hint=f"write every figure as a plain number of {unit}, or every figure as a duration",
+            hint_id=f"tulis semua angka sebagai angka biasa dalam {unit}, atau semuanya sebagai"
+            " durasi",
+        )
+
+
+def _figure(ind: Mapping[str, Any], key: str) -> Any:
+    return dict(_input_figures(ind))[key]
 
 
 def _input_figures(ind: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -701,13 +694,40 @@ def _rules_path(name_or_path: str | Path, base: Path | None) -> Path:
             p = base / p
         return p
     near = difflib.get_close_matches(text, list(shipped), n=1, cutoff=0.5)
+    names = ", ".join(shipped)
     raise RuleSetError(
-        f"unknown rule set {text!r}" + (f"; did you mean {near[0]!r}?" if near else ""),
-        message_id=f"aturan {text!r} tidak dikenal" + (f"; maksudnya {near[0]!r}?" if near else ""),
+        f"unknown rule set {text!r}: not a shipped rule set ({names}) nor a path to a .toml file",
+        message_id=f"aturan {text!r} tidak dikenal: bukan aturan bawaan ({names}) dan bukan"
+        " jalur ke berkas .toml",
         value=text,
-        expected="a shipped rule set (" + ", ".join(shipped) + ") or a path to a .toml file",
+        expected=f"a shipped rule set ({names}) or a path to a .toml file",
         hint=f"did you mean {near[0]!r}?" if near else None,
+        hint_id=f"maksudnya {near[0]!r}?" if near else None,
     )
+
+
+def rules_file(name_or_path: str | Path, base: Path | None) -> Path:
+    """The file of a rule set named by a case or an ``extends``; an unlocated error if none."""
+    path = _rules_path(name_or_path, base)
+    if not path.is_file():
+        what, what_id = (
+            ("is a folder", "adalah folder") if path.is_dir() else ("does not exist", "tidak ada")
+        )
+        raise RuleSetError(
+            f"the rule set file {str(path)!r} {what}",
+            message_id=f"berkas aturan {str(path)!r} {what_id}",
+            value=str(name_or_path),
+            expected="a shipped rule set name or the path of a rules file, relative to this file",
+        )
+    return path
+
+
+def key_line(path: str, key: str) -> int | None:
+    """The line of ``key`` in a TOML file already read once; None if it cannot be read."""
+    try:
+        return read_toml(path).lines.line_of(key)
+    except KinerjaError:
+        return None
 
 
 @attrs.frozen
@@ -729,13 +749,26 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
     target: str | Path = name_or_path
     here = base
     while True:
-        path = _rules_path(target, here)
+        if not chain:
+            path = _rules_path(target, here)
+        else:
+            # A base that cannot be found is the fault of the `extends` line naming it.
+            try:
+                path = rules_file(target, here)
+            except KinerjaError as exc:
+                raise chain[-1].fail(exc.located(key_prefix="extends")) from None
         if any(Path(d.path).resolve() == path.resolve() for d in chain if path.exists()):
             names = " -> ".join([*(d.path for d in chain), str(path)])
-            what = "extends itself" if len(chain) == 1 else f"is part of a cycle: {names}"
+            if len(chain) == 1:
+                what, what_id = "extends itself", "memperluas dirinya sendiri"
+            else:
+                what, what_id = (
+                    f"is part of a cycle: {names}",
+                    f"menjadi bagian dari putaran: {names}",
+                )
             raise RuleSetError(
                 f"the rule set {what}",
-                message_id=f"aturan ini memperluas dirinya sendiri atau berputar: {names}",
+                message_id=f"aturan ini {what_id}",
                 file=chain[-1].path,
                 key="extends",
                 line=chain[-1].lines.line_of("extends"),
@@ -751,14 +784,21 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
             raise doc.fail(
                 SchemaError(
                     f"extends must name a rule set, found {_describe(parent)}",
-                    message_id=f"extends harus menyebut aturan, tertulis {_describe(parent)}",
+                    message_id=f"extends harus menyebut aturan, tertulis {describe_id(parent)}",
                     key="extends",
                     value=parent,
                     expected="a rule-set name or path",
                 )
             )
         if len(chain) > MAX_EXTENDS:
-            raise doc.fail(RuleSetError("extends chain too long", key="extends"))
+            raise doc.fail(
+                RuleSetError(
+                    f"the chain of extends is longer than {MAX_EXTENDS} rule sets",
+                    message_id=f"rantai extends lebih panjang dari {MAX_EXTENDS} aturan",
+                    key="extends",
+                    expected=f"at most {MAX_EXTENDS} rule sets in a chain",
+                )
+            )
         target, here = parent, path.parent
     merged: dict[str, Any] = {}
     for doc in reversed(chain):
@@ -769,7 +809,9 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
         merged["name"] = Path(leaf.path).stem
     if len(chain) > 1 and "title" not in leaf.data:
         parent = chain[1].data
-        merged["title"] = f"extends {parent.get('name', '?')}: {parent.get('title', '')}".rstrip(": ")
+        merged["title"] = f"extends {parent.get('name', '?')}: {parent.get('title', '')}".rstrip(
+            ": "
+        )
     try:
         spec = structure(merged, RuleSetSpec)
     except KinerjaError as exc:

@@ -9,8 +9,9 @@ bisection, so evaluating a record never parses or interprets rule text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Literal
 
 import attrs
@@ -33,6 +34,8 @@ Rounding = Literal["half_up", "half_even", "down"]
 Rollup = Literal["mean", "weighted_mean", "geometric_mean", "min"]
 
 NEG_INF = Decimal("-Infinity")
+#: ``{name}`` in a flag's message: the figure to show there.
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 POS_INF = Decimal("Infinity")
 
 
@@ -182,16 +185,34 @@ class Band:
 class Bands:
     """Bands sorted from the lowest to the highest; a band's rank is its index.
 
-    Validation guarantees no overlap, so a value's band is found by one bisection over
-    the lower bounds and at most one step back (for a value on an open lower edge).
+    Every bound (lower and upper, infinities included) cuts the number line into edges
+    and the open stretches between them, and within a stretch the band cannot change.
+    So the band of every edge and every stretch is worked out once, here, and a value's
+    band is one bisection over the edges and one comparison: no band is asked whether it
+    contains the value, whatever the bands' open and closed ends.
     """
 
     bands: tuple[Band, ...]
     quantum: Decimal | None  # values are compared at this precision (None: exact)
-    _lowers: tuple[Decimal, ...] = attrs.field(init=False, eq=False, repr=False)
+    _edges: tuple[Decimal, ...] = attrs.field(init=False, eq=False, repr=False)
+    # _on_edge[i]: the band of _edges[i]; _between[i]: of the values just below _edges[i]
+    # (_between[-1]: above the last edge).
+    _on_edge: tuple[int | None, ...] = attrs.field(init=False, eq=False, repr=False)
+    _between: tuple[int | None, ...] = attrs.field(init=False, eq=False, repr=False)
+    _labels: tuple[str | None, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_lowers", tuple(b.lower for b in self.bands))
+        edges = sorted({b.lower for b in self.bands} | {b.upper for b in self.bands})
+        inside = [_inside(lo, hi) for lo, hi in zip([None, *edges], [*edges, None], strict=True)]
+        setattr_ = object.__setattr__
+        setattr_(self, "_edges", tuple(edges))
+        setattr_(self, "_on_edge", tuple(self._scan(e) for e in edges))
+        setattr_(self, "_between", tuple(None if v is None else self._scan(v) for v in inside))
+        setattr_(self, "_labels", (*(b.label for b in self.bands), None))
+
+    def _scan(self, value: Decimal) -> int | None:
+        """The band holding ``value``, asked band by band (lowest first): used to build."""
+        return next((i for i, b in enumerate(self.bands) if b.contains(value)), None)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -199,13 +220,39 @@ class Bands:
 
     def rank(self, value: Decimal) -> int | None:
         """Index of the band holding ``value``; None where the declared domain has none."""
-        i = bisect.bisect_right(self._lowers, value) - 1
-        bands = self.bands
-        if i >= 0 and bands[i].contains(value):
-            return i
-        if i >= 1 and bands[i - 1].contains(value):
-            return i - 1
-        return None
+        edges = self._edges
+        i = bisect.bisect_left(edges, value)
+        if i < len(edges) and edges[i] == value:
+            return self._on_edge[i]
+        return self._between[i]
+
+    def label(self, value: Decimal) -> str | None:
+        """The label of the band holding ``value``; None where no band holds it."""
+        edges = self._edges
+        i = bisect.bisect_left(edges, value)
+        if i < len(edges) and edges[i] == value:
+            rank = self._on_edge[i]
+        else:
+            rank = self._between[i]
+        return self._labels[-1 if rank is None else rank]
+
+
+def _inside(low: Decimal | None, high: Decimal | None) -> Decimal | None:
+    """A value strictly between two neighbouring edges (None: no edge on that side);
+    None when nothing lies between them (below -inf, above +inf)."""
+    if low is None:
+        return None if high is None or high == NEG_INF else high - 1
+    if high is None:
+        return None if low == POS_INF else low + 1
+    if low == NEG_INF:
+        return Decimal(0) if high == POS_INF else high - 1
+    if high == POS_INF:
+        return low + 1
+    # The exact midpoint: a context holding every digit from the highest of the two down
+    # to the lowest (+1 for the carry, +1 for the halving) never rounds it.
+    lowest = min(int(low.as_tuple().exponent), int(high.as_tuple().exponent))
+    ctx = Context(prec=max(low.adjusted(), high.adjusted()) - lowest + 3)
+    return ctx.divide(ctx.add(low, high), Decimal(2))
 
 
 @attrs.frozen
@@ -215,6 +262,14 @@ class FlagRule:
     severity: Severity
     message_id: str
     message_en: str
+    # The messages split once into literal text and figure names, alternately
+    # ("Capaian {capaian} %" -> "Capaian ", "capaian", " %"), so filling one is a join.
+    parts_id: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    parts_en: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "parts_id", tuple(PLACEHOLDER.split(self.message_id)))
+        object.__setattr__(self, "parts_en", tuple(PLACEHOLDER.split(self.message_en)))
 
 
 @attrs.frozen
@@ -248,3 +303,8 @@ class RuleSet:
     audit: AuditSpec
     spec: RuleSetSpec = attrs.field(eq=False, repr=False)
     origin: str | None = attrs.field(default=None, eq=False)
+    # Derived once here rather than per figure: the display quantum (0.01 for two places).
+    quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "quantum", Decimal(1).scaleb(-self.places))

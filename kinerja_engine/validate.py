@@ -16,7 +16,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from .catalogue import CODES
 from .errors import CaseError, FormulaError, RuleSetError
 from .formula import Formula, compile_formula
-from .model import Case, Direction
+from .model import CASE_FORMAT, Case, Direction
 from .ruleset import (
     NEG_INF,
     POS_INF,
@@ -58,6 +58,8 @@ _ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROU
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_PLACES = 12
+# Report years a case may name; the same span the history keys accept.
+MIN_YEAR, MAX_YEAR = 1900, 2199
 
 
 def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None) -> RuleSet:
@@ -68,6 +70,8 @@ def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None)
             key="format",
             value=spec.format,
             expected=repr(RULES_FORMAT),
+            hint=f'write format = "{RULES_FORMAT}"',
+            hint_id=f'tulis format = "{RULES_FORMAT}"',
         )
     places = spec.display.places
     if not 0 <= places <= MAX_PLACES:
@@ -180,6 +184,7 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
                 value=code,
                 expected="a code listed by `kinerja checks`",
                 hint=f"did you mean {near[0]!r}?" if near else None,
+                hint_id=f"maksudnya {near[0]!r}?" if near else None,
             )
     if spec.audit.capaian_min >= spec.audit.capaian_max:
         raise RuleSetError(
@@ -189,7 +194,22 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
             value=str(spec.audit.capaian_min),
             expected=f"below {spec.audit.capaian_max}",
         )
+    for name in ("percent_tolerance", "amount_tolerance"):
+        _not_below_zero(getattr(spec.audit, name), f"audit.{name}")
+    for ident, weight in spec.objective.weights.items():
+        _not_below_zero(weight, f"objective.weights.{ident}")
     return spec.audit
+
+
+def _not_below_zero(value: Decimal | None, key: str) -> None:
+    if value is not None and value < 0:
+        raise RuleSetError(
+            f"{key} cannot be negative, found {value}",
+            message_id=f"{key} tidak boleh negatif, tertulis {value}",
+            key=key,
+            value=str(value),
+            expected="zero or more",
+        )
 
 
 def _formula(text: str, inputs: Iterable[str], key: str, *, kind: str = "number") -> Formula:
@@ -272,17 +292,27 @@ def _bands(
                 raise RuleSetError(
                     f"bands {a.label!r} {a.describe()} and {b.label!r} {b.describe()} overlap:"
                     f" {example} falls in both",
-                    message_id=f"pita {a.label!r} dan {b.label!r} tumpang tindih:"
-                    f" {example} masuk ke keduanya",
+                    message_id=f"pita {a.label!r} {a.describe()} dan {b.label!r} {b.describe()}"
+                    f" tumpang tindih: {example} masuk ke keduanya",
                     key=f"{key}.bands.{_key_part(b.label)}",
                     value=b.describe(),
                     expected="bands that share no value",
                 )
     low, high = domain if domain is not None else (NEG_INF, POS_INF)
-    edges = [(low, True, "the declared domain's lower end")]
-    edges += [(b.upper, not b.upper_inclusive, repr(b.label)) for b in bands]
-    ends = [(b.lower, not b.lower_inclusive, repr(b.label)) for b in bands]
-    ends.append((high, True, "the declared domain's upper end"))
+    if low >= high:
+        raise RuleSetError(
+            f"the domain [{low}, {high}] has its low end at or above its high end",
+            message_id=f"domain [{low}, {high}]: ujung bawah tidak di bawah ujung atas",
+            key=f"{key}.domain",
+            value=f"[{low}, {high}]",
+            expected="[low, high] with low below high",
+        )
+    lower_end = ("the declared domain's lower end", "ujung bawah domain yang dinyatakan")
+    upper_end = ("the declared domain's upper end", "ujung atas domain yang dinyatakan")
+    edges = [(low, True, lower_end)]
+    edges += [(b.upper, not b.upper_inclusive, (repr(b.label),) * 2) for b in bands]
+    ends = [(b.lower, not b.lower_inclusive, (repr(b.label),) * 2) for b in bands]
+    ends.append((high, True, upper_end))
     # A gap is blamed on the band whose upper edge leaves it (the first band for the start).
     blamed = [bands[0], *bands]
     for (lo, lo_inc, left), (hi, hi_inc, right), culprit in zip(edges, ends, blamed, strict=True):
@@ -293,8 +323,9 @@ def _bands(
             example = _example(lo_c, lo_i, hi_c, hi_i, quantum)
             where = culprit.label
             raise RuleSetError(
-                f"bands leave a gap between {left} and {right}: {example} falls in no band",
-                message_id=f"ada celah antara {left} dan {right}: {example} tidak masuk pita mana pun",
+                f"bands leave a gap between {left[0]} and {right[0]}: {example} falls in no band",
+                message_id=f"ada celah antara {left[1]} dan {right[1]}: {example} tidak masuk"
+                " pita mana pun",
                 key=f"{key}.bands.{_key_part(where)}",
                 value=example,
                 expected="bands that cover every value without a gap",
@@ -347,6 +378,34 @@ def _example(lo: Decimal, lo_inc: bool, hi: Decimal, hi_inc: bool, quantum: Deci
 
 def validate_case(case: Case) -> None:
     """Check what cattrs cannot: unique ids, references that resolve, an acyclic budget tree."""
+    if case.format != CASE_FORMAT:
+        raise CaseError(
+            f"unknown case format {case.format!r}",
+            message_id=f"format kasus {case.format!r} tidak dikenal",
+            key="format",
+            value=case.format,
+            expected=repr(CASE_FORMAT),
+            hint=f'write format = "{CASE_FORMAT}"',
+            hint_id=f'tulis format = "{CASE_FORMAT}"',
+        )
+    year = case.report.year
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CaseError(
+            f"report year {year} is not a year from {MIN_YEAR} to {MAX_YEAR}",
+            message_id=f"tahun laporan {year} bukan tahun antara {MIN_YEAR} dan {MAX_YEAR}",
+            key="report.year",
+            value=year,
+            expected="a year such as 2021",
+        )
+    for n, ind in enumerate(case.indicators):
+        if not _ID.match(ind.id):
+            raise CaseError(
+                f"indicator id {ind.id!r} must be lowercase letters, digits and '-'",
+                message_id=f"id indikator {ind.id!r} harus huruf kecil, angka dan '-'",
+                key=f"indicator[{n}].id",
+                value=ind.id,
+                expected="an id such as 'koperasi-sehat'",
+            )
     objective_ids = _unique((o.id for o in case.objectives), "objective")
     _unique((i.id for i in case.indicators), "indicator")
     budget_ids = _unique((b.id for b in case.budget), "budget")

@@ -29,7 +29,8 @@ def test_evaluate_seed_english_markdown_and_trace(capsys: pytest.CaptureFixture[
         capsys, "evaluate", str(SEED), "--format", "markdown", "--lang", "en", "--trace"
     )
     assert code == 0
-    assert "| skm | 100.01 |" in out
+    # The LKjIP layout: the IKU table row of SKM, in English notation.
+    assert "| 1 | Survei Kepuasan Masyarakat (SKM) | 81.55% | 87.07% | 87.08% | 100.01% |" in out
     assert "capaian = realisasi / target * 100 = 87.08 / 87.07 * 100" in out
 
 
@@ -132,7 +133,7 @@ def test_output_is_atomic_and_never_overwrites_input(
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
     copy = write(tmp_path, "case.toml", SEED.read_text(encoding="utf-8"))
     before = copy.read_bytes()
-    code, _, err = run(capsys, "evaluate", str(copy), "--output", str(copy))
+    code, _, err = run(capsys, "evaluate", str(copy), "--output", str(copy), "--lang", "en")
     assert code == 2 and "would overwrite" in err and copy.read_bytes() == before
 
 

@@ -1,0 +1,313 @@
+"""Batches: evaluate or check many indicators or many cases, streaming, on every core.
+
+Memory stays flat however long the input is: the input is consumed a chunk at a time,
+results are yielded in input order as they are ready, and at most a few chunks are in
+flight. With ``jobs > 1`` the work runs in worker processes, because evaluation is pure
+Python and threads would take turns on one core. A compiled rule set holds closures,
+which do not pickle, so each worker receives the rule set's source (its merged spec and
+version hash) and compiles it once, in its initializer; a case's own rule set is loaded
+once per process and reused.
+
+Crossing a process boundary is not free: an indicator and its result are pickled, which
+costs about as much as evaluating them. So ``jobs`` pays off where the work per item is
+large against what crosses: a case file (a path goes out; loading, evaluating and
+auditing happen in the worker), much less an in-memory indicator.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import functools
+import itertools
+import operator
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from . import model, results, textfile
+from .api import load_case, load_rules, rules_for
+from .audit import audit
+from .errors import InputError
+from .evaluate import evaluate_case, evaluate_indicator
+from .model import Case, Indicator
+from .results import IndicatorResult, Report
+from .ruleset import RuleSet, RuleSetSpec
+from .validate import compile_rules
+
+__all__ = ["case_paths", "check_many", "evaluate_cases", "evaluate_many", "run_cases"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Indicators per chunk sent to a worker: large enough that a chunk's overhead (a task,
+#: a pickle frame) is small against its work, small enough to keep memory flat.
+CHUNK_SIZE = 1000
+#: Chunks in flight per worker: one being worked on, one queued behind it.
+IN_FLIGHT = 2
+
+CaseSource = Case | str | Path
+RulesArg = RuleSet | str | Path | None
+
+
+# ---------------------------------------------------------------- public
+
+
+def evaluate_many(
+    indicators: Iterable[Indicator],
+    rules: RuleSet,
+    *,
+    jobs: int = 1,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[IndicatorResult]:
+    """Evaluate a stream of indicators under ``rules``, lazily and in input order.
+
+    Memory stays flat however long the stream is. ``jobs`` worker processes share the
+    work (``jobs=1``: this process, no pickling); results carry no trace.
+    """
+    jobs = _jobs(jobs)
+    if jobs == 1:
+        for ind in indicators:
+            yield evaluate_indicator(ind, rules, trace=False)
+        return
+    chunks = _chunked(indicators, chunk_size)
+    yield from _pooled(_evaluate_chunk, chunks, jobs, _source(rules))
+
+
+def evaluate_cases(
+    cases: Iterable[CaseSource],
+    rules: RulesArg = None,
+    *,
+    jobs: int = 1,
+    trace: bool = False,
+) -> Iterator[Report]:
+    """Evaluate many cases (loaded, or paths to case files), yielding reports in order.
+
+    ``rules`` is a rule set, a name or path, or None for each case's own.
+    """
+    for _case, report, _rules in run_cases(cases, rules, jobs=jobs, trace=trace, keep=False):
+        yield report
+
+
+def check_many(
+    cases: Iterable[CaseSource], rules: RulesArg = None, *, jobs: int = 1
+) -> Iterator[Report]:
+    """Evaluate and audit many cases (loaded, or paths to case files), yielding each
+    case's report, findings included, in input order.
+
+    ``rules`` is a rule set, a name or path, or None for each case's own. A file that
+    cannot be used raises its :class:`~kinerja_engine.errors.KinerjaError` when its turn
+    comes, after the reports before it.
+    """
+    for _case, report, _rules in run_cases(cases, rules, jobs=jobs, check=True, keep=False):
+        yield report
+
+
+def run_cases(
+    cases: Iterable[CaseSource],
+    rules: RulesArg = None,
+    *,
+    jobs: int = 1,
+    check: bool = False,
+    trace: bool = True,
+    keep: bool = True,
+) -> Iterator[tuple[Case | None, Report, RuleSet | None]]:
+    """What the command line needs of each case, in input order: the case, its report
+    and the rule set it was judged by. Without ``keep`` only the report is wanted, and
+    the case and rule set are None (sending a case back from a worker costs).
+
+    Rule sets are compiled once per run (in each worker, and here), not once per case.
+    """
+    jobs = _jobs(jobs)
+    compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
+    cache: dict[tuple[str, str | None], RuleSet] = {}
+    if jobs == 1:
+        for source in cases:
+            case = source if isinstance(source, Case) else load_case(source)
+            judged_by = compiled if compiled is not None else _own_rules(case, cache)
+            report = _case_report(case, judged_by, check=check, trace=trace)
+            yield (case, report, judged_by) if keep else (None, report, None)
+        return
+    task = functools.partial(_case_chunk, check=check, trace=trace, keep=keep)
+    source = None if compiled is None else _source(compiled)
+    for case, report in _pooled(task, _chunked(cases, 1), jobs, source):
+        if case is None:
+            yield None, report, None
+        else:
+            yield case, report, compiled if compiled is not None else _own_rules(case, cache)
+
+
+def case_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Case files from files and folders: a folder stands for every ``*.toml`` under it,
+    recursively, in sorted order; a file is taken as given."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*.toml") if p.is_file())
+            if not inside:
+                raise InputError(
+                    "the folder holds no case file (*.toml)",
+                    message_id="folder ini tidak berisi berkas kasus (*.toml)",
+                    file=str(path),
+                    expected="a folder with *.toml case files",
+                )
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+# ---------------------------------------------------------------- cases
+
+
+def _case_report(case: Case, rules: RuleSet, *, check: bool, trace: bool) -> Report:
+    report = evaluate_case(case, rules, trace=trace)
+    return audit(case, rules, report) if check else report
+
+
+def _own_rules(case: Case, cache: dict[tuple[str, str | None], RuleSet]) -> RuleSet:
+    # A rule set named by path is relative to its case's folder, so the folder is part
+    # of the key; loading it once per run rather than per case saves most of a small
+    # case's time.
+    base = str(Path(case.origin).parent) if case.origin else None
+    key = (case.report.rules, base)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = rules_for(case)
+    return found
+
+
+# ---------------------------------------------------------------- the pool
+
+
+def _jobs(jobs: int) -> int:
+    if jobs == 0:
+        return os.cpu_count() or 1
+    if jobs < 0:
+        raise ValueError(f"jobs must be 1 or more (0: one per core), not {jobs}")
+    return jobs
+
+
+def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _source(rules: RuleSet) -> tuple[RuleSetSpec, str, str | None]:
+    """What a worker needs to compile the same rule set: its merged spec and version."""
+    return (rules.spec, rules.version, rules.origin)
+
+
+def _pooled(
+    task: Callable[[list[Any]], list[R]],
+    chunks: Iterator[list[Any]],
+    jobs: int,
+    source: tuple[RuleSetSpec, str, str | None] | None,
+) -> Iterator[R]:
+    """``task`` over ``chunks`` in ``jobs`` processes; results in order, a bounded
+    number of chunks in flight, so neither input nor output piles up in memory."""
+    # The file limits in force here (--max-file-size, --max-depth) hold in the workers too,
+    # whatever way the platform starts them.
+    limits = (textfile.max_file_bytes(), textfile.max_depth())
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(source, limits)
+    )
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(task, chunk))
+            if len(pending) >= IN_FLIGHT * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # Reached early when the consumer stops or a chunk failed: drop what is queued.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------- in a worker
+
+_RULES: RuleSet | None = None
+_CACHE: dict[tuple[str, str | None], RuleSet] = {}
+_LIMITS = contextlib.ExitStack()
+
+
+def _start_worker(
+    source: tuple[RuleSetSpec, str, str | None] | None, limits: tuple[int, int]
+) -> None:
+    global _RULES
+    _register_reducers()
+    # Entered for the worker's whole life; it ends with the process.
+    _LIMITS.enter_context(textfile.limits(max_bytes=limits[0], depth=limits[1]))
+    if source is not None:
+        spec, version, origin = source
+        _RULES = compile_rules(spec, version=version, origin=origin)
+
+
+def _worker_rules() -> RuleSet:
+    if _RULES is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker started without a rule set")
+    return _RULES
+
+
+def _evaluate_chunk(chunk: list[Indicator]) -> list[IndicatorResult]:
+    rules = _worker_rules()
+    return [evaluate_indicator(ind, rules, trace=False) for ind in chunk]
+
+
+def _case_chunk(
+    chunk: list[CaseSource], *, check: bool, trace: bool, keep: bool
+) -> list[tuple[Case | None, Report]]:
+    done: list[tuple[Case | None, Report]] = []
+    for source in chunk:
+        case = source if isinstance(source, Case) else load_case(source)
+        rules = _RULES if _RULES is not None else _own_rules(case, _CACHE)
+        report = _case_report(case, rules, check=check, trace=trace)
+        done.append((case if keep else None, report))
+    return done
+
+
+# ---------------------------------------------------------------- pickling
+# attrs' generic __getstate__ builds a dict per object and __setstate__ sets attributes
+# one call at a time, which makes sending an indicator cost as much as evaluating it.
+# Our values cross as (class, field tuple) and are rebuilt by their own constructor.
+
+_VALUES: Sequence[type] = (
+    model.Budget,
+    model.BudgetLine,
+    model.Case,
+    model.Indicator,
+    model.Objective,
+    model.PrintedEntry,
+    model.PrintedValue,
+    model.ReportInfo,
+    model.Target,
+    results.Finding,
+    results.FlagHit,
+    results.IndicatorResult,
+    results.ObjectiveResult,
+    results.Report,
+)
+
+
+def _register_reducers() -> None:
+    for cls in _VALUES:
+        names = [a.name for a in attrs.fields(cls) if a.init]
+        copyreg.pickle(cls, _reducer(cls, operator.attrgetter(*names)))
+
+
+def _reducer(cls: type, fields: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return (cls, fields(obj))
+
+    return reduce
+
+
+_register_reducers()

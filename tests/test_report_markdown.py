@@ -1,0 +1,116 @@
+"""The Markdown report: chapter III of an LKjIP, in the reader's language and notation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED, write
+
+import kinerja_engine as ke
+from kinerja_engine.cli import main
+from kinerja_engine.report_markdown import render_markdown
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[ke.Case, ke.RuleSet]:
+    case = ke.load_case(SEED)
+    return case, ke.rules_for(case)
+
+
+def test_iku_table_in_indonesian(seed: tuple[ke.Case, ke.RuleSet]) -> None:
+    case, rules = seed
+    text = render_markdown(case, ke.evaluate(case, rules), rules, "id")
+    lines = text.splitlines()
+    head = lines.index("## Tabel 1. Pengukuran Capaian Indikator Kinerja Utama (IKU)")
+    assert lines[head + 2] == (
+        "| No | Indikator Kinerja Utama | Realisasi 2020 | Target 2021 | Realisasi 2021"
+        " | Capaian | Kategori | Keterangan |"
+    )
+    assert lines[head + 4] == (
+        "| 1 | Survei Kepuasan Masyarakat (SKM) | 81,55 % | 87,07 % | 87,08 % | 100,01 %"
+        " | Sangat Tinggi | Tercapai |"
+    )
+    assert (
+        "| 4 | Peningkatan Nilai Perdagangan (Nilai Ekspor Perdagangan) | Rp 265.251.567.556,00"
+        " | Rp 51.000.000.000,00 | Rp 3.540.448.465.876.250,00 | 6.942.055,82 % | Sangat Tinggi"
+        " | Tercapai |"
+    ) in lines
+    # Not computed: no made-up figure, and the reason in the remarks.
+    assert (
+        "| 6 | Persentase Koperasi Aktif | - | - | 37 % | - | - | target tahun ini tidak ditetapkan |"
+        in lines
+    )
+    # No findings section for an evaluation.
+    assert "Hasil Reviu" not in text
+
+
+def test_per_indicator_budget_and_efficiency_tables(seed: tuple[ke.Case, ke.RuleSet]) -> None:
+    case, rules = seed
+    text = render_markdown(case, ke.evaluate(case, rules), rules, "id")
+    skm = text[text.index("### 1) Survei") : text.index("### 2) ")]
+    assert "**Tabel 3. Pencapaian Kinerja dan Anggaran: Survei Kepuasan Masyarakat (SKM)**" in skm
+    assert (
+        "| 87,07 % | 87,08 % | 100,01 % | Rp 1.418.633.200,00 | Rp 1.324.391.015,00 | 93,36 % |"
+        in skm
+    )
+    assert "| 100,01 % | 93,36 % | 6,65 | Efisien |" in skm
+    assert "_Nilai efisiensi = capaian - serapan_" in skm
+    assert "| 81,5 % | 87,08 % | 106,85 % |" in skm
+
+
+def test_graded_efficiency_shows_its_score(seed: tuple[ke.Case, ke.RuleSet]) -> None:
+    case, _ = seed
+    rules = ke.load_rules("pmk-214-2017")
+    text = render_markdown(case, ke.evaluate(case, rules), rules, "en")
+    assert "Efficiency score" in text
+
+
+def test_findings_with_evidence_in_english(seed: tuple[ke.Case, ke.RuleSet]) -> None:
+    case, rules = seed
+    report = ke.check(case, rules)
+    text = render_markdown(case, report, rules, "en")
+    assert "## Review Findings" in text
+    assert f"{len(report.findings)} findings:" in text
+    line = next(ln for ln in text.splitlines() if "`serapan-recalc`" in ln and "| Tabel 9 |" in ln)
+    cells = [c.strip() for c in line.strip("|").split(" | ")]
+    assert cells[1:8] == [
+        "error",
+        "`serapan-recalc`",
+        "Tabel 9",
+        "serapan",
+        "93,08",
+        "93.36",
+        "-0.28",
+    ]
+    assert (
+        "Evidence: realisasi_anggaran 1.324.391.015,00 (Tabel 9); pagu 1.418.633.200,00 (Tabel 9)"
+        in line
+    )
+    # A budget line's findings are grouped under its name.
+    assert "### Budget line: BELANJA (belanja)" in text
+
+
+def test_pipes_in_names_do_not_break_tables(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "c.toml",
+        'format = "kinerja-case/1"\n[report]\nagency = "A"\nyear = 2021\n'
+        '[[indicator]]\nid = "a"\nname = "X | Y"\nunit = "%"\n'
+        'direction = "higher_is_better"\ntarget = 50\nrealisasi = 40\n',
+    )
+    case = ke.load_case(path)
+    text = render_markdown(case, ke.evaluate(case), ke.rules_for(case), "id")
+    row = next(ln for ln in text.splitlines() if ln.startswith("| 1 |"))
+    assert "X \\| Y" in row and row.count(" | ") == 7
+
+
+def test_cli_markdown_trace_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.md"
+    assert (
+        main(["evaluate", str(SEED), "--format", "markdown", "--trace", "--output", str(out)]) == 0
+    )
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Bab III Akuntabilitas Kinerja")
+    assert "Jejak perhitungan" in text and "capaian = realisasi / target * 100" in text
+    assert capsys.readouterr().out == ""
