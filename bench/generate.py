@@ -525,7 +525,11 @@ def write_cases(
         agency = f"Dinas Sintetis {c} Kabupaten {c % 10}"
         paths.append(
             write_case(
-                region / f"opd-{c:04d}.toml", n_indicators, seed * 100_003 + c, agency=agency, **options
+                region / f"opd-{c:04d}.toml",
+                n_indicators,
+                seed * 100_003 + c,
+                agency=agency,
+                **options,
             )
         )
     return paths
@@ -541,7 +545,12 @@ def main() -> None:
     args = parser.parse_args()
     planted = Planted()
     paths = write_cases(
-        args.out, args.cases, args.indicators, args.seed, fault_rate=args.fault_rate, planted=planted
+        args.out,
+        args.cases,
+        args.indicators,
+        args.seed,
+        fault_rate=args.fault_rate,
+        planted=planted,
     )
     print(f"wrote {len(paths)} case files to {args.out}; planted faults: {planted.counts}")
 

@@ -30,11 +30,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import model, results, textfile
+from . import api, model, results, textfile
 from .api import load_case, load_rules, rules_for
-from .audit import audit
 from .errors import InputError
-from .evaluate import evaluate_case, evaluate_indicator
+from .evaluate import evaluate_indicator
 from .model import Case, Indicator
 from .results import IndicatorResult, Report
 from .ruleset import RuleSet, RuleSetSpec
@@ -127,19 +126,19 @@ def run_cases(
     compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
     cache: dict[tuple[str, str | None], RuleSet] = {}
     if jobs == 1:
-        for source in cases:
-            case = source if isinstance(source, Case) else load_case(source)
+        for item in cases:
+            case = item if isinstance(item, Case) else load_case(item)
             judged_by = compiled if compiled is not None else _own_rules(case, cache)
             report = _case_report(case, judged_by, check=check, trace=trace)
             yield (case, report, judged_by) if keep else (None, report, None)
         return
     task = functools.partial(_case_chunk, check=check, trace=trace, keep=keep)
     source = None if compiled is None else _source(compiled)
-    for case, report in _pooled(task, _chunked(cases, 1), jobs, source):
-        if case is None:
+    for back, report in _pooled(task, _chunked(cases, 1), jobs, source):
+        if back is None:
             yield None, report, None
         else:
-            yield case, report, compiled if compiled is not None else _own_rules(case, cache)
+            yield back, report, compiled if compiled is not None else _own_rules(back, cache)
 
 
 def case_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -167,8 +166,8 @@ def case_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _case_report(case: Case, rules: RuleSet, *, check: bool, trace: bool) -> Report:
-    report = evaluate_case(case, rules, trace=trace)
-    return audit(case, rules, report) if check else report
+    # Through the API, so that a batch gives exactly what one call gives.
+    return api.check(case, rules) if check else api.evaluate(case, rules, trace=trace)
 
 
 def _own_rules(case: Case, cache: dict[tuple[str, str | None], RuleSet]) -> RuleSet:
@@ -234,7 +233,9 @@ def _pooled(
 
 # ---------------------------------------------------------------- in a worker
 
-_RULES: RuleSet | None = None
+# A worker's state, set once by its initializer: the rule set given for the whole run
+# (None: each case's own, from _CACHE), and the file limits in force.
+_WORKER: dict[str, RuleSet] = {}
 _CACHE: dict[tuple[str, str | None], RuleSet] = {}
 _LIMITS = contextlib.ExitStack()
 
@@ -242,19 +243,16 @@ _LIMITS = contextlib.ExitStack()
 def _start_worker(
     source: tuple[RuleSetSpec, str, str | None] | None, limits: tuple[int, int]
 ) -> None:
-    global _RULES
     _register_reducers()
     # Entered for the worker's whole life; it ends with the process.
     _LIMITS.enter_context(textfile.limits(max_bytes=limits[0], depth=limits[1]))
     if source is not None:
         spec, version, origin = source
-        _RULES = compile_rules(spec, version=version, origin=origin)
+        _WORKER["rules"] = compile_rules(spec, version=version, origin=origin)
 
 
 def _worker_rules() -> RuleSet:
-    if _RULES is None:  # pragma: no cover - the initializer always ran
-        raise RuntimeError("worker started without a rule set")
-    return _RULES
+    return _WORKER["rules"]
 
 
 def _evaluate_chunk(chunk: list[Indicator]) -> list[IndicatorResult]:
@@ -268,7 +266,7 @@ def _case_chunk(
     done: list[tuple[Case | None, Report]] = []
     for source in chunk:
         case = source if isinstance(source, Case) else load_case(source)
-        rules = _RULES if _RULES is not None else _own_rules(case, _CACHE)
+        rules = _WORKER.get("rules") or _own_rules(case, _CACHE)
         report = _case_report(case, rules, check=check, trace=trace)
         done.append((case if keep else None, report))
     return done

@@ -95,10 +95,18 @@ class KinerjaError(Exception):
         if hint:
             text += f" ({'saran' if indonesian else 'hint'}: {hint})"
         place = self.place()
-        return f"{place}: {text}" if place else text
+        return _one_line(f"{place}: {text}" if place else text)
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _one_line(text: str) -> str:
+    """Control characters from a file (a key or a file name with a newline) escaped, so
+    that a message stays one line: ``file:line: key: message``."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def join_key(prefix: str, key: str | None) -> str:

@@ -12,11 +12,14 @@ rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Context, Decimal, InvalidOperation
+from itertools import islice, repeat
+from operator import attrgetter, is_, ne
 
+from .columns import column_function, expand
 from .errors import FormulaError
-from .formula import Formula
+from .formula import RESULT_DIGITS, Formula
 from .model import Case, Direction, Indicator, Objective, Target
 from .numbers import format_number
 from .results import FlagHit, IndicatorResult, ObjectiveResult, Report, Severity, Status
@@ -28,8 +31,8 @@ __all__ = [
     "efficiency_of",
     "evaluate_case",
     "evaluate_indicator",
-    "evaluate_many",
     "grade",
+    "grade_many",
     "quantize",
     "serapan_of",
     "verdict_of",
@@ -40,6 +43,9 @@ _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 _QUANTA = {places: Decimal(1).scaleb(-places) for places in range(21)}
 _SEVERITY = {s.value: s for s in Severity}
+# English notation to Indonesian: the decimal point and the thousands separator swap
+# (1,234.50 -> 1.234,50); a figure's text holds no other '.' or ','.
+_TO_ID = str.maketrans(".,", ",.")
 _LOWER = Direction.LOWER_IS_BETTER
 
 
@@ -148,6 +154,7 @@ def grade(
     if low <= _ZERO:
         return None, None
     high = target.high
+    env: dict[str, Decimal | None]
     if low == high:
         formula = rules.capaian[direction]
         env = {"target": low, "target_low": low, "target_high": high, "realisasi": realisasi}
@@ -199,7 +206,7 @@ def efficiency_of(
         "serapan": _display_view(serapan, rules),
         "pagu": pagu,
         "realisasi_anggaran": spent,
-        "pagu_capaian": None if pagu is None else pagu * capaian / _HUNDRED,
+        "pagu_capaian": None if pagu is None else _pagu_capaian(pagu, capaian),
     }
     return _efficiency(rules, env, None)[2]
 
@@ -305,7 +312,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         "serapan": serapan_shown,
         "pagu": pagu,
         "realisasi_anggaran": spent,
-        "pagu_capaian": None if pagu is None or capaian is None else pagu * capaian / _HUNDRED,
+        "pagu_capaian": None if pagu is None or capaian is None else _pagu_capaian(pagu, capaian),
     }
     eff_value, eff_score, efficiency = _efficiency(rules, eff_env, steps)
 
@@ -329,14 +336,18 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             if steps is not None:
                 steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
     flags: tuple[FlagHit, ...] = ()
+    shown_figures: dict[str, str] = {}  # a figure's text, for the messages that name it
     for flag in rules.flags:
-        if _condition(flag.when, figures):
-            shown_figures: dict[tuple[str, str], str] = {}
+        try:
+            raised = flag.when(figures)
+        except FormulaError:
+            continue  # a condition that cannot be decided raises no flag
+        if raised is True:
             hit = FlagHit(
                 code=flag.code,
                 severity=_SEVERITY[flag.severity],
-                message_id=_fill(flag.parts_id, figures, rules.places, "id", shown_figures),
-                message_en=_fill(flag.parts_en, figures, rules.places, "en", shown_figures),
+                message_id=_fill(flag.parts_id, figures, rules.places, shown_figures, _TO_ID),
+                message_en=_fill(flag.parts_en, figures, rules.places, shown_figures, None),
             )
             flags = (*flags, hit)
     return IndicatorResult(
@@ -361,6 +372,12 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         flags=flags,
         trace=() if steps is None else tuple(steps),
     )
+
+
+def _pagu_capaian(pagu: Decimal, capaian: Decimal) -> Decimal:
+    # In this module's context, not the caller's: an indicator evaluated alone (or in a
+    # batch) gives what api.evaluate gives.
+    return _CTX.divide(_CTX.multiply(pagu, capaian), _HUNDRED)
 
 
 def _display_view(value: Decimal | None, rules: RuleSet) -> Decimal | None:
@@ -408,25 +425,22 @@ def _fill(
     parts: tuple[str, ...],
     figures: Mapping[str, Decimal | None],
     places: int,
-    notation: str,
-    cache: dict[tuple[str, str], str],
+    shown: dict[str, str],
+    notation: dict[int, int] | None,
 ) -> str:
-    """A message split by the rule set into text and figure names, with the figures in."""
+    """A message split by the rule set into text and figure names, with the figures in:
+    rounded and grouped in English notation, or translated to another (``_TO_ID``)."""
     if len(parts) == 1:
         return parts[0]
     out = list(parts)
     for i in range(1, len(parts), 2):
         name = parts[i]
-        text = cache.get((name, notation))
+        text = shown.get(name)
         if text is None:
             value = figures.get(name)
-            text = (
-                "—"
-                if value is None
-                else format_number(value, places, notation=notation, group=True)
-            )
-            cache[name, notation] = text
-        out[i] = text
+            text = "—" if value is None else format_number(value, places, group=True)
+            shown[name] = text
+        out[i] = text if notation is None else text.translate(notation)
     return "".join(out)
 
 
@@ -512,8 +526,13 @@ def evaluate_objective(
     efficiency = None
     if funded and sums["pagu"] > 0:
         serapan = _CTX.divide(sums["realisasi_anggaran"] * _HUNDRED, sums["pagu"])
-        env = {**sums, "capaian": shown, "serapan": _display_view(serapan, rules)}
-        eff_value, eff_score, efficiency = _efficiency(rules, env, None)
+        if serapan.adjusted() >= RESULT_DIGITS:
+            # Not a figure (a pagu of 1E-400 against real spending), as Formula.figure
+            # refuses for an indicator; displaying it would take hundreds of digits.
+            serapan = None
+        else:
+            env = {**sums, "capaian": shown, "serapan": _display_view(serapan, rules)}
+            eff_value, eff_score, efficiency = _efficiency(rules, env, None)
     return ObjectiveResult(
         id=objective.id,
         name=objective.name,
@@ -553,7 +572,111 @@ def evaluate_case(case: Case, rules: RuleSet, *, trace: bool = True) -> Report:
     )
 
 
-def evaluate_many(indicators: Iterable[Indicator], rules: RuleSet) -> Iterator[IndicatorResult]:
-    """Evaluate a stream lazily: memory stays flat however long the input is."""
-    for ind in indicators:
-        yield evaluate_indicator(ind, rules, trace=False)
+def grade_many(
+    indicators: Iterable[Indicator], rules: RuleSet, *, chunk_size: int = 4096
+) -> Iterator[tuple[Decimal | None, str | None]]:
+    """:func:`grade` over a stream of indicators, lazily and in order: ``(capaian,
+    category)`` for each, ``(None, None)`` where there is no target, no realisasi or no
+    capaian. The same values as :func:`grade`, computed a chunk at a time: the records
+    of a chunk that share a capaian formula go through it together, as columns
+    (:mod:`.columns`), so the per-record cost is the arithmetic, not the calls."""
+    it = iter(indicators)
+    while chunk := list(islice(it, chunk_size)):
+        yield from _grade_chunk(chunk, rules)
+
+
+_TARGET = attrgetter("target")
+_REALISASI = attrgetter("realisasi")
+_DIRECTION = attrgetter("direction")
+_LOW = attrgetter("low")
+_HIGH = attrgetter("high")
+
+
+def _grade_chunk(chunk: list[Indicator], rules: RuleSet) -> list[tuple[Decimal | None, str | None]]:
+    # Columns are taken with map and attrgetter, not a Python step per record and field:
+    # at this speed the bookkeeping would otherwise cost more than the arithmetic.
+    out: list[tuple[Decimal | None, str | None]] = [(None, None)] * len(chunk)
+    rows: Sequence[int] = range(len(chunk))
+    targets = list(map(_TARGET, chunk))
+    reals = list(map(_REALISASI, chunk))
+    # By identity: `None in targets` would call Target.__eq__ (Python) per record.
+    if any(map(is_, targets, repeat(None))) or any(map(is_, reals, repeat(None))):
+        rows = [i for i in rows if targets[i] is not None and reals[i] is not None]
+        targets = list(map(targets.__getitem__, rows))
+        reals = list(map(reals.__getitem__, rows))
+    lows = list(map(_LOW, targets))
+    if lows and min(lows) <= _ZERO:  # no capaian over a target that is not above zero
+        keep = [k for k, low in enumerate(lows) if low > _ZERO]
+        rows = list(map(rows.__getitem__, keep))
+        targets = list(map(targets.__getitem__, keep))
+        reals = list(map(reals.__getitem__, keep))
+        lows = list(map(lows.__getitem__, keep))
+    highs = list(map(_HIGH, targets))
+    directions = map(_DIRECTION, map(chunk.__getitem__, rows))
+    # Records sharing a capaian formula: by direction, and by single or range target.
+    groups: dict[tuple[Direction, bool], list[int]] = {}
+    for k, key in enumerate(zip(directions, map(ne, lows, highs))):  # noqa: B905
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [k]
+        else:
+            group.append(k)
+    for (direction, is_range), members in groups.items():
+        formula = (rules.capaian_range if is_range else rules.capaian)[direction]
+        values = _capaian_column(
+            formula,
+            is_range,
+            list(map(lows.__getitem__, members)),
+            list(map(highs.__getitem__, members)),
+            list(map(reals.__getitem__, members)),
+        )
+        places = list(map(rows.__getitem__, members))
+        if values is None or max(map(Decimal.adjusted, values)) >= RESULT_DIGITS:
+            # Only the closures can say: an arithmetic fault, a result too large for a
+            # figure (those rows alone), a range target where the formula names one
+            # target. These rows go one by one.
+            odd = places
+            if values is not None:
+                big = [k for k, v in enumerate(values) if v.adjusted() >= RESULT_DIGITS]
+                odd = [places[k] for k in big]
+                fine = [k for k, v in enumerate(values) if v.adjusted() < RESULT_DIGITS]
+                places, values = [places[k] for k in fine], [values[k] for k in fine]
+            for i in odd:
+                ind = chunk[i]
+                out[i] = grade(rules, ind.direction, ind.target, ind.realisasi)  # type: ignore[arg-type]
+            if values is None or not places:
+                continue
+        if rules.cap is not None:
+            values = list(map(min, values, repeat(rules.cap)))
+        if rules.floor is not None:
+            values = list(map(max, values, repeat(rules.floor)))
+        shown = values
+        if rules.categories_rounded:
+            q, rounding = rules.quantum, rules.rounding
+            shown = list(map(Decimal.quantize, values, repeat(q), repeat(rounding), repeat(_CTX)))
+        for i, pair in zip(places, zip(values, map(rules.categories.label, shown))):  # noqa: B905
+            out[i] = pair
+    return out
+
+
+def _capaian_column(
+    formula: Formula,
+    is_range: bool,
+    lows: list[Decimal],
+    highs: list[Decimal],
+    reals: list[Decimal],
+) -> list[Decimal] | None:
+    """The formula over the rows as columns, or None where only the closures can say
+    what it gives (a range target has no single ``target``; an arithmetic fault; a
+    result too large for a figure): those rows then go one by one."""
+    if is_range and "target" in formula.names:
+        return None
+    cols = {"target": lows, "target_low": lows, "target_high": highs, "realisasi": reals}
+    n = len(reals)
+    try:
+        values = expand(column_function(formula.tree)(cols, n), n)
+    except ArithmeticError:
+        return None
+    if not all(type(v) is Decimal for v in values):
+        return None
+    return values

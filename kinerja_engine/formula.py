@@ -48,7 +48,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import NamedTuple, NoReturn, TypeAlias, cast
+from typing import Any, NamedTuple, NoReturn, TypeAlias, cast
 
 import attrs
 
@@ -57,6 +57,12 @@ from kinerja_engine.errors import FormulaError
 __all__ = ["CONTEXT", "MAX_DEPTH", "MAX_LENGTH", "Formula", "Value", "compile_formula"]
 
 Value: TypeAlias = Decimal | bool | None
+#: A compiled formula as a tree: ``("const", value)``, ``("name", name)``, or an
+#: operation and its operands: ``(op, left, right)`` for ``+ - * /`` and comparisons,
+#: ``("chain", first, ((op, operand), ...))`` for a long ``+ -`` or ``* /`` chain,
+#: ``("and" | "or" | "min" | "max", *operands)``, ``("not" | "neg" | "abs" | "missing",
+#: operand)``, ``("if", condition, then, else)`` and ``("round", operand, places)``.
+Tree: TypeAlias = tuple[Any, ...]
 Env: TypeAlias = Mapping[str, Decimal | None]
 _Fn: TypeAlias = Callable[[Env], Value]
 _NumFn: TypeAlias = Callable[[Env], Decimal | None]
@@ -213,6 +219,8 @@ class Formula:
     _spans: tuple[tuple[int, int, str], ...] = attrs.field(
         default=(), eq=False, repr=False, alias="spans"
     )
+    #: The formula as a tree (see :data:`Tree`), for compilers other than the closures.
+    tree: Tree = attrs.field(default=("const", None), eq=False, repr=False)
 
     def __call__(self, env: Mapping[str, Decimal | None]) -> Value:
         try:
@@ -314,6 +322,7 @@ def compile_formula(source: str, allowed: Iterable[str], *, kind: str = NUMBER) 
         kind=kind,
         fn=expr.fn,
         spans=tuple(parser.spans),
+        tree=expr.tree,
     )
 
 
@@ -418,6 +427,9 @@ class _Expr:
     value: Value = None  # when is_const
     name: str | None = None  # when it is a bare input name
     literal: str | None = None  # when it is a number exactly as written
+    # The expression as a tree, for compilers other than the closures (columns.py):
+    # ("const", value), ("name", name) or (operation, *operands); see Tree.
+    tree: Tree = ("const", None)
 
 
 class _Parser:
@@ -545,7 +557,8 @@ class _Parser:
             return items[0]
         for item in items:
             self.require(item, CONDITION, "'or'")
-        return _node(_or([_bool_fn(e) for e in items]), CONDITION, items[0].start, items)
+        tree = ("or", *(e.tree for e in items))
+        return _node(_or([_bool_fn(e) for e in items]), CONDITION, items[0].start, items, tree)
 
     def parse_and(self) -> _Expr:
         items = [self.parse_not()]
@@ -556,7 +569,8 @@ class _Parser:
             return items[0]
         for item in items:
             self.require(item, CONDITION, "'and'")
-        return _node(_and([_bool_fn(e) for e in items]), CONDITION, items[0].start, items)
+        tree = ("and", *(e.tree for e in items))
+        return _node(_and([_bool_fn(e) for e in items]), CONDITION, items[0].start, items, tree)
 
     def parse_not(self) -> _Expr:
         if not self.at("not"):
@@ -566,7 +580,8 @@ class _Parser:
         operand = self.parse_not()
         self.leave()
         self.require(operand, CONDITION, "'not'")
-        return _node(_not(_bool_fn(operand)), CONDITION, tok.pos, [operand])
+        tree = ("not", operand.tree)
+        return _node(_not(_bool_fn(operand)), CONDITION, tok.pos, [operand], tree)
 
     def parse_comparison(self) -> _Expr:
         left = self.parse_sum()
@@ -587,7 +602,8 @@ class _Parser:
                 hint="write 'a < b and b < c'",
             )
         fn = _binary(_COMPARISONS[tok.text], left, right)
-        return _node(fn, CONDITION, left.start, [left, right])
+        tree = (tok.text, left.tree, right.tree)
+        return _node(fn, CONDITION, left.start, [left, right], tree)
 
     def parse_sum(self) -> _Expr:
         return self._chain(self.parse_term, ("+", "-"))
@@ -612,11 +628,12 @@ class _Parser:
                 NUMBER,
                 first.start,
                 [first, *(item for _, item in rest)],
+                ("chain", first.tree, tuple((op, item.tree) for op, item in rest)),
             )
         acc = first
         for op, item in rest:
             fn = _binary(_ARITHMETIC[op], acc, item)
-            acc = _node(fn, NUMBER, first.start, [acc, item])
+            acc = _node(fn, NUMBER, first.start, [acc, item], (op, acc.tree, item.tree))
         return acc
 
     def parse_unary(self) -> _Expr:
@@ -631,7 +648,8 @@ class _Parser:
             # Unary plus changes nothing; keep the operand so it still compiles as a
             # name or a constant.
             return attrs.evolve(operand, start=tok.pos, literal=None)
-        return _node(_unary(CONTEXT.minus, operand), NUMBER, tok.pos, [operand])
+        tree = ("neg", operand.tree)
+        return _node(_unary(CONTEXT.minus, operand), NUMBER, tok.pos, [operand], tree)
 
     def parse_primary(self) -> _Expr:
         tok = self.peek()
@@ -687,7 +705,7 @@ class _Parser:
         def get(env: Env) -> Value:
             return env.get(name)
 
-        return _Expr(NUMBER, tok.pos, get, name=name)
+        return _Expr(NUMBER, tok.pos, get, name=name, tree=("name", name))
 
     def parse_call(self, name_tok: _Token) -> _Expr:
         fname = name_tok.text
@@ -753,7 +771,7 @@ class _Parser:
                     expected=_TYPE_EN[then.type],
                 )
             fn = _if(_bool_fn(cond), then.fn, other.fn)
-            return _node(fn, then.type, start, args)
+            return _node(fn, then.type, start, args, ("if", cond.tree, then.tree, other.tree))
         if fname == "round":
             value, places_expr = args
             self.require(value, NUMBER, what)
@@ -767,16 +785,17 @@ class _Parser:
                     f"dari 0 sampai {MAX_PLACES}, ditulis sebagai angka biasa",
                     expected="a whole number such as 2",
                 )
-            return _node(_round(value, int(text)), NUMBER, start, [value])
+            tree = ("round", value.tree, int(text))
+            return _node(_round(value, int(text)), NUMBER, start, [value], tree)
         for arg in args:
             self.require(arg, NUMBER, what)
         if fname == "missing":
-            return _node(_missing(args[0]), CONDITION, start, args)
+            return _node(_missing(args[0]), CONDITION, start, args, ("missing", args[0].tree))
         if fname == "abs":
-            return _node(_unary(CONTEXT.abs, args[0]), NUMBER, start, args)
+            return _node(_unary(CONTEXT.abs, args[0]), NUMBER, start, args, ("abs", args[0].tree))
         fns = [_num_fn(a) for a in args]
         fn = _min(fns) if fname == "min" else _max(fns)
-        return _node(fn, NUMBER, start, args)
+        return _node(fn, NUMBER, start, args, (fname, *(a.tree for a in args)))
 
 
 # --------------------------------------------------------------------------- closures
@@ -797,10 +816,12 @@ def _const(value: Value, type_: str, start: int, literal: str | None = None) -> 
     def const(env: Env) -> Value:
         return value
 
-    return _Expr(type_, start, const, is_const=True, value=value, literal=literal)
+    return _Expr(
+        type_, start, const, is_const=True, value=value, literal=literal, tree=("const", value)
+    )
 
 
-def _node(fn: _Fn, type_: str, start: int, children: Sequence[_Expr]) -> _Expr:
+def _node(fn: _Fn, type_: str, start: int, children: Sequence[_Expr], tree: Tree) -> _Expr:
     """Wrap ``fn``, folding it to a constant when all its operands are constants."""
     if all(child.is_const for child in children):
         try:
@@ -811,7 +832,7 @@ def _node(fn: _Fn, type_: str, start: int, children: Sequence[_Expr]) -> _Expr:
             pass
         else:
             return _const(value, type_, start)
-    return _Expr(type_, start, fn)
+    return _Expr(type_, start, fn, tree=tree)
 
 
 def _binary(op: _Op, left: _Expr, right: _Expr) -> _Fn:

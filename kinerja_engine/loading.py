@@ -95,6 +95,8 @@ class KeyLines:
 
     tomllib keeps no positions, so this reads the text once more, line by line, tracking
     table headers and array-of-tables counts. It only locates; tomllib decides validity.
+    The index is built the first time a place is asked for: a file that loads cleanly,
+    as a national batch's files mostly do, never pays for it.
     """
 
     _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -104,7 +106,17 @@ class KeyLines:
     _INLINE = re.compile(r"[{,]\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
 
     def __init__(self, text: str) -> None:
-        self._lines: dict[tuple[str | int, ...], int] = {}
+        self._text = text
+        self._index: dict[tuple[str | int, ...], int] | None = None
+
+    @property
+    def _lines(self) -> dict[tuple[str | int, ...], int]:
+        if self._index is None:
+            self._index = self._build(self._text)
+        return self._index
+
+    def _build(self, text: str) -> dict[tuple[str | int, ...], int]:
+        lines: dict[tuple[str | int, ...], int] = {}
         counts: dict[tuple[str | int, ...], int] = {}
         table: tuple[str | int, ...] = ()
         for number, line in enumerate(text.splitlines(), start=1):
@@ -118,15 +130,16 @@ class KeyLines:
                     table = (*parts, index)
                 else:
                     table = self._resolve(names, counts)
-                self._lines.setdefault(table, number)
+                lines.setdefault(table, number)
                 continue
             key = self._KEY.match(line)
             if key:
                 path = (*table, *_split_key(key.group(1)))
-                self._lines.setdefault(path, number)
+                lines.setdefault(path, number)
                 rest = line[key.end() :]
                 for inner in self._INLINE.finditer(rest):
-                    self._lines.setdefault((*path, inner.group(1).strip("\"'")), number)
+                    lines.setdefault((*path, inner.group(1).strip("\"'")), number)
+        return lines
 
     def _resolve(
         self, parts: tuple[str, ...], counts: Mapping[tuple[str | int, ...], int]

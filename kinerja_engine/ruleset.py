@@ -230,10 +230,7 @@ class Bands:
         """The label of the band holding ``value``; None where no band holds it."""
         edges = self._edges
         i = bisect.bisect_left(edges, value)
-        if i < len(edges) and edges[i] == value:
-            rank = self._on_edge[i]
-        else:
-            rank = self._between[i]
+        rank = self._on_edge[i] if i < len(edges) and edges[i] == value else self._between[i]
         return self._labels[-1 if rank is None else rank]
 
 

@@ -9,6 +9,7 @@ annotations, so such a mistake gets its own message with its key path; everythin
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -53,6 +54,13 @@ def describe_id(value: Any) -> str:
     return f"nilai bertipe {type(value).__name__}"
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    # Resolving annotations compiles each one: once per class, not once per table of a
+    # file (a national case file has hundreds of thousands of tables).
+    return typing.get_type_hints(cls)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -84,7 +92,7 @@ def check_shape(
         if not isinstance(value, dict):
             _wrong(value, path, "a table", "tabel")
         keys = renames.get(tp, {})
-        hints = typing.get_type_hints(tp)
+        hints = _hints(tp)
         for field in attrs.fields(tp):
             key = keys.get(field.name, field.name)
             if key in value:

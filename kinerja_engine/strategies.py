@@ -113,9 +113,8 @@ def _scaled(n: int, places: int) -> Decimal:
     return Decimal(n).scaleb(-places, _EXACT)
 
 
-def _bounds(value: object, places: int) -> tuple[Decimal, int]:
-    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    return d, places
+def _decimal(value: int | str | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def decimals(
@@ -126,8 +125,7 @@ def decimals(
 
     Magnitudes are drawn evenly per order of magnitude, so small and huge figures both
     appear however wide the range."""
-    lo, _ = _bounds(min_value, places)
-    hi, _ = _bounds(max_value, places)
+    lo, hi = _decimal(min_value), _decimal(max_value)
     if lo > hi:
         raise ValueError(f"min_value {lo} is above max_value {hi}")
 
@@ -177,8 +175,7 @@ def rupiah(
     whole = decimals(min_value, max_value, places=0)
     if not sen:
         return whole
-    lo, _ = _bounds(min_value, 2)
-    hi, _ = _bounds(max_value, 2)
+    lo, hi = _decimal(min_value), _decimal(max_value)
     cents = _spread(int(lo * 100), int(hi * 100)).map(lambda n: _scaled(n, 2))
     return st.one_of(whole, cents)
 
@@ -1798,13 +1795,9 @@ class _Planter:
         )
 
 
-@st.composite
 def planted_faults(
-    draw: st.DrawFn,
-    rules: RuleSet | str | None = None,
-    *,
-    codes: Sequence[str] | None = None,
-) -> PlantedFault:
+    rules: RuleSet | str | None = None, *, codes: Sequence[str] | None = None
+) -> SearchStrategy[PlantedFault]:
     """A case with one planted inconsistency and the finding it must raise.
 
     The fault is one of ``codes`` (default: every code :func:`fault_codes` allows under
@@ -1825,6 +1818,11 @@ def planted_faults(
         available = tuple(c for c in available if c in codes)
     if not available:
         raise ValueError(f"no fault of {list(codes or [])} can be planted under {ruleset.name}")
+    return _planted(ruleset, available)
+
+
+@st.composite
+def _planted(draw: st.DrawFn, ruleset: RuleSet, available: Sequence[str]) -> PlantedFault:
     code = draw(st.sampled_from(available))
     p = _Planter(draw, ruleset)
     planters: dict[str, Callable[[], PlantedFault]] = {

@@ -223,63 +223,62 @@ def _too_deep(name: str, line: int, limit: int) -> InputError:
     )
 
 
+# Jumps from one character that matters to the next with a regex, and over strings and
+# comments with find/match, instead of a Python step per character: a national case
+# file has tens of millions of characters. The line of a fault is counted when needed.
+_SIGNIFICANT = re.compile(r"[#\"'\[\]{}]")
+_BASIC_BODY = re.compile(r'(?:[^"\\\n]|\\[\s\S])*')
+_BASIC_TRIPLE_BODY = re.compile(r'(?:[^"\\]|\\[\s\S]|"(?!""))*')
+_LITERAL_BODY = re.compile(r"[^'\n]*")
+
+
 def check_brackets(text: str, name: str, limit: int) -> None:
     """Refuse arrays and inline tables nested deeper than ``limit`` before tomllib, which
     recurses once per level, can exhaust the stack. Strings and comments are skipped, and
     a table header's brackets are not nesting."""
     depth = 0
-    line = 1
     i, n = 0, len(text)
-    line_start = True
-    while i < n:
+    search = _SIGNIFICANT.search
+    while (found := search(text, i)) is not None:
+        i = found.start()
         ch = text[i]
-        if ch == "\n":
-            line += 1
-            line_start = True
-            i += 1
-            continue
-        if ch in " \t\r":
-            i += 1
-            continue
-        at_start, line_start = line_start, False
         if ch == "#":
             end = text.find("\n", i)
             i = n if end < 0 else end
         elif ch in "\"'":
-            triple = text.startswith(ch * 3, i)
-            quote = ch * 3 if triple else ch
-            j = i + len(quote)
-            i = n
-            while j < n:
-                c = text[j]
-                if c == "\\" and ch == '"':
-                    line += text[j + 1 : j + 2] == "\n"
-                    j += 2
-                elif text.startswith(quote, j):
-                    i = j + len(quote)
-                    break
-                elif c == "\n":
-                    if not triple:
-                        i = j  # unterminated: tomllib reports it; keep counting lines
-                        break
-                    line += 1
-                    j += 1
-                else:
-                    j += 1
-        elif ch == "[" and at_start and depth == 0:
+            i = _skip_string(text, i, ch)
+        elif ch == "[" and depth == 0 and _line_start(text, i):
             # A [table] or [[array]] header: names, not nesting.
             end = text.find("\n", i)
             i = n if end < 0 else end
         elif ch in "[{":
             depth += 1
             if depth > limit:
-                raise _too_deep(name, line, limit)
-            i += 1
-        elif ch in "]}":
-            depth = max(0, depth - 1)
+                raise _too_deep(name, text.count("\n", 0, i) + 1, limit)
             i += 1
         else:
+            depth = max(0, depth - 1)
             i += 1
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Whether only blanks stand before ``i`` on its line."""
+    return not text[text.rfind("\n", 0, i) + 1 : i].strip(" \t\r")
+
+
+def _skip_string(text: str, i: int, quote: str) -> int:
+    """Past the string opening at ``i``; an unterminated single-line string stops at its
+    line's end, and tomllib reports it."""
+    n = len(text)
+    if text.startswith(quote * 3, i):
+        if quote == '"':
+            end = _BASIC_TRIPLE_BODY.match(text, i + 3).end()  # type: ignore[union-attr]
+            return end + 3 if text.startswith('"""', end) else n
+        close = text.find("'''", i + 3)
+        return n if close < 0 else close + 3
+    body = _BASIC_BODY if quote == '"' else _LITERAL_BODY
+    end = body.match(text, i + 1).end()  # type: ignore[union-attr]
+    return end + 1 if end < n and text[end] == quote else end
 
 
 def check_data_depth(data: Any, text: str, name: str, limit: int) -> None:
@@ -435,8 +434,9 @@ def _explain(reason: str) -> tuple[str, str]:
     for pattern, en, id_ in _TOML_MESSAGES:
         match = pattern.fullmatch(reason)
         if match:
-            groups = [_key_of(g) for g in match.groups()]
-            return en.format(*groups), id_.format(*groups)
+            # Not str.format: the texts themselves hold braces ("not closed with '}'").
+            group = _key_of(match.group(1)) if pattern.groups else ""
+            return en.replace("{0}", group), id_.replace("{0}", group)
     return reason, reason
 
 

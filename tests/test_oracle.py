@@ -228,8 +228,12 @@ def test_engine_agrees_with_the_oracle(sample: tuple[ke.Indicator, str]) -> None
     if ind.direction.value == LOWER and r != 0 and low == high:
         assert close(result.capaian_alternative, low / r * 100)
     if ind.renstra_target is not None:
-        assert close(result.progress, progress(ind.direction.value, r, Fraction(ind.renstra_target)))
-        assert row["progress"] == shown(progress(ind.direction.value, r, Fraction(ind.renstra_target)))
+        assert close(
+            result.progress, progress(ind.direction.value, r, Fraction(ind.renstra_target))
+        )
+        assert row["progress"] == shown(
+            progress(ind.direction.value, r, Fraction(ind.renstra_target))
+        )
     budget = ind.budget
     if budget is not None and budget.pagu is not None and budget.realisasi is not None:
         pagu, spent = Fraction(budget.pagu), Fraction(budget.realisasi)

@@ -1,0 +1,499 @@
+#!/usr/bin/env python3
+"""Mutation testing of the evaluation and audit code by hand-made mutants.
+
+Each mutant is a small, deliberate fault of the kind that slips into real code: a swapped
+lower-is-better method, a band edge moved by one cent, half-even rounding where half-up
+was meant, a dropped footing level, a cap not applied, a doubled tolerance, a verdict
+threshold off by one, a disabled tie-out comparison, an inverted serapan ... Each is applied
+to a temporary COPY of the repository (the working tree is never touched: others edit it),
+the test suite runs in the copy, and the mutant is *killed* when the suite fails. Every
+mutant must be killed, or be listed in ``EQUIVALENT`` with the reason no test can tell it
+from the original.
+
+    python bench/mutants.py              # every mutant, one at a time
+    python bench/mutants.py --jobs 2     # two at a time
+    python bench/mutants.py --list       # what the mutants are
+    python bench/mutants.py --only cap-not-applied tolerance-doubled
+    python bench/mutants.py --tests tests/test_oracle.py   # what one test file kills
+
+Prints a table (mutant, file, killed or survived, the test that killed it, seconds) and
+the kill rate; exits 1 when a mutant survived or no longer applies (its text is gone from
+the file: the list needs updating), 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTEST = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
+# What is not copied: history, caches, and files no test reads.
+IGNORE = shutil.ignore_patterns(
+    ".git",
+    ".hypothesis",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".benchmarks",
+    "__pycache__",
+    "*.egg-info",
+    "build",
+    "dist",
+)
+TIMEOUT = 1200  # seconds per run; a suite that hangs on a mutant has detected it
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str
+    path: str
+    edits: tuple[tuple[str, str], ...]  # (original text, mutated text), each found once
+    what: str
+
+
+def m(name: str, path: str, what: str, *edits: tuple[str, str]) -> Mutant:
+    return Mutant(name, path, edits, what)
+
+
+P86 = "rules/permendagri-86-2017.toml"
+K690 = "rules/kepmendagri-690-1996.toml"
+
+MUTANTS: tuple[Mutant, ...] = (
+    # ---------------------------------------------------------------- the shipped rules
+    m(
+        "lower-method-swapped",
+        P86,
+        "lower-is-better capaian by T/R instead of (2T-R)/T",
+        (
+            'lower_is_better = "(2 * target - realisasi) / target * 100"',
+            'lower_is_better = "target / realisasi * 100"',
+        ),
+    ),
+    m(
+        "band-edge-moved-one-cent",
+        P86,
+        "the Sedang/Tinggi edge at 76.01 instead of 76 (still a partition)",
+        ("[categories.bands.Tinggi]\nlower = 76\n", "[categories.bands.Tinggi]\nlower = 76.01\n"),
+        ("lower = 66\nupper = 76\n", "lower = 66\nupper = 76.01\n"),
+    ),
+    m(
+        "top-edge-moved-one-cent",
+        P86,
+        "Sangat Tinggi from 90.99 instead of 91 (still a partition)",
+        (
+            '[categories.bands."Sangat Tinggi"]\nlower = 91\n',
+            '[categories.bands."Sangat Tinggi"]\nlower = 90.99\n',
+        ),
+        ("lower = 76\nupper = 91\n", "lower = 76\nupper = 90.99\n"),
+    ),
+    m(
+        "verdict-threshold-off-by-one",
+        P86,
+        "Tercapai from a capaian of 99 instead of 100",
+        ('achieved_when = "capaian >= 100"', 'achieved_when = "capaian >= 99"'),
+    ),
+    m(
+        "verdict-strict",
+        P86,
+        "Tercapai only above 100, not at it",
+        ('achieved_when = "capaian >= 100"', 'achieved_when = "capaian > 100"'),
+    ),
+    m(
+        "serapan-inverted",
+        P86,
+        "serapan as pagu / realisasi anggaran",
+        (
+            'formula = "realisasi_anggaran / pagu * 100"',
+            'formula = "pagu / realisasi_anggaran * 100"',
+        ),
+    ),
+    m(
+        "categories-compared-exactly",
+        P86,
+        "bands compare the exact capaian instead of the displayed one",
+        ('[categories]\ncompare = "rounded"', '[categories]\ncompare = "exact"'),
+    ),
+    m(
+        "range-above-against-lower-bound",
+        P86,
+        "a realisasi above a target range compared with its lower bound",
+        (
+            'higher_is_better = "if(realisasi > target_high, realisasi / target_high * 100,',
+            'higher_is_better = "if(realisasi > target_high, realisasi / target_low * 100,',
+        ),
+    ),
+    m(
+        "within-range-inside-not-100",
+        P86,
+        "inside the range a within-range capaian of 99",
+        (
+            'within_range = "if(realisasi > target_high, (2 * target_high - realisasi) / target_high * 100, if(realisasi < target_low, realisasi / target_low * 100, 100))"',
+            'within_range = "if(realisasi > target_high, (2 * target_high - realisasi) / target_high * 100, if(realisasi < target_low, realisasi / target_low * 100, 99))"',
+        ),
+    ),
+    m(
+        "progress-against-annual-target",
+        P86,
+        "tingkat kemajuan against the year's target instead of the Renstra target",
+        (
+            'higher_is_better = "realisasi / renstra_target * 100"',
+            'higher_is_better = "realisasi / target * 100"',
+        ),
+    ),
+    m(
+        "efficiency-direction-flipped",
+        P86,
+        "efficient when absorption runs ahead of performance",
+        ('formula = "capaian - serapan"', 'formula = "serapan - capaian"'),
+    ),
+    m(
+        "kepmendagri-edge-moved",
+        K690,
+        "Efisien from 60.01 instead of 60 (still a partition)",
+        (
+            '[efficiency.bands."Sangat Efisien"]\nupper = 60\n',
+            '[efficiency.bands."Sangat Efisien"]\nupper = 60.01\n',
+        ),
+        ("[efficiency.bands.Efisien]\nlower = 60\n", "[efficiency.bands.Efisien]\nlower = 60.01\n"),
+    ),
+    # ---------------------------------------------------------------- evaluation
+    m(
+        "rounding-half-even",
+        "kinerja_engine/validate.py",
+        "display rounding half_up compiled as ROUND_HALF_EVEN",
+        ('"half_up": ROUND_HALF_UP,', '"half_up": ROUND_HALF_EVEN,'),
+    ),
+    m(
+        "cap-not-applied",
+        "kinerja_engine/evaluate.py",
+        "capaian above the cap kept",
+        (
+            "    if cap is not None and value > cap:\n        return cap\n",
+            "    if False:\n        return cap\n",
+        ),
+    ),
+    m(
+        "floor-not-applied",
+        "kinerja_engine/evaluate.py",
+        "capaian below the floor kept",
+        (
+            "    if floor is not None and value < floor:\n        return floor\n",
+            "    if False:\n        return floor\n",
+        ),
+    ),
+    # ---------------------------------------------------------------- validation of rule sets
+    m(
+        "gap-check-disabled",
+        "kinerja_engine/validate.py",
+        "gaps between bands not detected",
+        (
+            "if _nonempty(lo_c, lo_i, hi_c, hi_i, quantum) and lo_c != POS_INF",
+            "if False and _nonempty(lo_c, lo_i, hi_c, hi_i, quantum) and lo_c != POS_INF",
+        ),
+    ),
+    m(
+        "overlap-check-disabled",
+        "kinerja_engine/validate.py",
+        "overlapping bands not detected",
+        (
+            "            if _nonempty(lo, lo_inc, hi, hi_inc, quantum):\n",
+            "            if False:\n",
+        ),
+    ),
+    # ---------------------------------------------------------------- the audit
+    m(
+        "tolerance-doubled",
+        "kinerja_engine/audit.py",
+        "a printed percentage passes within a whole unit of its last digit",
+        (
+            "        return Decimal(5).scaleb(-(_places(printed) + 1))\n",
+            "        return Decimal(10).scaleb(-(_places(printed) + 1))\n",
+        ),
+    ),
+    m(
+        "tolerance-exclusive",
+        "kinerja_engine/audit.py",
+        "a difference of exactly the tolerance reported",
+        (
+            "        if abs(printed - expected) <= tol:\n",
+            "        if abs(printed - expected) < tol:\n",
+        ),
+    ),
+    m(
+        "footing-level-dropped",
+        "kinerja_engine/audit.py",
+        "only top-level budget lines are footed",
+        (
+            "        kids = children.get(line.id, [])\n",
+            "        kids = children.get(line.id, []) if line.parent is None else []\n",
+        ),
+    ),
+    m(
+        "tie-out-disabled",
+        "kinerja_engine/audit.py",
+        "a quantity printed with different values is not compared",
+        ("        if len(seen) < 2:\n", "        if len(seen) < 99:\n"),
+    ),
+    m(
+        "labels-never-wrong",
+        "kinerja_engine/audit.py",
+        "a printed label is never held against the figures",
+        ("        if known[_norm(printed)] == derived:\n", "        if True:\n"),
+    ),
+    m(
+        "share-against-wrong-total",
+        "kinerja_engine/audit.py",
+        "budget share computed against the total plus one rupiah",
+        ("lambda pv: pv * _HUNDRED / whole,", "lambda pv: pv * _HUNDRED / (whole + 1),"),
+    ),
+    m(
+        "budget-percent-inverted",
+        "kinerja_engine/audit.py",
+        "a budget line's percentage as pagu / realisasi",
+        (
+            "line.realisasi * _HUNDRED / line.pagu)",
+            "line.pagu * _HUNDRED / line.realisasi if line.realisasi else _HUNDRED)",
+        ),
+    ),
+    m(
+        "plausible-bound-exclusive",
+        "kinerja_engine/audit.py",
+        "a capaian exactly at the plausible bound reported",
+        ("    if low <= value <= high:\n", "    if low <= value < high:\n"),
+    ),
+    m(
+        "comparison-never-missing",
+        "kinerja_engine/audit.py",
+        "a missing realisasi of the year before never reported",
+        ("    if previous in ind.history or printed_before:\n", "    if True:\n"),
+    ),
+    m(
+        "later-year-allowed",
+        "kinerja_engine/audit.py",
+        "a heading one year after the report's passes",
+        (
+            "            if e.year > y or (e.year < y - 1 and fields):\n",
+            "            if e.year > y + 1 or (e.year < y - 1 and fields):\n",
+        ),
+    ),
+    m(
+        "rupiah-in-percent-column-allowed",
+        "kinerja_engine/audit.py",
+        "a rupiah amount in a percent column passes the screen",
+        (
+            'if field in _PERCENT_FIELDS and (pv.mark == "Rp" or sized):',
+            "if field in _PERCENT_FIELDS and sized:",
+        ),
+    ),
+    # ---------------------------------------------------------------- numbers
+    m(
+        "ribu-scale-wrong",
+        "kinerja_engine/numbers.py",
+        "'ribu' scales by 10^2",
+        ('_SCALES: Final = {"ribu": 3,', '_SCALES: Final = {"ribu": 2,'),
+    ),
+    m(
+        "round-half-up-is-half-even",
+        "kinerja_engine/numbers.py",
+        "round_half_up rounds half to even",
+        (
+            "    return value.quantize(quantum, ROUND_HALF_UP, context)\n",
+            "    return value.quantize(quantum, ROUND_HALF_EVEN, context)\n",
+        ),
+        (
+            "from decimal import ROUND_HALF_UP, Context, Decimal\n",
+            "from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal\n",
+        ),
+    ),
+)
+
+# Mutants no behaviour can tell from the original, with the reason. Left out of the rate.
+EQUIVALENT: dict[str, str] = {}
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    status: str  # killed, survived, stale, equivalent
+    detail: str
+    seconds: float
+
+
+def copy_tree(target: Path) -> None:
+    shutil.copytree(ROOT, target, ignore=IGNORE, symlinks=True)
+
+
+def apply(mutant: Mutant, tree: Path) -> str | None:
+    """Apply the mutant in ``tree``; the reason when it no longer applies."""
+    path = tree / mutant.path
+    if not path.exists():
+        return f"{mutant.path} does not exist"
+    text = path.read_text(encoding="utf-8")
+    for old, new in mutant.edits:
+        count = text.count(old)
+        if count != 1:
+            return f"the text to mutate is found {count} times in {mutant.path}: {old[:60]!r}"
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return None
+
+
+def environment(tree: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    # The copy's package, not the editable install of the working tree.
+    env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
+    env["HYPOTHESIS_PROFILE"] = "ci"
+    env.pop("PYTEST_ADDOPTS", None)
+    return env
+
+
+def check_isolation(tree: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import kinerja_engine, kinerja_engine.loading as l; "
+            "print(kinerja_engine.__file__); print(l.shipped_rules()['permendagri-86-2017'])",
+        ],
+        cwd=tree,
+        env=environment(tree),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for line in done.stdout.split():
+        if not Path(line).resolve().is_relative_to(tree.resolve()):
+            raise SystemExit(f"the copy imports {line}, outside {tree}: mutants would not be seen")
+
+
+def first_failure(output: str) -> str:
+    found = re.search(r"^(?:FAILED|ERROR) (\S+)", output, flags=re.MULTILINE)
+    if found:
+        return found.group(1)
+    tail = [line for line in output.strip().splitlines() if line.strip()]
+    return tail[-1] if tail else "?"
+
+
+def run_suite(tree: Path, extra: Sequence[str] = ()) -> tuple[int, str]:
+    try:
+        done = subprocess.run(
+            [*PYTEST, *extra],
+            cwd=tree,
+            env=environment(tree),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return -1, f"timed out after {TIMEOUT} s"
+    return done.returncode, done.stdout + done.stderr
+
+
+def run(mutant: Mutant, base: Path, tests: Sequence[str] = ()) -> Outcome:
+    start = time.monotonic()
+    if mutant.name in EQUIVALENT:
+        return Outcome(mutant, "equivalent", EQUIVALENT[mutant.name], 0.0)
+    with tempfile.TemporaryDirectory(prefix=f"mutant-{mutant.name}-") as folder:
+        tree = Path(folder) / "repo"
+        shutil.copytree(base, tree, symlinks=True)
+        problem = apply(mutant, tree)
+        if problem is not None:
+            return Outcome(mutant, "stale", problem, time.monotonic() - start)
+        code, output = run_suite(tree, tests)
+    seconds = time.monotonic() - start
+    if code == 0:
+        return Outcome(mutant, "survived", "the whole suite passed", seconds)
+    if code == 5:
+        return Outcome(mutant, "survived", "no tests ran", seconds)
+    return Outcome(mutant, "killed", first_failure(output), seconds)
+
+
+def table(outcomes: Sequence[Outcome]) -> str:
+    head = ("mutant", "file", "result", "killed by / reason", "s")
+    rows = [
+        (o.mutant.name, o.mutant.path, o.status, o.detail[:90], f"{o.seconds:.0f}")
+        for o in outcomes
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(head, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these mutants")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the unmutated run")
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        metavar="PATH",
+        default=(),
+        help="run only these test files or node ids (default: the whole suite)",
+    )
+    args = parser.parse_args(argv)
+
+    mutants = list(MUTANTS)
+    if args.only:
+        unknown = set(args.only) - {mu.name for mu in mutants}
+        if unknown:
+            parser.error(f"unknown mutant(s): {', '.join(sorted(unknown))}")
+        mutants = [mu for mu in mutants if mu.name in args.only]
+    if args.list:
+        for mu in mutants:
+            note = f"  [equivalent: {EQUIVALENT[mu.name]}]" if mu.name in EQUIVALENT else ""
+            print(f"{mu.name:36} {mu.path:34} {mu.what}{note}")
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="mutants-base-") as folder:
+        base = Path(folder) / "repo"
+        copy_tree(base)  # one snapshot: every mutant starts from the same tree
+        check_isolation(base)
+        if not args.no_baseline:
+            print("baseline: the unmutated suite ...", flush=True)
+            code, output = run_suite(base, args.tests)
+            if code != 0:
+                print(output[-3000:])
+                print("the unmutated suite fails: fix it before mutating", file=sys.stderr)
+                return 2
+        outcomes: list[Outcome] = []
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            for outcome in pool.map(lambda mu: run(mu, base, args.tests), mutants):
+                print(
+                    f"  {outcome.mutant.name}: {outcome.status} ({outcome.detail[:70]})", flush=True
+                )
+                outcomes.append(outcome)
+
+    print()
+    print(table(outcomes))
+    counted = [o for o in outcomes if o.status in ("killed", "survived")]
+    killed = sum(1 for o in counted if o.status == "killed")
+    rate = 100 * killed / len(counted) if counted else 0.0
+    equivalent = sum(1 for o in outcomes if o.status == "equivalent")
+    stale = [o for o in outcomes if o.status == "stale"]
+    print()
+    print(
+        f"kill rate: {killed}/{len(counted)} = {rate:.1f} %"
+        + (f"; {equivalent} equivalent, not counted" if equivalent else "")
+        + (f"; {len(stale)} no longer apply" if stale else "")
+    )
+    return 0 if killed == len(counted) and not stale else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

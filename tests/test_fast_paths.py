@@ -1,0 +1,124 @@
+"""The fast paths give what the plain paths give: band lookup by bisection, grade and
+grade_many (formulas over columns) against evaluate_indicator, and the lazy package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from conftest import indicator, write
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kinerja_engine as ke
+from kinerja_engine.evaluate import grade
+
+# Formulas that use every construct of the language, so the column compiler meets each.
+ODD_RULES = """
+extends = "permendagri-86-2017"
+name = "odd"
+capaian.cap = 130
+capaian.floor = 0
+capaian.higher_is_better = "round(max(realisasi, target, 1) / min(target, realisasi + 1) * 100, 3)"
+capaian.lower_is_better = "if(realisasi == 0 or not (target > 50), target / (realisasi + 5) * 100, abs(-realisasi) / target * 100 + 1 - 1)"
+capaian.within_range = "if(missing(realisasi) and realisasi > 0, 0, if(realisasi >= target_low and realisasi <= target_high, 100, 50 + 1 + 2 + 3 + 4 - 10))"
+[capaian.range_target]
+higher_is_better = "if(target_low != target_high, realisasi / target_high * 100, target)"
+"""
+
+figures = st.decimals(min_value=-5, max_value=400, places=3, allow_nan=False)
+
+
+@pytest.fixture(scope="module")
+def rulesets(tmp_path_factory: pytest.TempPathFactory) -> list[ke.RuleSet]:
+    odd = write(tmp_path_factory.mktemp("rules"), "odd.toml", ODD_RULES)
+    names = ["permendagri-86-2017", "kepmendagri-690-1996", "pmk-214-2017"]
+    return [ke.load_rules(n) for n in names] + [ke.load_rules(odd)]
+
+
+def _mixed() -> list[ke.Indicator]:
+    out = []
+    directions = ["higher_is_better", "lower_is_better", "within_range"]
+    edges = ["51", "66", "76", "91", "100", "150", "90.995", "90.99499", "50.995", "0"]
+    for i in range(900):
+        d = directions[i % 3]
+        if i % 4 == 0:  # built on a band edge: target 200, capaian = edge exactly
+            edge = Decimal(edges[i % len(edges)])
+            r = 2 * edge if d == "higher_is_better" else 400 - 2 * edge
+            out.append(indicator(200, r, "higher_is_better" if d == "within_range" else d))
+            continue
+        target: object = [40 + i % 9, 48 + i % 9] if i % 5 == 0 else Decimal(i % 120) / 4
+        realisasi = None if i % 23 == 0 else Decimal((i * 29) % 170) / 2
+        out.append(indicator(target, realisasi, d, ident=f"i{i}"))
+    out.append(indicator(Decimal("1E-19"), 5))  # a capaian too large for a figure
+    out.append(indicator(None, 5))
+    return out
+
+
+def test_grade_many_equals_grade_and_evaluation(rulesets: list[ke.RuleSet]) -> None:
+    inds = _mixed()
+    for rules in rulesets:
+        many = list(ke.grade_many(inds, rules, chunk_size=128))
+        one = [
+            (None, None)
+            if i.target is None or i.realisasi is None
+            else grade(rules, i.direction, i.target, i.realisasi)
+            for i in inds
+        ]
+        assert many == one, rules.name
+        for ind, (capaian, category) in zip(inds, many, strict=True):
+            r = ke.evaluate_indicator(ind, rules, trace=False)
+            assert (r.capaian, r.category) == (capaian, category), (rules.name, ind)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(list(ke.Direction)), figures, figures, figures), max_size=40)
+)
+def test_columns_agree_with_closures(
+    rows: list[tuple[ke.Direction, Decimal, Decimal, Decimal]],
+) -> None:
+    rules = ke.load_rules("permendagri-86-2017")
+    inds = [
+        ke.Indicator(
+            id="x",
+            name="x",
+            unit="%",
+            direction=d,
+            target=ke.Target(min(a, b), max(a, b)),
+            realisasi=r,
+        )
+        for d, a, b, r in rows
+    ]
+    assert list(ke.grade_many(inds, rules, chunk_size=7)) == [
+        grade(rules, i.direction, i.target, i.realisasi)
+        for i in inds  # type: ignore[arg-type]
+    ]
+
+
+def test_band_lookup_equals_asking_every_band(permendagri: ke.RuleSet) -> None:
+    bands = permendagri.categories
+    values = [Decimal(v) / 1000 for v in range(49_000, 93_000, 7)]
+    values += [
+        Decimal(e) + d for e in (51, 66, 76, 91) for d in (Decimal("-0.01"), 0, Decimal("0.01"))
+    ]
+    values += [Decimal("-Infinity"), Decimal("Infinity"), Decimal(-1000), Decimal(10**9)]
+    for v in values:
+        scanned = next((i for i, b in enumerate(bands.bands) if b.contains(v)), None)
+        assert bands.rank(v) == scanned, v
+        assert bands.label(v) == (None if scanned is None else bands.bands[scanned].label)
+
+
+def test_importing_the_package_loads_no_engine() -> None:
+    code = (
+        "import sys, kinerja_engine as ke, kinerja_engine.cli\n"
+        "assert 'kinerja_engine.api' not in sys.modules, 'api'\n"
+        "assert 'kinerja_engine.loading' not in sys.modules, 'loading'\n"
+        "import kinerja_engine.evaluate, kinerja_engine.render\n"
+        "assert callable(ke.evaluate) and callable(ke.render)\n"
+        "assert ke.evaluate.__module__ == 'kinerja_engine.api'\n"
+        "assert sorted(ke.__all__) == sorted(ke._EXPORTS)\n"
+        "[getattr(ke, name) for name in ke.__all__]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
