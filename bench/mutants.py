@@ -258,6 +258,12 @@ MUTANTS: tuple[Mutant, ...] = (
         ("lambda pv: pv * _HUNDRED / whole,", "lambda pv: pv * _HUNDRED / (whole + 1),"),
     ),
     m(
+        "share-against-spending",
+        "kinerja_engine/audit.py",
+        "budget share against the agency's total realisasi instead of its total pagu",
+        ("        whole = total.pagu\n", "        whole = total.realisasi or total.pagu\n"),
+    ),
+    m(
         "budget-percent-inverted",
         "kinerja_engine/audit.py",
         "a budget line's percentage as pagu / realisasi",

@@ -1342,8 +1342,12 @@ def _offset(draw: st.DrawFn, rules: RuleSet, low: Decimal, high: Decimal) -> _Of
     printed = draw(decimals(lo, hi, places=places)).quantize(quantum, ROUND_HALF_UP, _EXACT)
     grain = _EXACT.divide(tol, Decimal(500))
     sign = draw(st.sampled_from((1, -1)))
-    beyond = _EXACT.multiply(grain, Decimal(draw(st.integers(501, 1500)) * sign))
-    within = _EXACT.multiply(grain, Decimal(draw(st.integers(1, 500)) * sign))
+    # Often exactly at the tolerance and just past it, where < and <= part ways.
+    past = draw(st.one_of(st.just(501), st.integers(501, 1500)))
+    beyond = _EXACT.multiply(grain, Decimal(past * sign))
+    within = _EXACT.multiply(
+        grain, Decimal(draw(st.one_of(st.just(500), st.integers(1, 500))) * sign)
+    )
     return _Offset(printed, printed - beyond, printed - within)
 
 
