@@ -308,6 +308,15 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def _output_mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -328,6 +337,9 @@ def _emit(text: str, output: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        # mkstemp makes the file private (0600); a report is shared like any file the
+        # user writes: keep the mode of the file it replaces, else follow the umask.
+        os.chmod(tmp, _output_mode(target))
         os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)

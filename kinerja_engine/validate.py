@@ -464,6 +464,15 @@ def validate_case(case: Case) -> None:
 def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
     seen: dict[str, int] = {}
     for n, ident in enumerate(ids):
+        if not _ID.match(ident):
+            # The contract's ids: other programs build file names and anchors from them.
+            raise CaseError(
+                f"{table} id {ident!r} must be lowercase letters, digits and '-'",
+                message_id=f"id {table} {ident!r} harus huruf kecil, angka dan '-'",
+                key=f"{table}[{n}].id",
+                value=ident,
+                expected="an id such as 'koperasi-sehat'",
+            )
         if ident in seen:
             raise CaseError(
                 f"{table} id {ident!r} is used twice (also at {table}[{seen[ident]}])",

@@ -173,3 +173,24 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert info.value.code == 0
     assert "evaluate" in capsys.readouterr().out
+
+
+def test_output_file_mode_follows_the_umask_or_the_replaced_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    fresh = tmp_path / "fresh.json"
+    old = os.umask(0o022)
+    try:
+        assert main(["evaluate", str(SEED), "--format", "json", "--output", str(fresh)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    kept = tmp_path / "kept.json"
+    kept.write_text("{}", encoding="utf-8")
+    kept.chmod(0o640)
+    assert main(["evaluate", str(SEED), "--format", "json", "--output", str(kept)]) == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    capsys.readouterr()

@@ -172,3 +172,10 @@ def test_case_rules_path_is_relative_to_the_case(tmp_path: Path) -> None:
 
 def test_seed_path_exists() -> None:
     assert SEED.exists()
+
+
+@pytest.mark.parametrize("ident", ["Koperasi Sehat", "skm_2021", "-x", "é"])
+def test_ids_follow_the_contract(tmp_path: Path, ident: str) -> None:
+    with pytest.raises(ke.CaseError, match="lowercase letters, digits and '-'") as info:
+        load(tmp_path, GOOD.replace('id = "a"', f'id = "{ident}"'))
+    assert info.value.key == "indicator[0].id"
