@@ -397,15 +397,6 @@ def validate_case(case: Case) -> None:
             value=year,
             expected="a year such as 2021",
         )
-    for n, ind in enumerate(case.indicators):
-        if not _ID.match(ind.id):
-            raise CaseError(
-                f"indicator id {ind.id!r} must be lowercase letters, digits and '-'",
-                message_id=f"id indikator {ind.id!r} harus huruf kecil, angka dan '-'",
-                key=f"indicator[{n}].id",
-                value=ind.id,
-                expected="an id such as 'koperasi-sehat'",
-            )
     objective_ids = _unique((o.id for o in case.objectives), "objective")
     _unique((i.id for i in case.indicators), "indicator")
     budget_ids = _unique((b.id for b in case.budget), "budget")

@@ -330,3 +330,25 @@ def test_efficiency_agrees_with_the_oracle_on_every_edge(name: str) -> None:
             serapan = Fraction(spent) / Fraction(pagu) * 100
             expected = efficiency(name, Fraction(c), serapan, Fraction(pagu), Fraction(spent))
             assert result.efficiency == expected, (c, x)
+
+
+@st.composite
+def displayed(draw: st.DrawFn) -> tuple[Decimal, int]:
+    """A figure and the places it is displayed with: anything, or exactly half-way."""
+    places = draw(st.integers(0, 4))
+    half = st.integers(-(10**6), 10**6).map(
+        lambda n: Decimal(2 * n + 1) * Decimal(5).scaleb(-(places + 1))
+    )
+    return draw(st.one_of(half, ks.decimals(-(10**6), 10**6, places=6))), places
+
+
+@given(displayed())
+def test_displayed_figures_round_half_up(sample: tuple[Decimal, int]) -> None:
+    """Every figure the human formats show is rounded half-up (87,505 -> 87,51)."""
+    from kinerja_engine.numbers import format_number
+
+    value, places = sample
+    exact = half_up(Fraction(value), places)
+    expected = format(Decimal(exact.numerator) / Decimal(exact.denominator), f".{places}f")
+    assert format_number(value, places) == expected
+    assert format_number(value, places, notation="id") == expected.replace(".", ",")
