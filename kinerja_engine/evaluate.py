@@ -468,12 +468,18 @@ def _band_step(name: str, bands: Bands, value: Decimal | None, rank: int | None)
 # ---------------------------------------------------------------- objectives
 
 
+_Why = tuple[str, str] | None  # a reason in English and in Indonesian
+
+
 def _rollup(
     rules: RuleSet, results: list[IndicatorResult], budgets: Mapping[str, Decimal | None]
-) -> tuple[Decimal | None, str | None]:
+) -> tuple[Decimal | None, _Why]:
     values = [r.capaian for r in results if r.capaian is not None]
     if not values:
-        return None, "no indicator of the objective has a computed capaian"
+        return None, (
+            "no indicator of the objective has a computed capaian",
+            "tidak ada indikator sasaran ini yang capaiannya terhitung",
+        )
     method = rules.rollup
     if method == "mean":
         return _CTX.divide(sum(values, _ZERO), Decimal(len(values))), None
@@ -481,7 +487,10 @@ def _rollup(
         return min(values), None
     if method == "geometric_mean":
         if any(v <= 0 for v in values):
-            return None, "a geometric mean needs every capaian above zero"
+            return None, (
+                "a geometric mean needs every capaian above zero",
+                "rata-rata geometrik memerlukan setiap capaian di atas nol",
+            )
         logs = sum((_CTX.ln(v) for v in values), _ZERO)
         return _CTX.exp(_CTX.divide(logs, Decimal(len(values)))), None
     weights = []
@@ -490,11 +499,17 @@ def _rollup(
             continue
         weight = rules.weights.get(r.id, budgets.get(r.id))
         if weight is None:
-            return None, f"indicator {r.id!r} has neither a weight in the rule set nor a pagu"
+            return None, (
+                f"indicator {r.id!r} has neither a weight in the rule set nor a pagu",
+                f"indikator {r.id!r} tidak punya bobot dalam aturan maupun pagu",
+            )
         weights.append(weight)
     total = sum(weights, _ZERO)
     if total == 0:
-        return None, "the weights of the objective's indicators add up to zero"
+        return None, (
+            "the weights of the objective's indicators add up to zero",
+            "jumlah bobot indikator sasaran ini nol",
+        )
     weighted = sum((v * w for v, w in zip(values, weights, strict=True)), _ZERO)
     return _CTX.divide(weighted, total), None
 
@@ -509,7 +524,7 @@ def evaluate_objective(
         r.id: (indicators[r.id].budget.pagu if indicators[r.id].budget else None)  # type: ignore[union-attr]
         for r in results
     }
-    capaian, reason = _rollup(rules, results, budgets)
+    capaian, why = _rollup(rules, results, budgets)
     shown = _display_view(capaian, rules)
     _rank, category = _band(rules.categories, shown)
     sums: dict[str, Decimal] = {"pagu": _ZERO, "realisasi_anggaran": _ZERO, "pagu_capaian": _ZERO}
@@ -543,7 +558,8 @@ def evaluate_objective(
         efficiency_value=eff_value,
         efficiency_score=eff_score,
         efficiency=efficiency,
-        reason=reason,
+        reason=why[0] if why else None,
+        reason_id=why[1] if why else None,
     )
 
 

@@ -269,6 +269,7 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
             message_id=f"CSV tidak terbaca: {exc}",
             line=reader.line_num,
             hint="a cell holding the separator or a quote must be quoted",
+            hint_id="sel yang memuat pemisah atau tanda kutip harus diapit tanda kutip",
         ) from None
     return rows
 
@@ -416,10 +417,12 @@ def _checked(row: _Row, field: str, text: str, notation: str) -> str:
     try:
         parse_number(written)
     except NumberError as exc:
-        hint = (
-            "the file may be in English notation: use --notation en"
-            if notation == "id" and re.search(r"\d\.\d{1,2}(?!\d)", text)
-            else exc.hint
+        english = notation == "id" and re.search(r"\d\.\d{1,2}(?!\d)", text)
+        hint = "the file may be in English notation: use --notation en" if english else exc.hint
+        hint_id = (
+            "berkas mungkin memakai notasi Inggris: gunakan --notation en"
+            if english
+            else exc.hint_id
         )
         raise row.fail(
             field,
@@ -428,6 +431,7 @@ def _checked(row: _Row, field: str, text: str, notation: str) -> str:
             value=text,
             expected=exc.expected,
             hint=hint,
+            hint_id=hint_id,
         ) from None
     return written
 
@@ -562,6 +566,7 @@ def _import(
                 line=line,
                 expected=f"{len(header)} cells separated by {delimiter!r}",
                 hint="a figure with a decimal comma must be quoted in a comma-separated file",
+                hint_id="angka berkoma desimal harus diapit tanda kutip dalam berkas berpemisah koma",
             )
         row = _Row(line, cells, columns)
         indicators.append(
@@ -791,6 +796,7 @@ def _load_back(text: str, name: str, lines: Sequence[int]) -> Case:
             value=exc.value,
             expected=exc.expected,
             hint=exc.hint,
+            hint_id=exc.hint_id,
         ) from None
     return case
 

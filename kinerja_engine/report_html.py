@@ -33,6 +33,7 @@ def _environment() -> Any:
             "HTML reports need Jinja2, which is not installed",
             message_id="laporan HTML memerlukan Jinja2, yang belum terpasang",
             hint="pip install 'kinerja-engine[report]'",
+            hint_id="pasang dengan: pip install 'kinerja-engine[report]'",
         ) from None
     return jinja2.Environment(
         loader=jinja2.PackageLoader("kinerja_engine", "templates"),

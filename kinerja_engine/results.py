@@ -93,6 +93,7 @@ class ObjectiveResult:
     efficiency_score: Decimal | None = None
     efficiency: str | None = None
     reason: str | None = None
+    reason_id: str | None = None
 
 
 @attrs.frozen
