@@ -409,8 +409,8 @@ def indicators(
     """An indicator (IKU) of every direction and unit kind, range targets included.
 
     ``direction``, ``unit_kind`` and ``range_target`` pin what they name. With
-    ``complete`` (the default) the target is above zero and the realisasi present, so
-    capaian is defined; with ``complete=False`` anything a valid case may hold occurs:
+    ``complete`` (the default) the target and the realisasi are above zero, so capaian
+    is defined under every method; with ``complete=False`` anything a valid case may hold occurs:
     no target (``"-"``), a zero or negative target, no realisasi, zero and negative
     figures, a zero pagu or Renstra target. No printed entries (see :func:`cases`).
     """
@@ -430,6 +430,8 @@ def indicators(
             figures(kind, positive=False),
         )
     )
+    if complete and realisasi is not None and realisasi <= 0:
+        realisasi = low  # above zero, so that every method (T/R too) has a capaian
     history = {}
     if draw(st.booleans()):
         history[year - 1] = draw(figures(kind, positive=False))
@@ -505,7 +507,7 @@ _EFFICIENCY_LABELS = (
     "Efisien",
     "Sangat Efisien",
 )
-# (formula, score, low edge, high edge, labels from worst to best)
+# (formula, score formula, edges drawn from low to high, whether a higher value is worse)
 _EFFICIENCY_METHODS: tuple[tuple[str, str | None, int, int, bool], ...] = (
     ("capaian - serapan", None, -50, 50, False),
     ("serapan / capaian * 100", None, 1, 199, True),  # a higher ratio is worse
