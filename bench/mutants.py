@@ -252,6 +252,15 @@ MUTANTS: tuple[Mutant, ...] = (
         ("        if known[_norm(printed)] == derived:\n", "        if True:\n"),
     ),
     m(
+        "efficiency-amounts-ignored",
+        "kinerja_engine/audit.py",
+        "printed efficiency labels judged without the amounts (PMK's E never checked)",
+        (
+            "else efficiency_of(rules, capaian, serapan, *amounts),",
+            "else efficiency_of(rules, capaian, serapan),",
+        ),
+    ),
+    m(
         "share-against-wrong-total",
         "kinerja_engine/audit.py",
         "budget share computed against the total plus one rupiah",

@@ -637,6 +637,15 @@ def _labels(
     elif ind.budget and ind.budget.pagu and ind.budget.realisasi is not None:
         serapan = serapan_of(rules, ind.budget.pagu, ind.budget.realisasi)
         serapan_basis = "serapan from the case's budget"
+    # An efficiency method over the amounts (PMK 214/2017's E) needs them too: the table's
+    # own where it prints them, else the case's.
+    amounts = []
+    for field, own in (("pagu", "pagu"), ("realisasi_anggaran", "realisasi")):
+        pv = getattr(entry, field)
+        if pv is not None and pv.value is not None and (n, field) not in broken:
+            amounts.append(pv.value)
+        else:
+            amounts.append(getattr(ind.budget, own) if ind.budget else None)
     checks = (
         (
             "category",
@@ -658,7 +667,9 @@ def _labels(
             "efficiency",
             entry.efficiency,
             [b.label for b in rules.efficiency_bands.bands],
-            None if capaian is None or serapan is None else efficiency_of(rules, capaian, serapan),
+            None
+            if capaian is None or serapan is None
+            else efficiency_of(rules, capaian, serapan, *amounts),
             "efficiency-label",
             f"{basis} and {serapan_basis}" if serapan is not None else basis,
         ),

@@ -974,6 +974,12 @@ class _Builder:
         serapan = entry.serapan.value if entry.serapan is not None else None
         if serapan is None and ind.budget is not None and ind.budget.pagu:
             serapan = result.serapan
+        # The amounts an efficiency method over them (PMK 214/2017) is judged on.
+        pagu = entry.pagu.value if entry.pagu is not None else None
+        spent = entry.realisasi_anggaran.value if entry.realisasi_anggaran is not None else None
+        if ind.budget is not None:
+            pagu = ind.budget.pagu if pagu is None else pagu
+            spent = ind.budget.realisasi if spent is None else spent
         category, verdict, efficiency = entry.category, entry.verdict, entry.efficiency
         if capaian is not None:
             if category is not None and category_of(rules, capaian) != category:
@@ -981,7 +987,7 @@ class _Builder:
             if verdict is not None and verdict_of(rules, capaian) != verdict:
                 verdict = None
             if efficiency is not None and serapan is not None:
-                derived = efficiency_of(rules, capaian, serapan)
+                derived = efficiency_of(rules, capaian, serapan, pagu, spent)
                 efficiency = efficiency if derived in (None, efficiency) else None
         return attrs.evolve(entry, category=category, verdict=verdict, efficiency=efficiency)
 
@@ -1264,8 +1270,8 @@ def _serapan_is_ratio(rules: RuleSet) -> bool:
 
 
 def _efficiency_checkable(rules: RuleSet) -> bool:
-    """Whether the audit can derive an efficiency label from capaian and serapan alone."""
-    probe = efficiency_of(rules, Decimal(90), Decimal(80))
+    """Whether the audit can derive an efficiency label (from capaian, serapan, amounts)."""
+    probe = efficiency_of(rules, Decimal(90), Decimal(80), Decimal(1000), Decimal(800))
     return probe is not None and len(rules.efficiency_bands.bands) >= 2
 
 

@@ -30,7 +30,8 @@ def describe(report: ke.Report) -> str:
 
 def test_every_check_of_the_catalogue_can_be_planted() -> None:
     assert set(ks.FAULT_CODES) == CODES
-    assert set(ks.fault_codes("permendagri-86-2017")) == CODES
+    for name in ("permendagri-86-2017", "kepmendagri-690-1996", "pmk-214-2017"):
+        assert set(ks.fault_codes(name)) == CODES, name
 
 
 @given(ks.rule_sets().flatmap(lambda r: st.tuples(st.just(r), ks.cases(r))))

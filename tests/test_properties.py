@@ -24,6 +24,7 @@ import kinerja_engine as ke
 from kinerja_engine import strategies as ks
 from kinerja_engine.evaluate import capaian_of, category_of
 from kinerja_engine.loading import shipped_rules
+from kinerja_engine.ruleset import Bands
 from kinerja_engine.writing import case_to_document
 
 HIGHER = ke.Direction.HIGHER_IS_BETTER
@@ -193,7 +194,7 @@ def test_scale_invariance(
 # ---------------------------------------------------------------- bands
 
 
-def edges(bands: ke.RuleSet | Any) -> list[Decimal]:
+def edges(bands: Bands) -> list[Decimal]:
     out = []
     for b in bands.bands:
         out += [v for v in (b.lower, b.upper) if v.is_finite()]

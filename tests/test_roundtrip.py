@@ -4,6 +4,7 @@ Indonesian notation -> number."""
 from __future__ import annotations
 
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -13,6 +14,8 @@ from hypothesis import given
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
 from kinerja_engine.loading import shipped_rules
+from kinerja_engine.numbers import to_indonesian
+from kinerja_engine.ruleset import RuleSetSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +27,7 @@ def reload_case(case: ke.Case) -> ke.Case:
         return ke.load_case(path)
 
 
-def reload_rules(rules: ke.RuleSet | ke.ruleset.RuleSetSpec) -> ke.RuleSet:
+def reload_rules(rules: ke.RuleSet | RuleSetSpec) -> ke.RuleSet:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "rules.toml"
         path.write_text(ke.rules_to_toml(rules), encoding="utf-8")
@@ -88,12 +91,7 @@ def test_durations_read_to_their_base_unit(written: ks.WrittenNumber) -> None:
 
 
 @given(ks.decimals(-(10**18), 10**18, places=6))
-def test_to_indonesian_keeps_every_digit(value: object) -> None:
-    from decimal import Decimal
-
-    from kinerja_engine.numbers import to_indonesian
-
-    assert isinstance(value, Decimal)
+def test_to_indonesian_keeps_every_digit(value: Decimal) -> None:
     parsed = ke.parse_number(to_indonesian(value))
     assert parsed is not None
     # Equal, and with the same places: 1.418.633.200,00 keeps its ",00".

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
 from kinerja_engine.validate import validate_case
+from kinerja_engine.writing import rules_to_document
 
 
 def run_python(code: str, cwd: str) -> subprocess.CompletedProcess[str]:
@@ -154,6 +155,10 @@ def test_generated_rules_texts_load_as_files(text: str) -> None:
 
 
 def test_planted_faults_refuse_codes_they_cannot_plant() -> None:
-    # The audit cannot grade efficiency E without each line's pagu: no such fault to plant.
+    # Without a progress formula there is no tingkat kemajuan to misprint.
+    doc = rules_to_document(ke.load_rules("permendagri-86-2017"))
+    del doc["progress"]
+    rules = ks.rules_from_document(doc)
+    assert "progress-recalc" not in ks.fault_codes(rules)
     with pytest.raises(ValueError, match="no fault"):
-        ks.planted_faults("pmk-214-2017", codes=["efficiency-label"])
+        ks.planted_faults(rules, codes=["progress-recalc"])
