@@ -129,15 +129,19 @@ def decimals(
     if lo > hi:
         raise ValueError(f"min_value {lo} is above max_value {hi}")
 
-    def at(p: int) -> SearchStrategy[Decimal]:
+    def ends(p: int) -> tuple[int, int]:
         scale = Decimal(10) ** p
         low = int(_EXACT.multiply(lo, scale).to_integral_value(ROUND_CEILING))
-        high = int(_EXACT.multiply(hi, scale).to_integral_value(ROUND_FLOOR))
-        if low > high:
-            return st.nothing()
-        return _spread(low, high).map(lambda n: _scaled(n, p))
+        return low, int(_EXACT.multiply(hi, scale).to_integral_value(ROUND_FLOOR))
 
-    return st.integers(0, places).flatmap(at)
+    def at(p: int) -> SearchStrategy[Decimal]:
+        return _spread(*ends(p)).map(lambda n: _scaled(n, p))
+
+    # Only the numbers of places the range holds a value with (1,02..1,5 has none whole).
+    usable = [p for p in range(places + 1) if ends(p)[0] <= ends(p)[1]]
+    if not usable:
+        raise ValueError(f"no decimal with at most {places} places lies in [{lo}, {hi}]")
+    return st.sampled_from(usable).flatmap(at)
 
 
 def _spread(low: int, high: int) -> SearchStrategy[int]:
