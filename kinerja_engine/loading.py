@@ -208,18 +208,23 @@ def _enum(cls: type[E]) -> Callable[[Any, Any], E]:
         try:
             return cls(value)
         except ValueError:
-            choices = ", ".join(repr(m.value) for m in cls)
-            near = difflib.get_close_matches(str(value), [m.value for m in cls], n=1)
-            raise SchemaError(
-                f"{value!r} is not one of {choices}",
-                message_id=f"{value!r} bukan salah satu dari {choices}",
-                value=value,
-                expected=choices,
-                hint=f"did you mean {near[0]!r}?" if near else None,
-                hint_id=f"maksudnya {near[0]!r}?" if near else None,
-            ) from None
+            raise _not_one_of(value, [m.value for m in cls], repr(value), repr(value)) from None
 
     return hook
+
+
+def _not_one_of(value: Any, choices: list[Any], found: str, found_id: str) -> SchemaError:
+    """A word outside a fixed set, with the nearest one suggested."""
+    listed = ", ".join(repr(c) for c in choices)
+    near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+    return SchemaError(
+        f"{found} is not one of {listed}",
+        message_id=f"{found_id} bukan salah satu dari {listed}",
+        value=value,
+        expected=listed,
+        hint=f"did you mean {near[0]!r}?" if near else None,
+        hint_id=f"maksudnya {near[0]!r}?" if near else None,
+    )
 
 
 def _is_literal(tp: Any) -> bool:
@@ -231,16 +236,7 @@ def _literal(value: Any, tp: Any) -> Any:
     choices = typing.get_args(tp)
     if isinstance(value, str) and value in choices:
         return value
-    listed = ", ".join(repr(c) for c in choices)
-    near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
-    raise SchemaError(
-        f"{describe(value)} is not one of {listed}",
-        message_id=f"{describe_id(value)} bukan salah satu dari {listed}",
-        value=value,
-        expected=listed,
-        hint=f"did you mean {near[0]!r}?" if near else None,
-        hint_id=f"maksudnya {near[0]!r}?" if near else None,
-    )
+    raise _not_one_of(value, list(choices), describe(value), describe_id(value))
 
 
 def _describe(value: Any) -> str:
