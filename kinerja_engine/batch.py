@@ -32,8 +32,8 @@ import attrs
 
 from . import api, model, results, textfile
 from .api import load_case, load_rules, rules_for
+from .columnar import evaluate_chunk
 from .errors import InputError
-from .evaluate import evaluate_indicator
 from .model import Case, Indicator
 from .results import IndicatorResult, Report
 from .ruleset import RuleSet, RuleSetSpec
@@ -70,11 +70,11 @@ def evaluate_many(
     work (``jobs=1``: this process, no pickling); results carry no trace.
     """
     jobs = _jobs(jobs)
-    if jobs == 1:
-        for ind in indicators:
-            yield evaluate_indicator(ind, rules, trace=False)
-        return
     chunks = _chunked(indicators, chunk_size)
+    if jobs == 1:
+        for chunk in chunks:
+            yield from evaluate_chunk(chunk, rules)
+        return
     yield from _pooled(_evaluate_chunk, chunks, jobs, _source(rules))
 
 
@@ -257,7 +257,7 @@ def _worker_rules() -> RuleSet:
 
 def _evaluate_chunk(chunk: list[Indicator]) -> list[IndicatorResult]:
     rules = _worker_rules()
-    return [evaluate_indicator(ind, rules, trace=False) for ind in chunk]
+    return evaluate_chunk(chunk, rules)
 
 
 def _case_chunk(

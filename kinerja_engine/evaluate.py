@@ -12,12 +12,9 @@ rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Context, Decimal, InvalidOperation
-from itertools import islice, repeat
-from operator import attrgetter, is_, ne
 
-from .columns import column_function, expand
 from .errors import FormulaError
 from .formula import RESULT_DIGITS, Formula
 from .model import Case, Direction, Indicator, Objective, Target
@@ -32,7 +29,6 @@ __all__ = [
     "evaluate_case",
     "evaluate_indicator",
     "grade",
-    "grade_many",
     "quantize",
     "serapan_of",
     "verdict_of",
@@ -586,113 +582,3 @@ def evaluate_case(case: Case, rules: RuleSet, *, trace: bool = True) -> Report:
         indicators=tuple(results),
         objectives=objectives,
     )
-
-
-def grade_many(
-    indicators: Iterable[Indicator], rules: RuleSet, *, chunk_size: int = 4096
-) -> Iterator[tuple[Decimal | None, str | None]]:
-    """:func:`grade` over a stream of indicators, lazily and in order: ``(capaian,
-    category)`` for each, ``(None, None)`` where there is no target, no realisasi or no
-    capaian. The same values as :func:`grade`, computed a chunk at a time: the records
-    of a chunk that share a capaian formula go through it together, as columns
-    (:mod:`.columns`), so the per-record cost is the arithmetic, not the calls."""
-    it = iter(indicators)
-    while chunk := list(islice(it, chunk_size)):
-        yield from _grade_chunk(chunk, rules)
-
-
-_TARGET = attrgetter("target")
-_REALISASI = attrgetter("realisasi")
-_DIRECTION = attrgetter("direction")
-_LOW = attrgetter("low")
-_HIGH = attrgetter("high")
-
-
-def _grade_chunk(chunk: list[Indicator], rules: RuleSet) -> list[tuple[Decimal | None, str | None]]:
-    # Columns are taken with map and attrgetter, not a Python step per record and field:
-    # at this speed the bookkeeping would otherwise cost more than the arithmetic.
-    out: list[tuple[Decimal | None, str | None]] = [(None, None)] * len(chunk)
-    rows: Sequence[int] = range(len(chunk))
-    targets = list(map(_TARGET, chunk))
-    reals = list(map(_REALISASI, chunk))
-    # By identity: `None in targets` would call Target.__eq__ (Python) per record.
-    if any(map(is_, targets, repeat(None))) or any(map(is_, reals, repeat(None))):
-        rows = [i for i in rows if targets[i] is not None and reals[i] is not None]
-        targets = list(map(targets.__getitem__, rows))
-        reals = list(map(reals.__getitem__, rows))
-    lows = list(map(_LOW, targets))
-    if lows and min(lows) <= _ZERO:  # no capaian over a target that is not above zero
-        keep = [k for k, low in enumerate(lows) if low > _ZERO]
-        rows = list(map(rows.__getitem__, keep))
-        targets = list(map(targets.__getitem__, keep))
-        reals = list(map(reals.__getitem__, keep))
-        lows = list(map(lows.__getitem__, keep))
-    highs = list(map(_HIGH, targets))
-    directions = map(_DIRECTION, map(chunk.__getitem__, rows))
-    # Records sharing a capaian formula: by direction, and by single or range target.
-    groups: dict[tuple[Direction, bool], list[int]] = {}
-    for k, key in enumerate(zip(directions, map(ne, lows, highs))):  # noqa: B905
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [k]
-        else:
-            group.append(k)
-    for (direction, is_range), members in groups.items():
-        formula = (rules.capaian_range if is_range else rules.capaian)[direction]
-        values = _capaian_column(
-            formula,
-            is_range,
-            list(map(lows.__getitem__, members)),
-            list(map(highs.__getitem__, members)),
-            list(map(reals.__getitem__, members)),
-        )
-        places = list(map(rows.__getitem__, members))
-        if values is None or max(map(Decimal.adjusted, values)) >= RESULT_DIGITS:
-            # Only the closures can say: an arithmetic fault, a result too large for a
-            # figure (those rows alone), a range target where the formula names one
-            # target. These rows go one by one.
-            odd = places
-            if values is not None:
-                big = [k for k, v in enumerate(values) if v.adjusted() >= RESULT_DIGITS]
-                odd = [places[k] for k in big]
-                fine = [k for k, v in enumerate(values) if v.adjusted() < RESULT_DIGITS]
-                places, values = [places[k] for k in fine], [values[k] for k in fine]
-            for i in odd:
-                ind = chunk[i]
-                out[i] = grade(rules, ind.direction, ind.target, ind.realisasi)  # type: ignore[arg-type]
-            if values is None or not places:
-                continue
-        if rules.cap is not None:
-            values = list(map(min, values, repeat(rules.cap)))
-        if rules.floor is not None:
-            values = list(map(max, values, repeat(rules.floor)))
-        shown = values
-        if rules.categories_rounded:
-            q, rounding = rules.quantum, rules.rounding
-            shown = list(map(Decimal.quantize, values, repeat(q), repeat(rounding), repeat(_CTX)))
-        for i, pair in zip(places, zip(values, map(rules.categories.label, shown))):  # noqa: B905
-            out[i] = pair
-    return out
-
-
-def _capaian_column(
-    formula: Formula,
-    is_range: bool,
-    lows: list[Decimal],
-    highs: list[Decimal],
-    reals: list[Decimal],
-) -> list[Decimal] | None:
-    """The formula over the rows as columns, or None where only the closures can say
-    what it gives (a range target has no single ``target``; an arithmetic fault; a
-    result too large for a figure): those rows then go one by one."""
-    if is_range and "target" in formula.names:
-        return None
-    cols = {"target": lows, "target_low": lows, "target_high": highs, "realisasi": reals}
-    n = len(reals)
-    try:
-        values = expand(column_function(formula.tree)(cols, n), n)
-    except ArithmeticError:
-        return None
-    if not all(type(v) is Decimal for v in values):
-        return None
-    return values

@@ -102,12 +102,32 @@ _COMPARISONS: dict[str, _Op] = {
     "==": operator.eq,
     "!=": operator.ne,
 }
-_ARITHMETIC: dict[str, _Op] = {
-    "+": CONTEXT.add,
-    "-": CONTEXT.subtract,
-    "*": CONTEXT.multiply,
-    "/": CONTEXT.divide,
-}
+
+
+class _Ops(NamedTuple):
+    """The arithmetic a formula's closures are built with."""
+
+    arithmetic: Mapping[str, _Op]
+    minus: Callable[[Decimal], Decimal]
+    abs: Callable[[Decimal], Decimal]
+    context: decimal.Context | None  # for round(); None: the current context
+
+
+# CONTEXT's methods: right whatever the caller's context.
+_IN_CONTEXT = _Ops(
+    {"+": CONTEXT.add, "-": CONTEXT.subtract, "*": CONTEXT.multiply, "/": CONTEXT.divide},
+    CONTEXT.minus,
+    CONTEXT.abs,
+    CONTEXT,
+)
+# Python's operators, in the current context: the same values once the caller is inside
+# ``localcontext(CONTEXT)``, at half the cost (a context method parses its arguments).
+_IN_CURRENT = _Ops(
+    {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv},
+    operator.neg,
+    operator.abs,
+    None,
+)
 # name -> (fewest, most) arguments; None means no upper bound.
 _FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "abs": (1, 1),
@@ -221,6 +241,14 @@ class Formula:
     )
     #: The formula as a tree (see :data:`Tree`), for compilers other than the closures.
     tree: Tree = attrs.field(default=("const", None), eq=False, repr=False)
+    #: The closures again, built with Python's operators, which compute in the current
+    #: decimal context: call it only inside ``decimal.localcontext(CONTEXT)``, where it
+    #: gives what calling the formula gives (arithmetic faults raise the decimal module's
+    #: ArithmeticError, untranslated). For loops over many records that enter that
+    #: context once: an operator costs half a context method.
+    in_current_context: _Fn = attrs.field(
+        default=attrs.Factory(lambda self: self._fn, takes_self=True), eq=False, repr=False
+    )
 
     def __call__(self, env: Mapping[str, Decimal | None]) -> Value:
         try:
@@ -307,7 +335,7 @@ def compile_formula(source: str, allowed: Iterable[str], *, kind: str = NUMBER) 
             column=MAX_LENGTH + 1,
             expected=f"at most {MAX_LENGTH} characters",
         )
-    parser = _Parser(source, frozenset(allowed))
+    parser = _Parser(source, frozenset(allowed), _IN_CONTEXT)
     expr = parser.parse()
     if expr.type != kind:
         parser.fail(
@@ -323,6 +351,8 @@ def compile_formula(source: str, allowed: Iterable[str], *, kind: str = NUMBER) 
         fn=expr.fn,
         spans=tuple(parser.spans),
         tree=expr.tree,
+        # The same parse again, built with operators: it cannot fail where the first did not.
+        in_current_context=_Parser(source, frozenset(allowed), _IN_CURRENT).parse().fn,
     )
 
 
@@ -435,9 +465,10 @@ class _Expr:
 class _Parser:
     """Recursive descent, one method per precedence level, loosest first."""
 
-    def __init__(self, source: str, allowed: frozenset[str]) -> None:
+    def __init__(self, source: str, allowed: frozenset[str], ops: _Ops) -> None:
         self.source = source
         self.allowed = allowed
+        self.ops = ops
         self.tokens = _tokenize(source)
         self.index = 0
         self.depth = 0
@@ -622,7 +653,7 @@ class _Parser:
         for op, item in rest:
             self.require(item, NUMBER, f"'{op}'")
         if len(rest) > _NEST_LIMIT:
-            pairs = [(_ARITHMETIC[op], _num_fn(item)) for op, item in rest]
+            pairs = [(self.ops.arithmetic[op], _num_fn(item)) for op, item in rest]
             return _node(
                 _fold(_num_fn(first), pairs),
                 NUMBER,
@@ -632,7 +663,7 @@ class _Parser:
             )
         acc = first
         for op, item in rest:
-            fn = _binary(_ARITHMETIC[op], acc, item)
+            fn = _binary(self.ops.arithmetic[op], acc, item)
             acc = _node(fn, NUMBER, first.start, [acc, item], (op, acc.tree, item.tree))
         return acc
 
@@ -649,7 +680,7 @@ class _Parser:
             # name or a constant.
             return attrs.evolve(operand, start=tok.pos, literal=None)
         tree = ("neg", operand.tree)
-        return _node(_unary(CONTEXT.minus, operand), NUMBER, tok.pos, [operand], tree)
+        return _node(_unary(self.ops.minus, operand), NUMBER, tok.pos, [operand], tree)
 
     def parse_primary(self) -> _Expr:
         tok = self.peek()
@@ -786,13 +817,15 @@ class _Parser:
                     expected="a whole number such as 2",
                 )
             tree = ("round", value.tree, int(text))
-            return _node(_round(value, int(text)), NUMBER, start, [value], tree)
+            fn = _round(value, int(text), self.ops.context)
+            return _node(fn, NUMBER, start, [value], tree)
         for arg in args:
             self.require(arg, NUMBER, what)
         if fname == "missing":
             return _node(_missing(args[0]), CONDITION, start, args, ("missing", args[0].tree))
         if fname == "abs":
-            return _node(_unary(CONTEXT.abs, args[0]), NUMBER, start, args, ("abs", args[0].tree))
+            fn = _unary(self.ops.abs, args[0])
+            return _node(fn, NUMBER, start, args, ("abs", args[0].tree))
         fns = [_num_fn(a) for a in args]
         fn = _min(fns) if fname == "min" else _max(fns)
         return _node(fn, NUMBER, start, args, (fname, *(a.tree for a in args)))
@@ -966,7 +999,7 @@ def _missing(operand: _Expr) -> _Fn:
     return expr_missing
 
 
-def _round(operand: _Expr, places: int) -> _Fn:
+def _round(operand: _Expr, places: int, context: decimal.Context | None) -> _Fn:
     quantum = Decimal(1).scaleb(-places)
     f = _num_fn(operand)
 
@@ -975,7 +1008,7 @@ def _round(operand: _Expr, places: int) -> _Fn:
         if a is None:
             return None
         # Half-up (ties away from zero) is how Indonesian reports round percentages.
-        return a.quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=CONTEXT)
+        return a.quantize(quantum, decimal.ROUND_HALF_UP, context)
 
     return round_
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Context, Decimal
+from itertools import repeat
+from operator import add
 from typing import Literal
 
 import attrs
@@ -200,6 +202,9 @@ class Bands:
     _on_edge: tuple[int | None, ...] = attrs.field(init=False, eq=False, repr=False)
     _between: tuple[int | None, ...] = attrs.field(init=False, eq=False, repr=False)
     _labels: tuple[str | None, ...] = attrs.field(init=False, eq=False, repr=False)
+    _probe: _Probe | None = attrs.field(init=False, eq=False, repr=False)
+    _keyed_ranks: tuple[int | None, ...] = attrs.field(init=False, eq=False, repr=False)
+    _keyed_labels: tuple[str | None, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         edges = sorted({b.lower for b in self.bands} | {b.upper for b in self.bands})
@@ -209,6 +214,23 @@ class Bands:
         setattr_(self, "_on_edge", tuple(self._scan(e) for e in edges))
         setattr_(self, "_between", tuple(None if v is None else self._scan(v) for v in inside))
         setattr_(self, "_labels", (*(b.label for b in self.bands), None))
+        # For whole columns of finite values (what formulas give): where every finite
+        # edge belongs to the stretch above it (bands closed below, the usual), one
+        # bisect_right settles a value's band; where every one belongs to the stretch
+        # below, one bisect_left; otherwise both, whose sum is 2i between edges i-1 and
+        # i and 2i+1 on edge i.
+        on_edge, between = self._on_edge, self._between
+        finite = [i for i, e in enumerate(edges) if e.is_finite()]
+        probe: _Probe | None = None
+        if all(on_edge[i] == between[i + 1] for i in finite):
+            probe, keyed = bisect.bisect_right, between
+        elif all(on_edge[i] == between[i] for i in finite):
+            probe, keyed = bisect.bisect_left, between
+        else:
+            keyed = tuple(x for pair in zip(between, (*on_edge, None), strict=True) for x in pair)
+        setattr_(self, "_probe", probe)
+        setattr_(self, "_keyed_ranks", keyed)
+        setattr_(self, "_keyed_labels", tuple(self._labels[-1 if r is None else r] for r in keyed))
 
     def _scan(self, value: Decimal) -> int | None:
         """The band holding ``value``, asked band by band (lowest first): used to build."""
@@ -232,6 +254,35 @@ class Bands:
         i = bisect.bisect_left(edges, value)
         rank = self._on_edge[i] if i < len(edges) and edges[i] == value else self._between[i]
         return self._labels[-1 if rank is None else rank]
+
+    def bisection(self) -> tuple[_Probe, tuple[Decimal, ...], tuple[str | None, ...]]:
+        """``(probe, edges, labels)`` such that ``labels[probe(edges, v)]`` is
+        ``label(v)`` for every finite ``v``: for loops that label many values inline."""
+        return self._probe or _both_sides, self._edges, self._keyed_labels
+
+    def _keys(self, values: Sequence[Decimal]) -> map[int]:
+        edges = repeat(self._edges)
+        if self._probe is not None:
+            return map(self._probe, edges, values)
+        return map(
+            add, map(bisect.bisect_left, edges, values), map(bisect.bisect_right, edges, values)
+        )
+
+    def rank_column(self, values: Sequence[Decimal]) -> list[int | None]:
+        """:meth:`rank` of each finite value, with no Python step per value."""
+        return list(map(self._keyed_ranks.__getitem__, self._keys(values)))
+
+    def label_column(self, values: Sequence[Decimal]) -> list[str | None]:
+        """:meth:`label` of each finite value, with no Python step per value."""
+        return list(map(self._keyed_labels.__getitem__, self._keys(values)))
+
+
+_Probe = Callable[[Sequence[Decimal], Decimal], int]
+
+
+def _both_sides(edges: Sequence[Decimal], value: Decimal) -> int:
+    """2i between edges i-1 and i, 2i+1 on edge i."""
+    return bisect.bisect_left(edges, value) + bisect.bisect_right(edges, value)
 
 
 def _inside(low: Decimal | None, high: Decimal | None) -> Decimal | None:

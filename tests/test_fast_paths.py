@@ -6,13 +6,17 @@ from __future__ import annotations
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
+import attrs
 import pytest
 from conftest import indicator, write
 from hypothesis import given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
+from kinerja_engine import strategies
+from kinerja_engine.columnar import evaluate_chunk
 from kinerja_engine.evaluate import grade
 
 # Formulas that use every construct of the language, so the column compiler meets each.
@@ -122,3 +126,107 @@ def test_importing_the_package_loads_no_engine() -> None:
         "[getattr(ke, name) for name in ke.__all__]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---------------------------------------------------------------- evaluate_chunk
+
+# Every step of the evaluation with a formula the columns must handle: progress, an
+# efficiency score over pagu_capaian, flags that name every figure, conditions with
+# "missing", "if" and "or" (not strict), and a verdict that reads the category rank.
+FULL_RULES = """
+extends = "pmk-214-2017"
+name = "full"
+capaian.cap = 130
+capaian.lower_is_better_alternative = "target / realisasi * 100"
+progress.higher_is_better = "realisasi / renstra_target * 100"
+progress.lower_is_better = "if(missing(renstra_target), 0, (2 * renstra_target - realisasi) / renstra_target * 100)"
+verdict.achieved_when = "capaian >= 100 or category_rank >= 4"
+[flags.everything]
+when = "missing(serapan) or (capaian > 120 and progress < 90) or capaian_alternative != capaian or efficiency_score < 60"
+message_id = "c {capaian} a {capaian_alternative} s {serapan} p {progress} e {efficiency_value} q {efficiency_score} r {category_rank}"
+message_en = "c {capaian} s {serapan} pagu {pagu} r {realisasi_anggaran} t {target} tl {target_low}"
+[flags.missing-target-figure]
+when = "missing(target) and realisasi > 0"
+message_id = "rentang"
+message_en = "range"
+"""
+
+
+def _budgeted() -> list[ke.Indicator]:
+    """_mixed() with budgets (some partial, some zero), Renstra targets and objectives."""
+    out = []
+    for i, ind in enumerate(_mixed()):
+        budget = None
+        if i % 7 != 0:
+            pagu = (
+                None if i % 11 == 0 else Decimal(1000 + (i * 37) % 500) * (0 if i % 13 == 0 else 1)
+            )
+            spent = None if i % 17 == 0 else Decimal((i * 53) % 1400)
+            budget = ke.Budget(pagu=pagu, realisasi=spent)
+        renstra = None if i % 3 == 0 else Decimal(20 + i % 90)
+        out.append(attrs.evolve(ind, budget=budget, renstra_target=renstra, objective=f"s{i % 4}"))
+    return out
+
+
+def test_evaluate_chunk_equals_evaluate_indicator(
+    rulesets: list[ke.RuleSet], tmp_path: Path
+) -> None:
+    full = ke.load_rules(write(tmp_path, "full.toml", FULL_RULES))
+    inds = _budgeted()
+    for rules in [*rulesets, full]:
+        one = [ke.evaluate_indicator(ind, rules, trace=False) for ind in inds]
+        for size in (1, 64, len(inds)):
+            many = []
+            for start in range(0, len(inds), size):
+                many += evaluate_chunk(inds[start : start + size], rules)
+            assert many == one, rules.name
+        assert list(ke.evaluate_many(inds, rules)) == one
+    # The test means something: every path was met.
+    results = [ke.evaluate_indicator(ind, full, trace=False) for ind in inds]
+    assert {r.status for r in results} == set(ke.Status)
+    assert {"everything", "missing-target-figure"} <= {f.code for r in results for f in r.flags}
+    assert any(r.progress is not None for r in results)
+    assert any(r.efficiency_score is not None for r in results)
+    assert any(r.capaian_alternative is not None for r in results)
+
+
+@given(st.data())
+def test_evaluate_chunk_equals_evaluate_indicator_on_drawn_data(data: st.DataObject) -> None:
+    rules = data.draw(strategies.rule_sets())
+    inds = data.draw(st.lists(strategies.indicators(complete=False), max_size=12))
+    assert evaluate_chunk(inds, rules) == [
+        ke.evaluate_indicator(ind, rules, trace=False) for ind in inds
+    ]
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**21), max_value=10**21),
+    st.integers(0, 6),
+)
+def test_flag_message_figures_read_as_format_number_writes_them(
+    value: Decimal, places: int
+) -> None:
+    """evaluate_chunk writes a flag message's figures with format(); evaluate_indicator with
+    numbers.format_number: the same text, rounding half-up, grouping, and "-0" unsigned."""
+    from kinerja_engine.columnar import _figure_text
+    from kinerja_engine.numbers import format_number
+
+    assert _figure_text(value, places) == format_number(value, places, group=True)
+
+
+@given(
+    strategies.rule_sets(),
+    st.lists(st.decimals(min_value=-300, max_value=300, places=3, allow_nan=False), max_size=30),
+)
+def test_band_columns_and_inline_bisection_equal_label(
+    rules: ke.RuleSet, values: list[Decimal]
+) -> None:
+    """Bands closed on either side, bisected one way, the other, or both."""
+    for bands in (rules.categories, rules.efficiency_bands):
+        edges = [e for e in bands._edges if e.is_finite()]
+        near = [e + d for e in edges for d in (Decimal("-0.001"), 0, Decimal("0.001"))]
+        column = values + near
+        assert bands.label_column(column) == [bands.label(v) for v in column]
+        assert bands.rank_column(column) == [bands.rank(v) for v in column]
+        probe, edge_tuple, labels = bands.bisection()
+        assert [labels[probe(edge_tuple, v)] for v in column] == [bands.label(v) for v in column]

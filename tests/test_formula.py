@@ -923,3 +923,59 @@ def test_formula_module_uses_no_eval_exec_or_float() -> None:
     text = path.read_text(encoding="utf-8")
     for forbidden in ("eval(", "exec(", "float(", "literal_eval", "import ast", "compile("):
         assert forbidden not in text, forbidden
+
+
+# ---------------------------------------------------------------- the operator closures
+
+
+def _expressions() -> st.SearchStrategy[str]:
+    """Number-valued formulas over a, b and c using every construct of the language."""
+    leaves = st.sampled_from(["a", "b", "c", "0", "2", "100", "0.5", "0.000001", "700000000000"])
+
+    def grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        cond = st.tuples(inner, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), inner).map(
+            " ".join
+        )
+        cond = cond | st.tuples(cond, st.sampled_from(["and", "or"]), cond).map(" ".join)
+        cond = cond | cond.map("not ({})".format) | inner.map("missing({})".format)
+        return st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(
+                lambda t: f"({t[0]} {t[1]} {t[2]})"
+            ),
+            inner.map("-{}".format),
+            inner.map("abs({})".format),
+            st.tuples(inner, st.integers(0, 4)).map(lambda t: f"round({t[0]}, {t[1]})"),
+            st.tuples(st.sampled_from(["min", "max"]), inner, inner).map(
+                lambda t: f"{t[0]}({t[1]}, {t[2]})"
+            ),
+            st.tuples(cond, inner, inner).map(lambda t: f"if({t[0]}, {t[1]}, {t[2]})"),
+        )
+
+    return st.recursive(leaves, grow, max_leaves=8)
+
+
+_figures = st.decimals(
+    min_value=-(10**6), max_value=10**6, allow_nan=False, allow_infinity=False, places=4
+)
+_operands = st.one_of(_figures, _figures, _figures, st.none())  # mostly present
+
+
+@settings(max_examples=300)
+@given(_expressions(), _operands, _operands, _operands)
+def test_operator_closures_equal_context_closures(
+    source: str, a: Decimal | None, b: Decimal | None, c: Decimal | None
+) -> None:
+    """Formula.in_current_context, inside localcontext(CONTEXT), gives what calling the
+    formula gives: the same value in the same representation, or an arithmetic fault."""
+    formula = compile_formula(source, {"a", "b", "c"})
+    env = {"a": a, "b": b, "c": c}
+    try:
+        expected: object = formula(env)
+    except FormulaError:
+        expected = ArithmeticError
+    with decimal.localcontext(CONTEXT):
+        try:
+            got: object = formula.in_current_context(env)
+        except ArithmeticError:
+            got = ArithmeticError
+    assert got == expected and str(got) == str(expected), source
