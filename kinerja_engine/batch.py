@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -39,7 +39,7 @@ from .results import IndicatorResult, Report
 from .ruleset import RuleSet, RuleSetSpec
 from .validate import compile_rules
 
-__all__ = ["case_paths", "check_many", "evaluate_cases", "evaluate_many", "run_cases"]
+__all__ = ["Judged", "case_paths", "check_many", "evaluate_cases", "evaluate_many", "run_cases"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -89,8 +89,8 @@ def evaluate_cases(
 
     ``rules`` is a rule set, a name or path, or None for each case's own.
     """
-    for _case, report, _rules in run_cases(cases, rules, jobs=jobs, trace=trace, keep=False):
-        yield report
+    for judged in run_cases(cases, rules, jobs=jobs, trace=trace, keep=False):
+        yield judged.report
 
 
 def check_many(
@@ -103,8 +103,17 @@ def check_many(
     cannot be used raises its :class:`~kinerja_engine.errors.KinerjaError` when its turn
     comes, after the reports before it.
     """
-    for _case, report, _rules in run_cases(cases, rules, jobs=jobs, check=True, keep=False):
-        yield report
+    for judged in run_cases(cases, rules, jobs=jobs, check=True, keep=False):
+        yield judged.report
+
+
+class Judged(NamedTuple):
+    """A case as run_cases gives it back."""
+
+    case: Case | None  # None unless kept
+    report: Report
+    rules: RuleSet | None  # the rule set it was judged by; None unless kept
+    rules_origin: str | None  # the file that rule set came from (None: a shipped one)
 
 
 def run_cases(
@@ -115,10 +124,11 @@ def run_cases(
     check: bool = False,
     trace: bool = True,
     keep: bool = True,
-) -> Iterator[tuple[Case | None, Report, RuleSet | None]]:
+) -> Iterator[Judged]:
     """What the command line needs of each case, in input order: the case, its report
-    and the rule set it was judged by. Without ``keep`` only the report is wanted, and
-    the case and rule set are None (sending a case back from a worker costs).
+    and the rule set it was judged by. Without ``keep`` only the report (and the rule
+    set's file) is wanted: the case and rule set are None, since sending a case back
+    from a worker costs about as much as checking it.
 
     Rule sets are compiled once per run (in each worker, and here), not once per case.
     """
@@ -130,15 +140,19 @@ def run_cases(
             case = item if isinstance(item, Case) else load_case(item)
             judged_by = compiled if compiled is not None else _own_rules(case, cache)
             report = _case_report(case, judged_by, check=check, trace=trace)
-            yield (case, report, judged_by) if keep else (None, report, None)
+            if keep:
+                yield Judged(case, report, judged_by, judged_by.origin)
+            else:
+                yield Judged(None, report, None, judged_by.origin)
         return
     task = functools.partial(_case_chunk, check=check, trace=trace, keep=keep)
     source = None if compiled is None else _source(compiled)
-    for back, report in _pooled(task, _chunked(cases, 1), jobs, source):
+    for back, report, origin in _pooled(task, _chunked(cases, 1), jobs, source):
         if back is None:
-            yield None, report, None
+            yield Judged(None, report, None, origin)
         else:
-            yield back, report, compiled if compiled is not None else _own_rules(back, cache)
+            judged_by = compiled if compiled is not None else _own_rules(back, cache)
+            yield Judged(back, report, judged_by, origin)
 
 
 def case_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -262,13 +276,13 @@ def _evaluate_chunk(chunk: list[Indicator]) -> list[IndicatorResult]:
 
 def _case_chunk(
     chunk: list[CaseSource], *, check: bool, trace: bool, keep: bool
-) -> list[tuple[Case | None, Report]]:
-    done: list[tuple[Case | None, Report]] = []
+) -> list[tuple[Case | None, Report, str | None]]:
+    done: list[tuple[Case | None, Report, str | None]] = []
     for source in chunk:
         case = source if isinstance(source, Case) else load_case(source)
         rules = _WORKER.get("rules") or _own_rules(case, _CACHE)
         report = _case_report(case, rules, check=check, trace=trace)
-        done.append((case if keep else None, report))
+        done.append((case if keep else None, report, rules.origin))
     return done
 
 

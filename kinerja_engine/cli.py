@@ -261,14 +261,20 @@ def _cases(args: argparse.Namespace) -> int:
     # Cases are loaded, evaluated (and audited) in --jobs processes; the rest is here.
     sources = [_load_case(path) if path == STDIN else path for path in args.cases]
     trace = getattr(args, "trace", False)
-    done = run_cases(sources, rules, jobs=args.jobs, check=args.command == "check", trace=trace)
-    for path, (case, report, compiled) in zip(args.cases, done, strict=True):
-        assert case is not None and compiled is not None  # kept: run_cases(keep=True)
-        if compiled.origin:
-            inputs.append(compiled.origin)  # a rules file is an input too
-        reports.append(report)
-        items.append((case, report, compiled))
-        progress.advance(path, report)
+    # Only the document formats show what the case printed; the others need no case
+    # back from a worker.
+    keep = args.format in ("markdown", "html", "csv")
+    done = run_cases(
+        sources, rules, jobs=args.jobs, check=args.command == "check", trace=trace, keep=keep
+    )
+    for path, judged in zip(args.cases, done, strict=True):
+        if judged.rules_origin:
+            inputs.append(judged.rules_origin)  # a rules file is an input too
+        reports.append(judged.report)
+        if keep:
+            assert judged.case is not None and judged.rules is not None
+            items.append((judged.case, judged.report, judged.rules))
+        progress.advance(path, judged.report)
     progress.finish()
     if args.format in ("markdown", "html", "csv"):
         from .reports import render_reports

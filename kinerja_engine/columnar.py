@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from itertools import compress, islice, repeat
-from operator import add, and_, attrgetter, eq, is_, is_not, mul, ne, not_, or_
+from operator import add, and_, attrgetter, eq, is_, is_not, ne, not_, or_
 from typing import Any, TypeVar
 
 import attrs
@@ -40,7 +40,7 @@ from .model import Direction, Indicator
 from .results import FlagHit, IndicatorResult, Severity, Status
 from .ruleset import FlagRule, RuleSet
 
-__all__ = ["evaluate_chunk", "grade_many"]
+__all__ = ["CHUNK", "evaluate_all", "evaluate_chunk", "grade_many"]
 
 Column = list[Any]
 T = TypeVar("T")
@@ -152,19 +152,29 @@ def _apply(formula: Formula, cols: Mapping[str, Column], n: int, *, number: bool
 
 
 def _whole(formula: Formula, cols: Mapping[str, Column], n: int, number: bool) -> Column:
-    """The formula over rows where every input is present: the column function, or the
-    closures row by row where it meets an arithmetic fault (the closures say which rows
-    have no value) or gives a number too large for a figure."""
+    """The formula over rows where every input is present: the column function, or,
+    where it meets an arithmetic fault or gives a number too large for a figure, the
+    same on each half of the rows, down to a few rows that go through the closures
+    (which say which rows have no value): a zero divisor in one row of a thousand
+    costs a few more column passes, not a thousand closure calls."""
     try:
         values = expand(column_function(formula.tree)(cols, n), n)
         if number and values and max(map(Decimal.adjusted, values)) >= RESULT_DIGITS:
             raise ArithmeticError
     except (ArithmeticError, TypeError):
+        if n > _FEW:
+            half = n // 2
+            first = {name: column[:half] for name, column in cols.items()}
+            second = {name: column[half:] for name, column in cols.items()}
+            return _whole(formula, first, half, number) + _whole(formula, second, n - half, number)
         rows = [dict(zip(cols, row, strict=True)) for row in zip(*cols.values(), strict=True)]
         if not rows:  # a formula with no inputs
             rows = [{}] * n
         return [_one(formula, env, number) for env in rows]
     return values
+
+
+_FEW = 8
 
 
 def _bounded(values: Column, rules: RuleSet) -> Column:
@@ -309,6 +319,19 @@ def _spread(n: int, rows: Column, values: Iterable[Any]) -> Column:
 # ---------------------------------------------------------------- evaluate
 
 
+#: Records per chunk: large enough to spread a chunk's fixed costs, small enough that
+#: its columns stay in the processor's cache (larger chunks measured slower).
+CHUNK = 1000
+
+
+def evaluate_all(indicators: Sequence[Indicator], rules: RuleSet) -> list[IndicatorResult]:
+    """``evaluate_chunk`` over any number of records, a chunk at a time."""
+    out: list[IndicatorResult] = []
+    for start in range(0, len(indicators), CHUNK):
+        out += evaluate_chunk(indicators[start : start + CHUNK], rules)
+    return out
+
+
 def evaluate_chunk(chunk: Sequence[Indicator], rules: RuleSet) -> list[IndicatorResult]:
     """``[evaluate_indicator(ind, rules, trace=False) for ind in chunk]``, column by column."""
     with localcontext(_CTX):
@@ -316,60 +339,48 @@ def evaluate_chunk(chunk: Sequence[Indicator], rules: RuleSet) -> list[Indicator
 
 
 def _evaluate_chunk(chunk: Sequence[Indicator], rules: RuleSet) -> list[IndicatorResult]:
-    out: list[IndicatorResult | None] = [None] * len(chunk)
-    rows = _targeted(chunk, list(map(_TARGET, chunk)))
+    # The whole chunk goes through the columns together, whatever its records hold: a
+    # formula's rows that lack an input cost a little bookkeeping (see _apply), while
+    # sorting records into classes alike in what they hold, measured, cost more: many
+    # small classes, each paying every formula's fixed cost.
+    n = len(chunk)
+    rows: Column = _targeted(chunk, list(map(_TARGET, chunk)))
     records = _take(chunk, rows)
+    targets = list(map(_TARGET, records))
     reals = list(map(_REALISASI, records))
+    directions = list(map(_DIRECTION, records))
+    lows = list(map(_LOW, targets))
+    highs = list(map(_HIGH, targets))
+    reported, _ = _split(list(map(is_not, reals, repeat(None))))
+    found = _capaian(
+        rules,
+        _take(directions, reported),
+        _take(lows, reported),
+        _take(highs, reported),
+        _take(reals, reported),
+    )
+    raw = _spread(len(records), reported, found)
+    if _has_none(found):
+        # A record with a realisasi and no capaian is evaluate_indicator's: it says why.
+        keep = list(map(or_, map(is_, reals, repeat(None)), map(is_not, raw, repeat(None))))
+        rows, records, reals, directions, lows, highs, raw = (
+            list(compress(c, keep)) for c in (rows, records, reals, directions, lows, highs, raw)
+        )
     budgets = list(map(_BUDGET, records))
     # getattr's default stands for "no budget": one C call per record, not a branch.
     pagu = list(map(getattr, budgets, repeat("pagu"), repeat(None)))
     spent = list(map(getattr, budgets, repeat("realisasi"), repeat(None)))
     renstra = list(map(_RENSTRA, records))
-    directions = list(map(_DIRECTION, records))
-    # Records alike in what they hold go through the columns together, so that within a
-    # class no formula meets a missing input but by a fault of its own: by direction
-    # (the capaian, alternative and progress formulas), and by whether realisasi, the
-    # budget and the Renstra target are there.
-    keys = list(map(_CODE.__getitem__, directions))
-    missing = [
-        (6, list(map(is_, reals, repeat(None)))),
-        (12, list(map(or_, map(is_, pagu, repeat(None)), map(is_, spent, repeat(None))))),
-    ]
-    if rules.progress:
-        missing.append((24, list(map(is_, renstra, repeat(None)))))
-    for weight, lacking in missing:
-        if any(lacking):
-            keys = list(map(add, keys, map(mul, lacking, repeat(weight))))
-    for _key, members in _classes(keys):
-        # Capaian first: a record whose capaian formula has no value is evaluate_indicator's.
-        part = _take(records, members)
-        targets = list(map(_TARGET, part))
-        cols = [
-            part,
-            _take(rows, members),
-            _take(reals, members),
-            _take(directions, members),
-            list(map(_LOW, targets)),
-            list(map(_HIGH, targets)),
-            _take(pagu, members),
-            _take(spent, members),
-            _take(renstra, members),
-        ]
-        part, _places, part_reals, part_dirs, lows, highs = cols[:6]
-        if part_reals[0] is None:
-            raw: Column = [None] * len(part)
-        else:
-            raw = _capaian(rules, part_dirs, lows, highs, part_reals)
-            if _has_none(raw):
-                keep = list(map(is_not, raw, repeat(None)))
-                cols = [list(compress(c, keep)) for c in cols]
-                raw = list(compress(raw, keep))
-        if raw:
-            _put(out, cols[1], _evaluate_columns(rules, raw, *cols[:1], *cols[2:]))
-    if None in out:
-        for i, done in enumerate(out):
-            if done is None:
-                out[i] = evaluate_indicator(chunk[i], rules, trace=False)
+    results = _evaluate_columns(
+        rules, raw, records, reals, directions, lows, highs, pagu, spent, renstra
+    )
+    if len(results) == n:
+        return results
+    out: list[IndicatorResult | None] = [None] * n
+    _put(out, rows, results)
+    for i, done in enumerate(out):
+        if done is None:
+            out[i] = evaluate_indicator(chunk[i], rules, trace=False)
     return out  # type: ignore[return-value]
 
 

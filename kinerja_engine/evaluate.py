@@ -12,7 +12,7 @@ rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal, InvalidOperation
 
 from .errors import FormulaError
@@ -562,8 +562,17 @@ def evaluate_objective(
 # ---------------------------------------------------------------- cases and batches
 
 
-def evaluate_case(case: Case, rules: RuleSet, *, trace: bool = True) -> Report:
-    results = [evaluate_indicator(ind, rules, trace=trace) for ind in case.indicators]
+def evaluate_case(
+    case: Case,
+    rules: RuleSet,
+    *,
+    trace: bool = True,
+    results: Sequence[IndicatorResult] | None = None,
+) -> Report:
+    """The case's report: ``results`` are its indicators' (evaluated here when None),
+    rolled up into its objectives."""
+    if results is None:
+        results = [evaluate_indicator(ind, rules, trace=trace) for ind in case.indicators]
     by_id = {ind.id: ind for ind in case.indicators}
     # Grouped in one pass: a case with thousands of objectives must not be quadratic.
     members: dict[str, list[IndicatorResult]] = {obj.id: [] for obj in case.objectives}

@@ -110,9 +110,13 @@ def test_evaluate_cases_and_run_cases_keep_the_order(folder: Path) -> None:
     paths = case_paths([folder])
     reports = list(ke.evaluate_cases(paths, jobs=2))
     assert reports == [ke.evaluate(ke.load_case(p), trace=False) for p in paths]
-    triples = list(run_cases(paths, jobs=2, check=True))
-    assert [c.origin for c, _, _ in triples] == [str(p) for p in paths]  # type: ignore[union-attr]
-    assert all(r.name == "permendagri-86-2017" for _, _, r in triples)  # type: ignore[union-attr]
+    judged = list(run_cases(paths, jobs=2, check=True))
+    assert [j.case.origin for j in judged] == [str(p) for p in paths]  # type: ignore[union-attr]
+    assert all(j.rules.name == "permendagri-86-2017" for j in judged)  # type: ignore[union-attr]
+    assert all(j.rules_origin == j.rules.origin for j in judged)  # type: ignore[union-attr]
+    light = list(run_cases(paths, jobs=2, check=True, keep=False))
+    assert [j.report for j in light] == [j.report for j in judged]
+    assert all(j.case is None and j.rules is None for j in light)
 
 
 def test_a_bad_file_fails_in_its_turn(folder: Path, tmp_path: Path) -> None:
