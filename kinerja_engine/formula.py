@@ -1064,65 +1064,45 @@ def _max(fns: Sequence[_NumFn]) -> _Fn:
 def _and(fns: Sequence[_BoolFn]) -> _Fn:
     # Stops at the first false operand, so 'target != 0 and realisasi / target > 1' is
     # safe; a missing operand does not stop it, since a later false still decides.
-    if len(fns) == 2:
-        lf, rf = fns
-
-        def and2(env: Env) -> Value:
-            a = lf(env)
-            if a is False:
-                return False
-            b = rf(env)
-            if b is False:
-                return False
-            if a is None or b is None:
-                return None
-            return True
-
-        return and2
-    all_fns = tuple(fns)
-
-    def and_n(env: Env) -> Value:
-        unknown = False
-        for f in all_fns:
-            v = f(env)
-            if v is False:
-                return False
-            if v is None:
-                unknown = True
-        return None if unknown else True
-
-    return and_n
+    return _junction(fns, decisive=False)
 
 
 def _or(fns: Sequence[_BoolFn]) -> _Fn:
+    return _junction(fns, decisive=True)
+
+
+def _junction(fns: Sequence[_BoolFn], *, decisive: bool) -> _Fn:
+    """``and`` (decided by a false operand) or ``or`` (by a true one) in three-valued
+    logic: the first deciding operand decides; else a missing one leaves it undecided."""
+    undecided = not decisive
     if len(fns) == 2:
         lf, rf = fns
 
-        def or2(env: Env) -> Value:
+        def two(env: Env) -> Value:
             a = lf(env)
-            if a is True:
-                return True
+            if a is decisive:
+                return decisive
             b = rf(env)
-            if b is True:
-                return True
+            if b is decisive:
+                return decisive
             if a is None or b is None:
                 return None
-            return False
+            return undecided
 
-        return or2
+        return two
     all_fns = tuple(fns)
 
-    def or_n(env: Env) -> Value:
+    def many(env: Env) -> Value:
         unknown = False
         for f in all_fns:
             v = f(env)
-            if v is True:
-                return True
+            if v is decisive:
+                return decisive
             if v is None:
                 unknown = True
-        return None if unknown else False
+        return None if unknown else undecided
 
-    return or_n
+    return many
 
 
 def _not(f: _BoolFn) -> _Fn:
