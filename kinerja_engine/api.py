@@ -6,9 +6,18 @@ from decimal import Context, localcontext
 from pathlib import Path
 
 from .audit import audit
+from .columnar import evaluate_all
 from .errors import KinerjaError
 from .evaluate import evaluate_case
-from .loading import case_from_document, key_line, parse_toml, read_rules, read_toml, rules_file
+from .loading import (
+    case_from_document,
+    collector_paused,
+    key_line,
+    parse_toml,
+    read_rules,
+    read_toml,
+    rules_file,
+)
 from .model import Case
 from .results import Report
 from .ruleset import RuleSet
@@ -43,12 +52,13 @@ def load_case(
     ``max_bytes`` and ``max_depth`` override the limits in force (``KINERJA_MAX_FILE_BYTES``,
     ``KINERJA_MAX_DEPTH``, else 64 MiB and 32 levels); a file beyond them is refused.
     """
-    doc = read_toml(path, max_bytes=max_bytes, max_depth=max_depth)
-    case = case_from_document(doc)
-    try:
-        validate_case(case)
-    except KinerjaError as exc:
-        raise doc.fail(exc) from None
+    with collector_paused():
+        doc = read_toml(path, max_bytes=max_bytes, max_depth=max_depth, as_case=True)
+        case = case_from_document(doc)
+        try:
+            validate_case(case)
+        except KinerjaError as exc:
+            raise doc.fail(exc) from None
     return case
 
 
@@ -58,12 +68,13 @@ def load_case_bytes(raw: bytes, name: str = "<stdin>", *, max_depth: int | None 
     Errors name ``name`` as the file. The case has no folder of its own, so a relative
     ``rules`` path in it is taken from the current directory.
     """
-    doc = parse_toml(raw, name, max_depth=max_depth)
-    case = case_from_document(doc)
-    try:
-        validate_case(case)
-    except KinerjaError as exc:
-        raise doc.fail(exc) from None
+    with collector_paused():
+        doc = parse_toml(raw, name, max_depth=max_depth, as_case=True)
+        case = case_from_document(doc)
+        try:
+            validate_case(case)
+        except KinerjaError as exc:
+            raise doc.fail(exc) from None
     return case
 
 
@@ -90,7 +101,9 @@ def evaluate(
     """
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT):
-        return evaluate_case(case, compiled, trace=trace)
+        # Without a trace, the indicators go through the columns (the same results).
+        results = None if trace else evaluate_all(case.indicators, compiled)
+        return evaluate_case(case, compiled, trace=trace, results=results)
 
 
 def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:

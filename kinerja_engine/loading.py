@@ -1,16 +1,20 @@
 """TOML to models: read files safely, structure them with cattrs, name every error's place.
 
-Reading refuses what would hurt (files that are too large, binary, not UTF-8, nested too
-deep) before parsing. Structuring uses one cattrs ``Converter`` with unknown keys
-forbidden and detailed validation; its errors are turned into :class:`SchemaError`
-with the key path (``indicator[3].target``), the line where the key stands, and for a
-misspelled key the nearest valid one.
+Reading refuses what would hurt (files that are too large, binary, not UTF-8) before
+parsing, and files nested too deep as soon as tomllib has read them. Structuring uses one
+cattrs ``Converter`` with unknown keys forbidden and detailed validation; its errors are
+turned into :class:`SchemaError` with the key path (``indicator[3].target``), the line
+where the key stands, and for a misspelled key the nearest valid one. A well-formed case
+takes a one-pass fast path (:mod:`.fastcase`) to the same result, and a large one is
+parsed on two cores (:mod:`.tomlsplit`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import enum
+import gc
 import hashlib
 import json
 import re
@@ -20,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
@@ -31,12 +35,15 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from . import textfile
+from . import textfile, tomlsplit
 from .errors import KinerjaError, NumberError, RuleSetError, SchemaError
 from .model import Case, Direction, Indicator, PrintedValue, Target
 from .numbers import parse_number
 from .ruleset import RuleSetSpec
 from .shape import check_shape, describe, describe_id
+
+if TYPE_CHECKING:
+    from .fastcase import Prepared
 
 __all__ = [
     "MAX_DEPTH",
@@ -65,6 +72,15 @@ class Document:
     path: str
     data: dict[str, Any]
     lines: KeyLines
+    # Read as a case (read_toml(..., as_case=True)): the nesting limit still to be checked,
+    # and structures the fast path made of parts of the data while the rest was parsed.
+    depth_owed: int | None = None
+    prepared: Prepared | None = None
+
+    def check_depth(self) -> None:
+        """Refuse the document if it nests deeper than the limit its reading deferred."""
+        if self.depth_owed is not None:
+            textfile.check_data_depth(self.data, self.lines.text, self.path, self.depth_owed)
 
     def fail(self, exc: KinerjaError) -> KinerjaError:
         line = self.lines.line_of(exc.key) if exc.key else None
@@ -75,19 +91,62 @@ class Document:
         return exc.located(file=self.path, line=line)
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while a document is parsed and structured.
+
+    A national case file becomes millions of objects, none of them in a cycle, and each
+    full collection while they are being built walks all of them: at 100,000 indicators
+    that more than doubled the time spent after tomllib. Reference counting still frees
+    everything; collection resumes when the block ends.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def read_toml(
-    path: str | Path, *, max_bytes: int | None = None, max_depth: int | None = None
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    max_depth: int | None = None,
+    as_case: bool = False,
 ) -> Document:
     """Read and parse a TOML file within the size and nesting limits in force
-    (:mod:`.textfile`: argument, ``--max-file-size``/``--max-depth``, environment, default)."""
+    (:mod:`.textfile`: argument, ``--max-file-size``/``--max-depth``, environment, default).
+
+    ``as_case``: the document is for :func:`case_from_document`, which checks the nesting
+    itself (a case its fast path took nests only a few levels, which it knows for free).
+    """
     raw = textfile.read_limited(path, textfile.max_file_bytes(max_bytes))
-    return parse_toml(raw, str(path), max_depth=max_depth)
+    return parse_toml(raw, str(path), max_depth=max_depth, as_case=as_case)
 
 
-def parse_toml(raw: bytes, name: str, *, max_depth: int | None = None) -> Document:
+def parse_toml(
+    raw: bytes, name: str, *, max_depth: int | None = None, as_case: bool = False
+) -> Document:
     text = textfile.toml_text(raw, name)
-    data = textfile.parse_toml_text(text, name, textfile.max_depth(max_depth))
-    return Document(name, data, KeyLines(text))
+    limit = textfile.max_depth(max_depth)
+    prepared: Prepared = {}
+
+    def parse(source: str) -> dict[str, Any]:
+        # tomlsplit parses a large file on two cores when that gives tomllib's own result;
+        # for a case, this process structures the tables it parsed while the other works.
+        if not as_case:
+            return tomlsplit.loads(source)
+        from .fastcase import prepare  # fastcase builds on this module: imported on use
+
+        return tomlsplit.loads(source, meanwhile=lambda tables: prepared.update(prepare(tables)))
+
+    data = textfile.parse_toml_text(text, name, limit, parse=parse, check_depth=not as_case)
+    if not as_case:
+        return Document(name, data, KeyLines(text))
+    return Document(name, data, KeyLines(text), depth_owed=limit, prepared=prepared)
 
 
 class KeyLines:
@@ -106,13 +165,13 @@ class KeyLines:
     _INLINE = re.compile(r"[{,]\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        self.text = text
         self._index: dict[tuple[str | int, ...], int] | None = None
 
     @property
     def _lines(self) -> dict[tuple[str | int, ...], int]:
         if self._index is None:
-            self._index = self._build(self._text)
+            self._index = self._build(self.text)
         return self._index
 
     def _build(self, text: str) -> dict[tuple[str | int, ...], int]:
@@ -293,6 +352,10 @@ def _printed(value: Any, _: Any = None) -> PrintedValue:
     return PrintedValue(text=text, value=parsed.value, mark=parsed.mark)
 
 
+# A history key: a year (``\d`` as Python reads it; the fast path uses the same pattern).
+HISTORY_YEAR = re.compile(r"(19|20|21)\d\d")
+
+
 def _history(value: Any, _: Any = None) -> dict[int, Decimal]:
     if not isinstance(value, dict):
         raise SchemaError(
@@ -303,7 +366,7 @@ def _history(value: Any, _: Any = None) -> dict[int, Decimal]:
         )
     history = {}
     for year, figure in value.items():
-        if not re.fullmatch(r"(19|20|21)\d\d", year):
+        if not HISTORY_YEAR.fullmatch(year):
             raise SchemaError(
                 f"history key {year!r} is not a year",
                 message_id=f"kunci history {year!r} bukan tahun",
@@ -479,17 +542,27 @@ def _quote(key: str) -> str:
 
 def read_case(path: str | Path, *, max_bytes: int | None = None) -> Case:
     """Read and structure a case file; semantic checks are ``validate.validate_case``."""
-    doc = read_toml(path, max_bytes=max_bytes)
+    doc = read_toml(path, max_bytes=max_bytes, as_case=True)
     return case_from_document(doc)
 
 
 def case_from_document(doc: Document) -> Case:
-    try:
-        data = _without_units(doc.data)
-        _check_marks(data)
-        case = structure(data, Case)
-    except KinerjaError as exc:
-        raise doc.fail(exc) from None
+    # fast_case reads a well-formed case in one pass and gives up on anything else, which
+    # the general path below then reports.
+    from .fastcase import DEPTH, fast_case
+
+    case = fast_case(doc.data, doc.prepared)
+    if case is None or (doc.depth_owed is not None and doc.depth_owed < DEPTH):
+        # A nesting fault is reported before anything else, as when checked on reading;
+        # a case the fast path took nests no deeper than DEPTH.
+        doc.check_depth()
+    if case is None:
+        try:
+            data = _without_units(doc.data)
+            _check_marks(data)
+            case = structure(data, Case)
+        except KinerjaError as exc:
+            raise doc.fail(exc) from None
     return attrs.evolve(case, indicators=_printed_units(case.indicators), origin=doc.path)
 
 

@@ -14,7 +14,7 @@ import contextvars
 import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ __all__ = [
     "ENV_MAX_BYTES",
     "ENV_MAX_DEPTH",
     "limits",
+    "loads",
     "max_depth",
     "max_file_bytes",
     "parse_size",
@@ -233,9 +234,11 @@ _LITERAL_BODY = re.compile(r"[^'\n]*")
 
 
 def check_brackets(text: str, name: str, limit: int) -> None:
-    """Refuse arrays and inline tables nested deeper than ``limit`` before tomllib, which
-    recurses once per level, can exhaust the stack. Strings and comments are skipped, and
-    a table header's brackets are not nesting."""
+    """Refuse arrays and inline tables nested deeper than ``limit``, on the line where they
+    pass it. Strings and comments are skipped, and a table header's brackets are not
+    nesting. Run when a parse failed or its data is too deep, never on a clean file: tomllib
+    recurses once per level, so a file nested past the stack fails with RecursionError,
+    which is caught, and this names the line."""
     depth = 0
     i, n = 0, len(text)
     search = _SIGNIFICANT.search
@@ -283,16 +286,30 @@ def _skip_string(text: str, i: int, quote: str) -> int:
 
 def check_data_depth(data: Any, text: str, name: str, limit: int) -> None:
     """Refuse a document whose tables nest deeper than ``limit`` (``[a.b.c.…]`` headers and
-    dotted keys nest without a bracket), so that no later step walks an absurd depth."""
+    dotted keys nest without a bracket), so that no later step walks an absurd depth.
+    Arrays and inline tables nested too deep are named on their own line."""
+    if data_deeper_than(data, limit):
+        check_brackets(text, name, limit)
+        raise _too_deep(name, _deep_line(text, limit), limit)
+
+
+def data_deeper_than(data: Any, limit: int) -> bool:
+    """Whether a parsed document holds a table or array more than ``limit`` levels down."""
     # The document itself is level 0; each table or array inside it one level more, as
-    # each bracket counts in check_brackets.
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        value, level = stack.pop()
-        if level > limit:
-            raise _too_deep(name, _deep_line(text, limit), limit)
-        items = value.values() if isinstance(value, dict) else value
-        stack.extend((v, level + 1) for v in items if isinstance(v, dict | list))
+    # each bracket counts in check_brackets. One level at a time, each container's values
+    # filtered in one comprehension: a national file has hundreds of thousands of tables.
+    level: list[Any] = [data]
+    depth = 0
+    while level:
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for value in level:
+            items = value.values() if type(value) is dict else value
+            below += [v for v in items if type(v) is dict or type(v) is list]
+        level = below
+        depth += 1
+    return False
 
 
 _HEADER = re.compile(r"^\s*\[\[?([^\]]*)")
@@ -468,12 +485,32 @@ def _after_value_hint(text: str, line: int | None, column: int | None) -> tuple[
     )
 
 
-def parse_toml_text(text: str, name: str, limit: int) -> dict[str, Any]:
-    """tomllib with exact decimals; every failure an :class:`InputError` with its place."""
-    check_brackets(text, name, limit)
+def loads(text: str) -> dict[str, Any]:
+    """tomllib with exact decimals, nothing more."""
+    return tomllib.loads(text, parse_float=Decimal)
+
+
+def parse_toml_text(
+    text: str,
+    name: str,
+    limit: int,
+    *,
+    parse: Callable[[str], dict[str, Any]] = loads,
+    check_depth: bool = True,
+) -> dict[str, Any]:
+    """tomllib with exact decimals; every failure an :class:`InputError` with its place.
+
+    ``parse`` is :func:`loads` or anything that returns what it returns and raises what it
+    raises. Nesting is measured on the parsed data, a fraction of the cost of scanning the
+    text; the text is scanned for brackets (:func:`check_brackets`) only when the parse
+    fails or the data is too deep, so that a nesting fault is still reported, on its line,
+    before anything else the text gets wrong. Without ``check_depth`` the caller checks
+    the data's nesting itself (:func:`check_data_depth`).
+    """
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = parse(text)
     except tomllib.TOMLDecodeError as exc:
+        check_brackets(text, name, limit)
         message = str(getattr(exc, "msg", None) or exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
@@ -494,8 +531,10 @@ def parse_toml_text(text: str, name: str, limit: int) -> dict[str, Any]:
             hint_id=hint[1] if hint else None,
         ) from None
     except RecursionError:
+        check_brackets(text, name, limit)
         raise _too_deep(name, 1, limit) from None
     except ValueError as exc:
+        check_brackets(text, name, limit)
         # Python refuses to convert an integer of more than 4300 digits (a guard against
         # slow conversions); tomllib lets that ValueError through.
         long_number = re.search(r"[0-9_]{1000,}", text)
@@ -511,5 +550,6 @@ def parse_toml_text(text: str, name: str, limit: int) -> dict[str, Any]:
             value=str(exc)[:80],
             expected="a figure below 10^21",
         ) from None
-    check_data_depth(data, text, name, limit)
+    if check_depth:
+        check_data_depth(data, text, name, limit)
     return data

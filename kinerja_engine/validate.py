@@ -417,13 +417,19 @@ def validate_case(case: Case) -> None:
                 value=[str(ind.target.low), str(ind.target.high)],
                 expected="[low, high] with low <= high",
             )
-        if ind.budget is not None:
-            for name in ("pagu", "realisasi"):
-                _not_negative(getattr(ind.budget, name), f"indicator[{n}].budget.{name}")
+        # The key is only spelled out for an error: a national case has 100,000 of these.
+        budget = ind.budget
+        if budget is not None:
+            if budget.pagu is not None and budget.pagu < 0:
+                raise _negative(budget.pagu, f"indicator[{n}].budget.pagu")
+            if budget.realisasi is not None and budget.realisasi < 0:
+                raise _negative(budget.realisasi, f"indicator[{n}].budget.realisasi")
     parents = {}
     for n, line in enumerate(case.budget):
-        _not_negative(line.pagu, f"budget[{n}].pagu")
-        _not_negative(line.realisasi, f"budget[{n}].realisasi")
+        if line.pagu is not None and line.pagu < 0:
+            raise _negative(line.pagu, f"budget[{n}].pagu")
+        if line.realisasi is not None and line.realisasi < 0:
+            raise _negative(line.realisasi, f"budget[{n}].realisasi")
         if line.parent is not None:
             if line.parent not in budget_ids:
                 raise CaseError(
@@ -476,15 +482,14 @@ def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
     return frozenset(seen)
 
 
-def _not_negative(value: Decimal | None, key: str) -> None:
-    if value is not None and value < 0:
-        raise CaseError(
-            f"an amount cannot be negative, found {value}",
-            message_id=f"jumlah anggaran tidak boleh negatif, tertulis {value}",
-            key=key,
-            value=str(value),
-            expected="an amount of zero or more",
-        )
+def _negative(value: Decimal, key: str) -> CaseError:
+    return CaseError(
+        f"an amount cannot be negative, found {value}",
+        message_id=f"jumlah anggaran tidak boleh negatif, tertulis {value}",
+        key=key,
+        value=str(value),
+        expected="an amount of zero or more",
+    )
 
 
 def _one_of(ids: Iterable[str], what: str) -> str:
