@@ -6,12 +6,12 @@ from decimal import Context, localcontext
 from pathlib import Path
 
 from .audit import audit
+from .collector import collector_paused
 from .columnar import evaluate_all
 from .errors import KinerjaError
 from .evaluate import evaluate_case
 from .loading import (
     case_from_document,
-    collector_paused,
     key_line,
     parse_toml,
     read_rules,

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .collector import collector_paused
 from .columns import column_function, expand
 from .evaluate import _CTX, _TO_ID, _call, _condition, evaluate_indicator
 from .formula import CONTEXT, RESULT_DIGITS, Formula, Tree
@@ -242,7 +243,8 @@ def grade_many(
     with the formulas over columns."""
     it = iter(indicators)
     while chunk := list(islice(it, chunk_size)):
-        with localcontext(_CTX):  # not around the yield: the caller keeps its own context
+        # Not around the yield: the caller keeps its own context and collector.
+        with localcontext(_CTX), collector_paused():
             graded = _grade_chunk(chunk, rules)
         yield from graded
 
@@ -334,7 +336,7 @@ def evaluate_all(indicators: Sequence[Indicator], rules: RuleSet) -> list[Indica
 
 def evaluate_chunk(chunk: Sequence[Indicator], rules: RuleSet) -> list[IndicatorResult]:
     """``[evaluate_indicator(ind, rules, trace=False) for ind in chunk]``, column by column."""
-    with localcontext(_CTX):
+    with localcontext(_CTX), collector_paused():
         return _evaluate_chunk(chunk, rules)
 
 

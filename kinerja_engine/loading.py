@@ -11,10 +11,8 @@ parsed on two cores (:mod:`.tomlsplit`).
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import enum
-import gc
 import hashlib
 import json
 import re
@@ -89,25 +87,6 @@ class Document:
             # place to add it is the top of the file.
             line = 1
         return exc.located(file=self.path, line=line)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector off while a document is parsed and structured.
-
-    A national case file becomes millions of objects, none of them in a cycle, and each
-    full collection while they are being built walks all of them: at 100,000 indicators
-    that more than doubled the time spent after tomllib. Reference counting still frees
-    everything; collection resumes when the block ends.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def read_toml(
