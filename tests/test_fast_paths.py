@@ -83,6 +83,8 @@ def test_grade_many_equals_grade_and_evaluation(rulesets: list[ke.RuleSet]) -> N
 def test_columns_agree_with_closures(
     rows: list[tuple[ke.Direction, Decimal, Decimal, Decimal]],
 ) -> None:
+    """The column functions (evaluate_chunk) and the closures (evaluate_indicator) on
+    figures of every sign, zero divisors included; grade_many's loop likewise."""
     rules = ke.load_rules("permendagri-86-2017")
     inds = [
         ke.Indicator(
@@ -92,8 +94,12 @@ def test_columns_agree_with_closures(
             direction=d,
             target=ke.Target(min(a, b), max(a, b)),
             realisasi=r,
+            budget=ke.Budget(pagu=a, realisasi=b),
         )
         for d, a, b, r in rows
+    ]
+    assert evaluate_chunk(inds, rules) == [
+        ke.evaluate_indicator(i, rules, trace=False) for i in inds
     ]
     assert list(ke.grade_many(inds, rules, chunk_size=7)) == [
         grade(rules, i.direction, i.target, i.realisasi)
