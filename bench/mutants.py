@@ -192,6 +192,49 @@ MUTANTS: tuple[Mutant, ...] = (
             "    if False:\n        return floor\n",
         ),
     ),
+    # ---------------------------------------------------------------- the batch paths
+    m(
+        "columnar-alternative-for-range",
+        "kinerja_engine/columnar.py",
+        "evaluate_many computes the alternative capaian for within-range indicators",
+        ("_LOWER = Direction.LOWER_IS_BETTER\n", "_LOWER = Direction.WITHIN_RANGE\n"),
+    ),
+    m(
+        "columnar-flag-text-half-even",
+        "kinerja_engine/columnar.py",
+        "evaluate_many writes a flag message's figures rounded half-even",
+        (
+            "_TEXT_CTX = Context(prec=60, rounding=ROUND_HALF_UP)",
+            "_TEXT_CTX = Context(prec=60)",
+        ),
+    ),
+    m(
+        "band-bisection-wrong-side",
+        "kinerja_engine/ruleset.py",
+        "a column's band looked up with bisect_left where edges belong to the band above",
+        (
+            "            probe, keyed = bisect.bisect_right, between\n",
+            "            probe, keyed = bisect.bisect_left, between\n",
+        ),
+    ),
+    m(
+        "operator-closure-minus",
+        "kinerja_engine/formula.py",
+        "the operator closures (grade_many) subtract by adding",
+        (
+            '{"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}',
+            '{"+": operator.add, "-": operator.add, "*": operator.mul, "/": operator.truediv}',
+        ),
+    ),
+    m(
+        "column-if-both-branches-then",
+        "kinerja_engine/columns.py",
+        "a column's if() gives the rows that chose 'else' the 'then' branch",
+        (
+            "        for rows, branch, names in ((yes, then, then_names), (no, other, other_names)):",
+            "        for rows, branch, names in ((yes, then, then_names), (no, then, then_names)):",
+        ),
+    ),
     # ---------------------------------------------------------------- validation of rule sets
     m(
         "gap-check-disabled",
