@@ -100,7 +100,9 @@ def evaluate(
     ``rules`` is a compiled rule set, a name or path, or ``None`` for the case's own.
     """
     compiled = _resolve(case, rules)
-    with localcontext(_CONTEXT):
+    # The collector held off as while loading: the results are many new objects, none in
+    # a cycle, and each full collection would walk the whole case again.
+    with localcontext(_CONTEXT), collector_paused():
         # Without a trace, the indicators go through the columns (the same results).
         results = None if trace else evaluate_all(case.indicators, compiled)
         return evaluate_case(case, compiled, trace=trace, results=results)
@@ -109,7 +111,7 @@ def evaluate(
 def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings."""
     compiled = _resolve(case, rules)
-    with localcontext(_CONTEXT):
+    with localcontext(_CONTEXT), collector_paused():
         return audit(case, compiled, evaluate_case(case, compiled))
 
 

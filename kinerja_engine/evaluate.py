@@ -468,7 +468,7 @@ _Why = tuple[str, str] | None  # a reason in English and in Indonesian
 
 
 def _rollup(
-    rules: RuleSet, results: list[IndicatorResult], budgets: Mapping[str, Decimal | None]
+    rules: RuleSet, results: list[IndicatorResult], indicators: Mapping[str, Indicator]
 ) -> tuple[Decimal | None, _Why]:
     values = [r.capaian for r in results if r.capaian is not None]
     if not values:
@@ -493,7 +493,10 @@ def _rollup(
     for r in results:
         if r.capaian is None:
             continue
-        weight = rules.weights.get(r.id, budgets.get(r.id))
+        weight = rules.weights.get(r.id)
+        if weight is None:  # an indicator without a weight weighs its pagu
+            budget = indicators[r.id].budget
+            weight = None if budget is None else budget.pagu
         if weight is None:
             return None, (
                 f"indicator {r.id!r} has neither a weight in the rule set nor a pagu",
@@ -516,23 +519,20 @@ def evaluate_objective(
     indicators: Mapping[str, Indicator],
     rules: RuleSet,
 ) -> ObjectiveResult:
-    budgets = {
-        r.id: (indicators[r.id].budget.pagu if indicators[r.id].budget else None)  # type: ignore[union-attr]
-        for r in results
-    }
-    capaian, why = _rollup(rules, results, budgets)
+    capaian, why = _rollup(rules, results, indicators)
     shown = _display_view(capaian, rules)
     _rank, category = _band(rules.categories, shown)
-    sums: dict[str, Decimal] = {"pagu": _ZERO, "realisasi_anggaran": _ZERO, "pagu_capaian": _ZERO}
+    pagu = spent = pagu_capaian = _ZERO
     funded = False
     for r in results:
         budget = indicators[r.id].budget
         if budget is None or budget.pagu is None or budget.realisasi is None or r.capaian is None:
             continue
         funded = True
-        sums["pagu"] += budget.pagu
-        sums["realisasi_anggaran"] += budget.realisasi
-        sums["pagu_capaian"] += budget.pagu * r.capaian / _HUNDRED
+        pagu += budget.pagu
+        spent += budget.realisasi
+        pagu_capaian += budget.pagu * r.capaian / _HUNDRED
+    sums = {"pagu": pagu, "realisasi_anggaran": spent, "pagu_capaian": pagu_capaian}
     serapan = eff_value = eff_score = None
     efficiency = None
     if funded and sums["pagu"] > 0:
