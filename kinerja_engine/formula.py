@@ -632,7 +632,7 @@ class _Parser:
                 expected="'and' or 'or' between comparisons",
                 hint="write 'a < b and b < c'",
             )
-        fn = _binary(_COMPARISONS[tok.text], left, right)
+        fn = _binary(_COMPARISONS[tok.text], left, right, self.ops.arithmetic)
         tree = (tok.text, left.tree, right.tree)
         return _node(fn, CONDITION, left.start, [left, right], tree)
 
@@ -663,7 +663,7 @@ class _Parser:
             )
         acc = first
         for op, item in rest:
-            fn = _binary(self.ops.arithmetic[op], acc, item)
+            fn = _binary(self.ops.arithmetic[op], acc, item, self.ops.arithmetic)
             acc = _node(fn, NUMBER, first.start, [acc, item], (op, acc.tree, item.tree))
         return acc
 
@@ -868,13 +868,18 @@ def _node(fn: _Fn, type_: str, start: int, children: Sequence[_Expr], tree: Tree
     return _Expr(type_, start, fn, tree=tree)
 
 
-def _binary(op: _Op, left: _Expr, right: _Expr) -> _Fn:
+def _binary(op: _Op, left: _Expr, right: _Expr, arithmetic: Mapping[str, _Op]) -> _Fn:
     """``op(left, right)``, or None when either is missing; both are always evaluated.
 
     Names and constants are read inline rather than through their own closures: it
-    saves a call per operand on the path that runs millions of times.
+    saves a call per operand on the path that runs millions of times. For the same
+    reason an arithmetic ``left`` whose operands are names and constants, with a name or
+    a constant on the right (``realisasi / target * 100``), is one closure.
     """
     ln, rn = left.name, right.name
+    inner = _leaf_pair(left, arithmetic)
+    if inner is not None and (rn is not None or right.is_const):
+        return _fused(op, inner, rn, None if rn is not None else cast(Decimal, right.value))
     if ln is not None and rn is not None:
 
         def name_name(env: Env) -> Value:
@@ -963,6 +968,44 @@ def _fold(first: _NumFn, rest: Sequence[tuple[_Op, _NumFn]]) -> _Fn:
         return acc
 
     return chain
+
+
+# (op, name or None, constant, name or None, constant): ``left op right`` over two leaves,
+# each a name (read from the inputs) or, where the name is None, the constant.
+_LeafPair = tuple[_Op, str | None, Any, str | None, Any]
+
+
+def _leaf_pair(expr: _Expr, arithmetic: Mapping[str, _Op]) -> _LeafPair | None:
+    """``expr`` as arithmetic over two leaves, at least one a name; else None."""
+    tree = expr.tree
+    if len(tree) != 3 or tree[0] not in arithmetic:
+        return None
+    a, b = tree[1], tree[2]
+    if a[0] not in ("name", "const") or b[0] not in ("name", "const"):
+        return None
+    if a[0] == "const" and b[0] == "const":
+        return None
+    xa, va = (a[1], None) if a[0] == "name" else (None, a[1])
+    xb, vb = (b[1], None) if b[0] == "name" else (None, b[1])
+    return arithmetic[tree[0]], xa, va, xb, vb
+
+
+def _fused(op: _Op, inner: _LeafPair, rn: str | None, c: Decimal | None) -> _Fn:
+    """``op(inner, right)`` as one closure, evaluated as the two would be: the inner
+    operation first (a fault there raises even when the right is missing), then the
+    right, a name ``rn`` or the constant ``c``."""
+    op1, xa, va, xb, vb = inner
+
+    def fused(env: Env) -> Value:
+        a = va if xa is None else env.get(xa)
+        b = vb if xb is None else env.get(xb)
+        v = None if a is None or b is None else op1(a, b)
+        w = c if rn is None else env.get(rn)
+        if v is None or w is None:
+            return None
+        return op(cast(Decimal, v), w)
+
+    return fused
 
 
 def _unary(op: Callable[[Decimal], Decimal], operand: _Expr) -> _Fn:

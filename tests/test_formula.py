@@ -979,3 +979,134 @@ def test_operator_closures_equal_context_closures(
         except ArithmeticError:
             got = ArithmeticError
     assert got == expected and str(got) == str(expected), source
+
+
+def _oracle(tree: Any, env: dict[str, Decimal | None]) -> object:
+    """The formula language's meaning, read off the tree one node at a time: what the
+    compiled closures must give (ArithmeticError for a fault)."""
+    kind = tree[0]
+    if kind == "const":
+        return tree[1]
+    if kind == "name":
+        return env.get(tree[1])
+    if kind == "chain":
+        acc = _oracle(tree[1], env)
+        for op, operand in tree[2]:
+            acc = _oracle((op, ("value", acc), operand), env)
+        return acc
+    if kind == "value":
+        return tree[1]
+    if kind in ("+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!="):
+        a, b = _oracle(tree[1], env), _oracle(tree[2], env)  # both, always
+        if a is None or b is None:
+            return None
+        ops: dict[str, Callable[[Any, Any], object]] = {
+            "+": CONTEXT.add,
+            "-": CONTEXT.subtract,
+            "*": CONTEXT.multiply,
+            "/": CONTEXT.divide,
+            "<": lambda x, y: x < y,
+            "<=": lambda x, y: x <= y,
+            ">": lambda x, y: x > y,
+            ">=": lambda x, y: x >= y,
+            "==": lambda x, y: x == y,
+            "!=": lambda x, y: x != y,
+        }
+        return ops[kind](a, b)
+    if kind in ("and", "or"):
+        decisive = kind == "or"
+        unknown = False
+        for operand in tree[1:]:
+            v = _oracle(operand, env)
+            if v is decisive:
+                return decisive
+            unknown = unknown or v is None
+        return None if unknown else not decisive
+    if kind == "not":
+        v = _oracle(tree[1], env)
+        return None if v is None else not v
+    if kind == "missing":
+        return _oracle(tree[1], env) is None
+    if kind == "if":
+        c = _oracle(tree[1], env)
+        if c is None:
+            return None
+        return _oracle(tree[2] if c else tree[3], env)
+    if kind == "round":
+        v = _oracle(tree[1], env)
+        q = Decimal(1).scaleb(-tree[2])
+        return None if v is None else v.quantize(q, decimal.ROUND_HALF_UP, CONTEXT)  # type: ignore[union-attr]
+    values = [_oracle(operand, env) for operand in tree[1:]]
+    if any(v is None for v in values):
+        return None
+    if kind == "neg":
+        return CONTEXT.minus(values[0])
+    if kind == "abs":
+        return CONTEXT.abs(values[0])
+    if kind == "min":
+        return min(values)  # type: ignore[type-var]
+    return max(values)  # type: ignore[type-var]
+
+
+@settings(max_examples=300)
+@given(_expressions(), _operands, _operands, _operands)
+def test_closures_mean_what_the_tree_says(
+    source: str, a: Decimal | None, b: Decimal | None, c: Decimal | None
+) -> None:
+    """The compiled closures (fused where a node's operands are plain names and
+    constants) against a node-by-node reading of the formula's tree."""
+    formula = compile_formula(source, {"a", "b", "c"})
+    env = {"a": a, "b": b, "c": c}
+    try:
+        expected = _oracle(formula.tree, env)
+    except ArithmeticError:
+        expected = ArithmeticError
+    try:
+        got: object = formula(env)
+    except FormulaError:
+        got = ArithmeticError
+    assert got == expected and str(got) == str(expected), source
+
+
+_leaves = st.sampled_from(["a", "b", "c", "0", "2", "0.5"])
+
+
+@settings(max_examples=300)
+@given(
+    _leaves,
+    st.sampled_from(["+", "-", "*", "/"]),
+    _leaves,
+    st.sampled_from(["+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!="]),
+    _leaves,
+    _operands,
+    _operands,
+    _operands,
+)
+def test_fused_operations_mean_what_the_tree_says(
+    x: str,
+    op1: str,
+    y: str,
+    op2: str,
+    z: str,
+    a: Decimal | None,
+    b: Decimal | None,
+    c: Decimal | None,
+) -> None:
+    """``(x op1 y) op2 z`` over names and constants: the shape compiled as one closure."""
+    source = f"({x} {op1} {y}) {op2} {z}"
+    try:
+        formula = compile_formula(source, {"a", "b", "c"})
+    except FormulaError:  # constants only, divided by zero
+        return
+    env = {"a": a, "b": b, "c": c}
+    try:
+        expected = _oracle(formula.tree, env)
+    except ArithmeticError:
+        expected = ArithmeticError
+    for fn in (formula, formula.in_current_context):
+        with decimal.localcontext(CONTEXT):
+            try:
+                got: object = fn(env)
+            except (FormulaError, ArithmeticError):  # the formula's, the operators' own
+                got = ArithmeticError
+        assert got == expected and str(got) == str(expected), source
