@@ -54,6 +54,18 @@ class _Off(Exception):
     """Something this path does not handle: the general path takes the document."""
 
 
+# The figures a printed entry may hold.
+_PRINTED_FIGURES = (
+    "target",
+    "realisasi",
+    "capaian",
+    "pagu",
+    "realisasi_anggaran",
+    "serapan",
+    "share",
+    "progress",
+)
+
 # The keys each table may hold, as the file names them; the model's fields must be these
 # (a test holds them equal), so a field added to the model and not here is caught.
 HANDLED: dict[type, frozenset[str]] = {
@@ -76,21 +88,7 @@ HANDLED: dict[type, frozenset[str]] = {
     ),
     Budget: frozenset({"pagu", "realisasi"}),
     PrintedEntry: frozenset(
-        {
-            "where",
-            "year",
-            "target",
-            "realisasi",
-            "capaian",
-            "pagu",
-            "realisasi_anggaran",
-            "serapan",
-            "share",
-            "progress",
-            "category",
-            "efficiency",
-            "verdict",
-        }
+        {"where", "year", *_PRINTED_FIGURES, "category", "efficiency", "verdict"}
     ),
     Objective: frozenset({"id", "name"}),
     BudgetLine: frozenset(
@@ -107,16 +105,6 @@ _BUDGET = HANDLED[Budget]
 _ENTRY = HANDLED[PrintedEntry]
 _OBJECTIVE = HANDLED[Objective]
 _LINE = HANDLED[BudgetLine]
-_PRINTED_FIGURES = (
-    "target",
-    "realisasi",
-    "capaian",
-    "pagu",
-    "realisasi_anggaran",
-    "serapan",
-    "share",
-    "progress",
-)
 _DIRECTIONS = {d.value: d for d in Direction}
 _MAX_INT = int(MAX_MAGNITUDE)
 # The commonest printed figure, 1.846.035.739,70 or 56 or 87,08: digits, '.' between
