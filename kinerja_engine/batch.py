@@ -32,7 +32,7 @@ import attrs
 
 from . import api, model, results, textfile
 from .api import load_case, load_rules, rules_for
-from .columnar import evaluate_chunk
+from .columnar import CHUNK, evaluate_chunk
 from .errors import InputError
 from .model import Case, Indicator
 from .results import IndicatorResult, Report
@@ -44,9 +44,8 @@ __all__ = ["Judged", "case_paths", "check_many", "evaluate_cases", "evaluate_man
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Indicators per chunk sent to a worker: large enough that a chunk's overhead (a task,
-#: a pickle frame) is small against its work, small enough to keep memory flat.
-CHUNK_SIZE = 1000
+#: Indicators per chunk, evaluated together here or sent to a worker (columnar.CHUNK).
+CHUNK_SIZE = CHUNK
 #: Chunks in flight per worker: one being worked on, one queued behind it.
 IN_FLIGHT = 2
 

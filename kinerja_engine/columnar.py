@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left, bisect_right
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from itertools import compress, islice, repeat
@@ -34,7 +33,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .collector import collector_paused
-from .columns import column_function, expand
+from .columns import column_function, consume, expand
 from .evaluate import _CTX, _TO_ID, _call, _condition, evaluate_indicator
 from .formula import CONTEXT, RESULT_DIGITS, Formula, Tree
 from .model import Direction, Indicator
@@ -61,7 +60,6 @@ _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 _SEVERITY = {s.value: s for s in Severity}
 _LOWER = Direction.LOWER_IS_BETTER
-_consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend
 
 # Records sharing a capaian formula share a code: the direction's, +1 for a range target.
 _CODE = {Direction.HIGHER_IS_BETTER: 0, Direction.LOWER_IS_BETTER: 2, Direction.WITHIN_RANGE: 4}
@@ -76,7 +74,7 @@ def _take(column: Sequence[Any], rows: Iterable[int]) -> Column:
 
 
 def _put(out: list[Any], rows: Iterable[int], values: Iterable[Any]) -> None:
-    _consume(map(out.__setitem__, rows, values))
+    consume(map(out.__setitem__, rows, values))
 
 
 def _has_none(column: Iterable[Any]) -> bool:
@@ -321,8 +319,9 @@ def _spread(n: int, rows: Column, values: Iterable[Any]) -> Column:
 # ---------------------------------------------------------------- evaluate
 
 
-#: Records per chunk: large enough to spread a chunk's fixed costs, small enough that
-#: its columns stay in the processor's cache (larger chunks measured slower).
+#: Records per chunk: large enough to spread a chunk's fixed costs (and, sent to a
+#: worker, a task's and a pickle frame's), small enough that its columns stay in the
+#: processor's cache (larger chunks measured slower) and memory flat.
 CHUNK = 1000
 
 
@@ -617,10 +616,6 @@ def _figure_texts(values: Column, places: int) -> list[str]:
     return [t[1:] if t[0] == "-" and not t.strip("-0.,") else t for t in texts]
 
 
-def _figure_text(value: Decimal, places: int) -> str:
-    return _figure_texts([value], places)[0]
-
-
 def _messages(
     parts: tuple[str, ...], texts: Mapping[str, list[str]], notation: dict[int, int] | None
 ) -> Iterable[str]:
@@ -667,5 +662,5 @@ def _construct(cls: type[T], n: int, **columns: Iterable[Any]) -> list[T]:
         raise TypeError(f"fields {sorted(columns)} are not {cls.__name__}'s")
     made: list[T] = list(map(object.__new__, repeat(cls, n)))
     for name, setter in setters:
-        _consume(map(setter, made, columns[name]))
+        consume(map(setter, made, columns[name]))
     return made

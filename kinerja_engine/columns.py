@@ -27,9 +27,10 @@ from typing import Any, NamedTuple, TypeAlias
 
 from .formula import CONTEXT, Tree
 
-__all__ = ["Same", "column_function", "expand"]
+__all__ = ["Same", "column_function", "consume", "expand"]
 
-_consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend
+#: Runs an iterator to its end for its effects (``map(out.__setitem__, …)``), in C.
+consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend
 
 
 class Same(NamedTuple):
@@ -194,7 +195,7 @@ def _if(
         for rows, branch, names in ((yes, then, then_names), (no, other, other_names)):
             part = {name: list(map(cols[name].__getitem__, rows)) for name in names}
             values = expand(branch(part, len(rows)), len(rows))
-            _consume(map(out.__setitem__, rows, values))
+            consume(map(out.__setitem__, rows, values))
         return out
 
     return if_

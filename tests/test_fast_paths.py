@@ -214,10 +214,10 @@ def test_flag_message_figures_read_as_format_number_writes_them(
 ) -> None:
     """evaluate_chunk writes a flag message's figures with format(); evaluate_indicator with
     numbers.format_number: the same text, rounding half-up, grouping, and "-0" unsigned."""
-    from kinerja_engine.columnar import _figure_text
+    from kinerja_engine.columnar import _figure_texts
     from kinerja_engine.numbers import format_number
 
-    assert _figure_text(value, places) == format_number(value, places, group=True)
+    assert _figure_texts([value], places) == [format_number(value, places, group=True)]
 
 
 @given(
