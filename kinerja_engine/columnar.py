@@ -36,6 +36,7 @@ from .collector import collector_paused
 from .columns import column_function, consume, expand
 from .evaluate import _CTX, _TO_ID, _call, _condition, evaluate_indicator
 from .formula import CONTEXT, RESULT_DIGITS, Formula, Tree
+from .kernels import grade_kernel
 from .model import Direction, Indicator
 from .results import FlagHit, IndicatorResult, Severity, Status
 from .ruleset import FlagRule, RuleSet
@@ -248,54 +249,10 @@ def grade_many(
 
 
 def _grade_chunk(chunk: list[Indicator], rules: RuleSet) -> list[tuple[Decimal | None, str | None]]:
-    """grade() of each record, in one loop: the capaian formulas' operator closures in
-    one context (Formula.in_current_context), the band by one inline bisection."""
-    none = (None, None)
-    single = {d: f.in_current_context for d, f in rules.capaian.items()}
-    ranged = {d: f.in_current_context for d, f in rules.capaian_range.items()}
-    cap, floor = rules.cap, rules.floor
-    quantum, rounding = (
-        (rules.quantum, rules.rounding) if rules.categories_rounded else (None, None)
-    )
-    probe, edges, labels = rules.categories.bisection()
-    env: dict[str, Decimal | None] = {}
+    """grade() of each record: the rule set's compiled grading loop (kernels.py)."""
     out: list[tuple[Decimal | None, str | None]] = []
-    append = out.append
     with localcontext(CONTEXT):
-        for ind in chunk:
-            target = ind.target
-            realisasi = ind.realisasi
-            if target is None or realisasi is None:
-                append(none)
-                continue
-            low = target.low
-            if low <= _ZERO:
-                append(none)
-                continue
-            high = target.high
-            if low == high:
-                formula = single[ind.direction]
-                env["target"] = low
-            else:
-                formula = ranged[ind.direction]
-                env["target"] = None
-            env["target_low"] = low
-            env["target_high"] = high
-            env["realisasi"] = realisasi
-            try:
-                value = formula(env)
-            except ArithmeticError:
-                append(none)
-                continue
-            if type(value) is not Decimal or value.adjusted() >= RESULT_DIGITS:
-                append(none)
-                continue
-            if cap is not None and value > cap:
-                value = cap
-            elif floor is not None and value < floor:
-                value = floor
-            shown = value if quantum is None else value.quantize(quantum, rounding)
-            append((value, labels[probe(edges, shown)]))
+        grade_kernel(rules)(chunk, out.append)
     return out
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Context, Decimal
 from itertools import repeat
 from operator import add
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -353,6 +353,9 @@ class RuleSet:
     origin: str | None = attrs.field(default=None, eq=False)
     # Derived once here rather than per figure: the display quantum (0.01 for two places).
     quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
+    #: The batch paths' compiled forms (kinerja_engine.codegen), built on first use: a
+    #: rule set that only ever meets single records never pays for them.
+    compiled: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "quantum", Decimal(1).scaleb(-self.places))

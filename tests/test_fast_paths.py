@@ -72,6 +72,7 @@ def test_grade_many_equals_grade_and_evaluation(rulesets: list[ke.RuleSet]) -> N
             for i in inds
         ]
         assert many == one, rules.name
+        assert [str(c) for c, _ in many] == [str(c) for c, _ in one], rules.name
         for ind, (capaian, category) in zip(inds, many, strict=True):
             r = ke.evaluate_indicator(ind, rules, trace=False)
             assert (r.capaian, r.category) == (capaian, category), (rules.name, ind)
@@ -186,6 +187,7 @@ def test_evaluate_chunk_equals_evaluate_indicator(
             for start in range(0, len(inds), size):
                 many += evaluate_chunk(inds[start : start + size], rules)
             assert many == one, rules.name
+        assert list(map(repr, many)) == list(map(repr, one)), rules.name  # 100 vs 100.00
         assert list(ke.evaluate_many(inds, rules)) == one
     # The test means something: every path was met.
     results = [ke.evaluate_indicator(ind, full, trace=False) for ind in inds]

@@ -1,0 +1,182 @@
+"""A rule set's batch loops, compiled into one Python function each (see :mod:`.codegen`).
+
+``grade_kernel(rules)`` is grade_many's loop over a chunk of records with the rule set's
+capaian formulas written into it: per record, the figures are read into local
+variables, the direction picks a formula by identity, the formula is the expression
+itself (no call, no mapping of inputs), and the category is one bisection over the
+bands' edges. It is :func:`.evaluate.grade` for every record, value for value; a
+formula that cannot be compiled (it reads an input that may be missing) is called
+through its operator closure in its branch of the loop.
+
+The loop is assembled from syntax nodes like the formulas are (no source text); its
+shape is fixed here, and only the formulas, the directions that have them, and whether
+the rule set caps, floors and rounds decide which nodes it holds.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from .codegen import Builder, Unsupported, function
+from .formula import RESULT_DIGITS, Formula
+from .model import Direction, Indicator
+from .ruleset import RuleSet
+
+__all__ = ["CAPAIAN_INPUTS", "GradeKernel", "grade_kernel"]
+
+#: The inputs of a capaian formula when a record is graded, in the order of the
+#: fallback functions' parameters.
+CAPAIAN_INPUTS = ("target", "target_low", "target_high", "realisasi")
+
+#: ``kernel(chunk, append)`` calls ``append((capaian, category))`` for each record, or
+#: ``append((None, None))``; call it inside ``decimal.localcontext(formula.CONTEXT)``.
+GradeKernel = Callable[[list[Indicator], Callable[[Any], None]], None]
+
+
+def _load(name: str) -> ast.expr:
+    return ast.Name(name, ast.Load())
+
+
+def _assign(name: str, value: ast.expr) -> ast.stmt:
+    return ast.Assign([ast.Name(name, ast.Store())], value)
+
+
+def _attr(name: str, attribute: str) -> ast.expr:
+    return ast.Attribute(_load(name), attribute, ast.Load())
+
+
+def _compare(left: ast.expr, op: ast.cmpop, right: ast.expr) -> ast.expr:
+    return ast.Compare(left, [op], [right])
+
+
+def _call(fn: ast.expr, *args: ast.expr) -> ast.expr:
+    return ast.Call(fn, list(args), [])
+
+
+def _none_and_next() -> list[ast.stmt]:
+    """``append(none); continue``: the record has no capaian."""
+    return [ast.Expr(_call(_load("append"), _load("none"))), ast.Continue()]
+
+
+class _Kernel:
+    def __init__(self) -> None:
+        self.builder = Builder()
+        self.namespace = self.builder.namespace
+
+    def put(self, prefix: str, value: Any) -> ast.expr:
+        name = f"{prefix}{len(self.namespace)}"
+        self.namespace[name] = value
+        return _load(name)
+
+    def dispatch(self, formulas: Mapping[str, Formula], slots: Mapping[str, str]) -> ast.stmt:
+        """``value = <formula of the record's direction>``, as an if-chain on identity."""
+        args = [_load(slots.get(name, "none_value")) for name in CAPAIAN_INPUTS]
+        fallback = {Direction(key): _through_closure(f) for key, f in formulas.items()}
+        # The last resort, a direction without a formula, fails as evaluate.grade fails:
+        # a KeyError.
+        table = ast.Subscript(self.put("t", fallback), _load("direction"), ast.Load())
+        chain = self._checked(_call(table, *args))
+        for key, formula in reversed(list(formulas.items())):
+            member = self.put("d", Direction(key))
+            try:
+                body = [_assign("value", self.builder.expression(formula.tree, slots))]
+            except Unsupported:
+                body = self._checked(_call(self.put("g", fallback[Direction(key)]), *args))
+            chain = [ast.If(_compare(_load("direction"), ast.Is(), member), body, chain)]
+        return chain[0]
+
+    def _checked(self, call: ast.expr) -> list[ast.stmt]:
+        """``value = call``, whose value must be a number: anything else means no capaian."""
+        test = _compare(_call(_load("f_type"), _load("value")), ast.IsNot(), _load("decimal"))
+        return [_assign("value", call), ast.If(test, _none_and_next(), [])]
+
+
+def _through_closure(formula: Formula) -> Callable[..., Any]:
+    closure = formula.in_current_context
+
+    def through_closure(*figures: Decimal | None) -> Any:
+        return closure(dict(zip(CAPAIAN_INPUTS, figures, strict=True)))
+
+    return through_closure
+
+
+def grade_kernel(rules: RuleSet) -> GradeKernel:
+    """The rule set's grading loop (module docstring), compiled once and kept on the rule set."""
+    cached = rules.compiled.get("grade")
+    if cached is None:
+        cached = rules.compiled["grade"] = _grade_kernel(rules)
+    return cached
+
+
+def _grade_kernel(rules: RuleSet) -> GradeKernel:
+    k = _Kernel()
+    ns = k.namespace
+    ns.update(none=(None, None), none_value=None, zero=Decimal(0), decimal=Decimal, f_type=type)
+    single = {"target": "low", "target_low": "low", "target_high": "high", "realisasi": "realisasi"}
+    ranged = {key: local for key, local in single.items() if key != "target"}
+
+    body: list[ast.stmt] = [
+        _assign("target", _attr("ind", "target")),
+        _assign("realisasi", _attr("ind", "realisasi")),
+        ast.If(
+            ast.BoolOp(
+                ast.Or(),
+                [
+                    _compare(_load("target"), ast.Is(), ast.Constant(None)),
+                    _compare(_load("realisasi"), ast.Is(), ast.Constant(None)),
+                ],
+            ),
+            _none_and_next(),
+            [],
+        ),
+        _assign("low", _attr("target", "low")),
+        ast.If(_compare(_load("low"), ast.LtE(), _load("zero")), _none_and_next(), []),
+        _assign("high", _attr("target", "high")),
+        _assign("direction", _attr("ind", "direction")),
+        ast.Try(
+            body=[
+                ast.If(
+                    _compare(_load("low"), ast.Eq(), _load("high")),
+                    [k.dispatch(rules.capaian, single)],
+                    [k.dispatch(rules.capaian_range, ranged)],
+                )
+            ],
+            handlers=[ast.ExceptHandler(_load("arithmetic_error"), None, _none_and_next())],
+            orelse=[],
+            finalbody=[],
+        ),
+        ast.If(
+            _compare(
+                _call(ast.Attribute(_load("value"), "adjusted", ast.Load())),
+                ast.GtE(),
+                ast.Constant(RESULT_DIGITS),
+            ),
+            _none_and_next(),
+            [],
+        ),
+    ]
+    ns["arithmetic_error"] = ArithmeticError
+    bounds: list[ast.stmt] = []
+    if rules.floor is not None:
+        floor = k.put("floor", rules.floor)
+        bounds = [ast.If(_compare(_load("value"), ast.Lt(), floor), [_assign("value", floor)], [])]
+    if rules.cap is not None:
+        cap = k.put("cap", rules.cap)
+        bounds = [ast.If(_compare(_load("value"), ast.Gt(), cap), [_assign("value", cap)], bounds)]
+    body += bounds
+    shown: ast.expr = _load("value")
+    if rules.categories_rounded:
+        quantize = ast.Attribute(_load("value"), "quantize", ast.Load())
+        shown = _call(quantize, k.put("q", rules.quantum), k.put("r", rules.rounding))
+    probe, edges, labels = rules.categories.bisection()
+    band = ast.Subscript(
+        k.put("labels", labels),
+        _call(k.put("probe", probe), k.put("edges", edges), shown),
+        ast.Load(),
+    )
+    body.append(ast.Expr(_call(_load("append"), ast.Tuple([_load("value"), band], ast.Load()))))
+    loop = ast.For(ast.Name("ind", ast.Store()), _load("chunk"), body, [])
+    return function("grade_chunk", ["chunk", "append"], [loop], ns)
