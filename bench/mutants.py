@@ -194,18 +194,27 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     # ---------------------------------------------------------------- the batch paths
     m(
-        "columnar-alternative-for-range",
-        "kinerja_engine/columnar.py",
+        "kernel-alternative-for-range",
+        "kinerja_engine/evaluation_kernel.py",
         "evaluate_many computes the alternative capaian for within-range indicators",
-        ("_LOWER = Direction.LOWER_IS_BETTER\n", "_LOWER = Direction.WITHIN_RANGE\n"),
+        ("            direction is _LOWER\n", "            direction is not _HIGHER\n"),
     ),
     m(
-        "columnar-flag-text-half-even",
-        "kinerja_engine/columnar.py",
+        "flag-text-half-even",
+        "kinerja_engine/numbers.py",
         "evaluate_many writes a flag message's figures rounded half-even",
         (
-            "_TEXT_CTX = Context(prec=60, rounding=ROUND_HALF_UP)",
-            "_TEXT_CTX = Context(prec=60)",
+            "    rounded = value.quantize(quantum, ROUND_HALF_UP, _CTX)\n",
+            '    rounded = value.quantize(quantum, "ROUND_HALF_EVEN", _CTX)\n',
+        ),
+    ),
+    m(
+        "kernel-cap-as-floor",
+        "kinerja_engine/evaluation_kernel.py",
+        "evaluate_many caps capaian from below",
+        (
+            "bounds = [_if(_compare(_load(name), ast.Gt(), cap)",
+            "bounds = [_if(_compare(_load(name), ast.Lt(), cap)",
         ),
     ),
     m(
@@ -227,12 +236,21 @@ MUTANTS: tuple[Mutant, ...] = (
         ),
     ),
     m(
-        "column-if-both-branches-then",
-        "kinerja_engine/columns.py",
-        "a column's if() gives the rows that chose 'else' the 'then' branch",
+        "codegen-if-branches-swapped",
+        "kinerja_engine/codegen.py",
+        "a compiled if() gives the 'else' branch when the condition holds",
         (
-            "        for rows, branch, names in ((yes, then, then_names), (no, other, other_names)):",
-            "        for rows, branch, names in ((yes, then, then_names), (no, then, then_names)):",
+            "            return ast.IfExp(cond, then, other)",
+            "            return ast.IfExp(cond, other, then)",
+        ),
+    ),
+    m(
+        "specialize-missing-is-false",
+        "kinerja_engine/codegen.py",
+        "missing() of a figure a shape lacks is false",
+        (
+            'return ("const", True) if operand == MISSING',
+            'return ("const", False) if operand == MISSING',
         ),
     ),
     # ---------------------------------------------------------------- validation of rule sets

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on first use
     from .api import check, evaluate, load_case, load_case_bytes, load_rules, rules_for
     from .batch import check_many, evaluate_cases, evaluate_many
-    from .columnar import grade_many
     from .errors import (
         CaseError,
         FormulaError,
@@ -30,6 +29,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on 
     )
     from .evaluate import evaluate_indicator, grade
     from .importing import import_csv
+    from .kernels import grade_many
     from .model import (
         Budget,
         BudgetLine,
@@ -146,7 +146,7 @@ _EXPORTS = {
     "evaluate_indicator": "evaluate",
     "evaluate_many": "batch",
     "grade": "evaluate",
-    "grade_many": "columnar",
+    "grade_many": "kernels",
     "import_csv": "importing",
     "load_case": "api",
     "load_case_bytes": "api",

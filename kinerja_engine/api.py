@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .audit import audit
 from .collector import collector_paused
-from .columnar import evaluate_all
 from .errors import KinerjaError
 from .evaluate import evaluate_case
+from .evaluation_kernel import evaluate_all
 from .loading import (
     case_from_document,
     key_line,

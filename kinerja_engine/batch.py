@@ -32,8 +32,8 @@ import attrs
 
 from . import api, model, results, textfile
 from .api import load_case, load_rules, rules_for
-from .columnar import CHUNK, evaluate_chunk
 from .errors import InputError
+from .evaluation_kernel import CHUNK, evaluate_chunk
 from .model import Case, Indicator
 from .results import IndicatorResult, Report
 from .ruleset import RuleSet, RuleSetSpec
@@ -44,7 +44,7 @@ __all__ = ["Judged", "case_paths", "check_many", "evaluate_cases", "evaluate_man
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Indicators per chunk, evaluated together here or sent to a worker (columnar.CHUNK).
+#: Indicators per chunk, evaluated together here or sent to a worker (evaluation_kernel.CHUNK).
 CHUNK_SIZE = CHUNK
 #: Chunks in flight per worker: one being worked on, one queued behind it.
 IN_FLIGHT = 2

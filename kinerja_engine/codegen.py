@@ -38,7 +38,15 @@ from typing import Any
 
 from .formula import Tree
 
-__all__ = ["MAX_NODE_DEPTH", "Builder", "Unsupported", "compile_tree", "function"]
+__all__ = [
+    "MAX_NODE_DEPTH",
+    "MISSING",
+    "Builder",
+    "Unsupported",
+    "compile_tree",
+    "function",
+    "specialize",
+]
 
 #: Deeper trees are left to the closures, so that compiling never nears the limits of
 #: Python's own compiler (a formula of 2,000 characters can nest its operators 600 deep).
@@ -127,6 +135,14 @@ class Builder:
             # short-circuit gives the three-valued junction's value and stops where it does.
             kind = ast.And() if op == "and" else ast.Or()
             return ast.BoolOp(kind, [self.build(t, deeper) for t in tree[1:]])
+        if op in ("and_missing", "or_missing"):
+            # Decided (false, or true for "or") by a runtime operand, else missing.
+            decisive = op == "or_missing"
+            operands = [self.build(t, deeper) for t in tree[1:]]
+            if not decisive:
+                operands = [ast.UnaryOp(ast.Not(), t) for t in operands]
+            test = operands[0] if len(operands) == 1 else ast.BoolOp(ast.Or(), operands)
+            return ast.IfExp(test, ast.Constant(decisive), ast.Constant(None))
         if op == "not":
             return ast.UnaryOp(ast.Not(), self.build(tree[1], deeper))
         if op == "neg":
@@ -148,6 +164,112 @@ class Builder:
             method = ast.Attribute(self.build(tree[1], deeper), "quantize", ast.Load())
             return ast.Call(method, [self.load(quantum), ast.Name(_HALF_UP, ast.Load())], [])
         raise Unsupported
+
+
+#: A value known, before any record is read, to be missing.
+MISSING: Tree = ("const", None)
+# A junction with operands known missing: false where a runtime operand is false (true
+# for "or_missing"), else missing. It has no Python operator; only a caller that reads
+# a condition's value as "is it true" (or asks for None explicitly) may meet it.
+_MAYBE = {"and": "and_missing", "or": "or_missing"}
+
+
+def specialize(tree: Tree, present: Collection[str]) -> Tree:
+    """``tree`` for records that lack every input not in ``present``: :data:`MISSING`
+    where its value is then missing whatever the present inputs hold, else a tree that
+    reads only present inputs, with the missing operands of ``and``/``or`` dropped (the
+    junction becomes ``and_missing``/``or_missing``).
+
+    Missing values spread as the closures spread them, and what the closures would still
+    evaluate beside a missing operand is dropped only if it cannot fail (no division,
+    no rounding); else :class:`Unsupported` is raised, as it is for an ``if`` whose
+    branches differ in being missing, or for a junction with missing operands anywhere
+    but at the top (where its "missing" would spread further).
+    """
+    out = _specialize(tree, present)
+    if out[0] not in _MAYBE.values() and _holds_maybe(out):
+        raise Unsupported
+    if out[0] in _MAYBE.values() and any(_holds_maybe(t) for t in out[1:]):
+        raise Unsupported
+    return out
+
+
+def _holds_maybe(tree: Tree) -> bool:
+    if tree[0] in _MAYBE.values():
+        return True
+    if tree[0] == "chain":
+        return _holds_maybe(tree[1]) or any(_holds_maybe(t) for _, t in tree[2])
+    if tree[0] in ("const", "name"):
+        return False
+    return any(_holds_maybe(t) for t in tree[1:] if isinstance(t, tuple))
+
+
+def _specialize(tree: Tree, present: Collection[str]) -> Tree:
+    op = tree[0]
+    if op == "const":
+        return tree
+    if op == "name":
+        return tree if tree[1] in present else MISSING
+    if op == "chain":
+        parts = [_specialize(tree[1], present)]
+        parts += [_specialize(operand, present) for _, operand in tree[2]]
+        if MISSING in parts:
+            return _dropped(parts)
+        steps = tuple((step, t) for (step, _), t in zip(tree[2], parts[1:], strict=True))
+        return ("chain", parts[0], steps)
+    if op in _ARITHMETIC or op in _COMPARISON or op in ("min", "max", "neg", "abs", "not"):
+        operands = [_specialize(t, present) for t in tree[1:]]
+        if MISSING in operands:
+            return _dropped(operands)
+        return (op, *operands)
+    if op == "round":
+        operand = _specialize(tree[1], present)
+        return MISSING if operand == MISSING else ("round", operand, tree[2])
+    if op == "missing":
+        operand = _specialize(tree[1], present)
+        return ("const", True) if operand == MISSING else ("missing", operand)
+    if op == "if":
+        cond = _specialize(tree[1], present)
+        if cond == MISSING:
+            return MISSING
+        then, other = _specialize(tree[2], present), _specialize(tree[3], present)
+        if (then == MISSING) != (other == MISSING):
+            raise Unsupported
+        return _dropped([cond]) if then == MISSING else ("if", cond, then, other)
+    if op in _MAYBE:
+        operands = [_specialize(t, present) for t in tree[1:]]
+        known = [t for t in operands if t != MISSING]
+        if any(t[0] in _MAYBE.values() for t in known):
+            raise Unsupported
+        if len(known) == len(operands):
+            return (op, *operands)
+        if not known:
+            return MISSING
+        return (_MAYBE[op], *known)
+    raise Unsupported
+
+
+def _dropped(operands: Sequence[Tree]) -> Tree:
+    """MISSING, once the operands evaluated beside a missing one are known not to fail."""
+    for t in operands:
+        if t != MISSING and not _cannot_fail(t):
+            raise Unsupported
+    return MISSING
+
+
+def _cannot_fail(tree: Tree) -> bool:
+    # Only division (by zero) and rounding (past the precision) can fail on present
+    # figures below 10^21: + - * cannot reach the exponent limit in 2,000 characters.
+    op = tree[0]
+    if op in ("/", "round", "and_missing", "or_missing"):
+        return False
+    if op == "chain":
+        return all(s != "/" for s, _ in tree[2]) and all(
+            _cannot_fail(t) for t in (tree[1], *(t for _, t in tree[2]))
+        )
+    if op in ("const", "name"):
+        return True
+    return all(_cannot_fail(t) for t in tree[1:] if isinstance(t, tuple))
 
 
 def compile_tree(

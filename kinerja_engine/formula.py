@@ -457,7 +457,7 @@ class _Expr:
     value: Value = None  # when is_const
     name: str | None = None  # when it is a bare input name
     literal: str | None = None  # when it is a number exactly as written
-    # The expression as a tree, for compilers other than the closures (columns.py):
+    # The expression as a tree, for compilers other than the closures (codegen.py):
     # ("const", value), ("name", name) or (operation, *operands); see Tree.
     tree: Tree = ("const", None)
 

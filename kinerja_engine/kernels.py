@@ -16,16 +16,18 @@ the rule set caps, floors and rounds decide which nodes it holds.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal, localcontext
+from itertools import islice
 from typing import Any
 
 from .codegen import Builder, Unsupported, function
-from .formula import RESULT_DIGITS, Formula
+from .collector import collector_paused
+from .formula import CONTEXT, RESULT_DIGITS, Formula
 from .model import Direction, Indicator
 from .ruleset import RuleSet
 
-__all__ = ["CAPAIAN_INPUTS", "GradeKernel", "grade_kernel"]
+__all__ = ["CAPAIAN_INPUTS", "GradeKernel", "grade_kernel", "grade_many"]
 
 #: The inputs of a capaian formula when a record is graded, in the order of the
 #: fallback functions' parameters.
@@ -180,3 +182,20 @@ def _grade_kernel(rules: RuleSet) -> GradeKernel:
     body.append(ast.Expr(_call(_load("append"), ast.Tuple([_load("value"), band], ast.Load()))))
     loop = ast.For(ast.Name("ind", ast.Store()), _load("chunk"), body, [])
     return function("grade_chunk", ["chunk", "append"], [loop], ns)
+
+
+def grade_many(
+    indicators: Iterable[Indicator], rules: RuleSet, *, chunk_size: int = 4096
+) -> Iterator[tuple[Decimal | None, str | None]]:
+    """:func:`~.evaluate.grade` over a stream of indicators, lazily and in order:
+    ``(capaian, category)`` for each, ``(None, None)`` where there is no target, no
+    realisasi or no capaian. The same values as ``grade``, a chunk at a time through the
+    rule set's compiled grading loop."""
+    it = iter(indicators)
+    kernel = grade_kernel(rules)
+    while chunk := list(islice(it, chunk_size)):
+        graded: list[tuple[Decimal | None, str | None]] = []
+        # Not around the yield: the caller keeps its own context and collector.
+        with localcontext(CONTEXT), collector_paused():
+            kernel(chunk, graded.append)
+        yield from graded

@@ -37,6 +37,7 @@ __all__ = [
     "EXPECTED",
     "MAX_MAGNITUDE",
     "ParsedNumber",
+    "figure_text",
     "format_number",
     "parse_number",
     "round_half_up",
@@ -445,6 +446,20 @@ def format_number(
         value = round_half_up(value, places)
         text = format(value, "f")
     return _layout(text, value.is_zero(), point, separator if group else None)
+
+
+def figure_text(value: Decimal | None, places: int) -> str:
+    """A figure as a message shows it: ``format_number(value, places, group=True)``, and
+    "—" for None. The same text by a shorter road (format() groups in C), for the flag
+    messages of a national run."""
+    if value is None:
+        return "—"
+    quantum = _QUANTA.get(places)
+    if quantum is None or not value.is_finite() or value.adjusted() + places + 2 > _CTX_DIGITS:
+        return format_number(value, places, group=True)
+    rounded = value.quantize(quantum, ROUND_HALF_UP, _CTX)
+    text = format(rounded, ",f")
+    return text[1:] if text[0] == "-" and rounded.is_zero() else text
 
 
 def to_indonesian(value: Decimal) -> str:

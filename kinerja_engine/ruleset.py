@@ -12,8 +12,6 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Context, Decimal
-from itertools import repeat
-from operator import add
 from typing import Any, Literal
 
 import attrs
@@ -260,21 +258,12 @@ class Bands:
         ``label(v)`` for every finite ``v``: for loops that label many values inline."""
         return self._probe or _both_sides, self._edges, self._keyed_labels
 
-    def _keys(self, values: Sequence[Decimal]) -> map[int]:
-        edges = repeat(self._edges)
-        if self._probe is not None:
-            return map(self._probe, edges, values)
-        return map(
-            add, map(bisect.bisect_left, edges, values), map(bisect.bisect_right, edges, values)
-        )
-
-    def rank_column(self, values: Sequence[Decimal]) -> list[int | None]:
-        """:meth:`rank` of each finite value, with no Python step per value."""
-        return list(map(self._keyed_ranks.__getitem__, self._keys(values)))
-
-    def label_column(self, values: Sequence[Decimal]) -> list[str | None]:
-        """:meth:`label` of each finite value, with no Python step per value."""
-        return list(map(self._keyed_labels.__getitem__, self._keys(values)))
+    def ranking(
+        self,
+    ) -> tuple[_Probe, tuple[Decimal, ...], tuple[int | None, ...], tuple[str | None, ...]]:
+        """:meth:`bisection` with the ranks as well: ``ranks[probe(edges, v)]`` is
+        ``rank(v)`` and ``labels[probe(edges, v)]`` is ``label(v)``."""
+        return self._probe or _both_sides, self._edges, self._keyed_ranks, self._keyed_labels
 
 
 _Probe = Callable[[Sequence[Decimal], Decimal], int]

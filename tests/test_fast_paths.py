@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies
-from kinerja_engine.columnar import evaluate_chunk
 from kinerja_engine.evaluate import grade
+from kinerja_engine.evaluation_kernel import evaluate_chunk
 
 # Formulas that use every construct of the language, so the column compiler meets each.
 ODD_RULES = """
@@ -214,27 +214,27 @@ def test_evaluate_chunk_equals_evaluate_indicator_on_drawn_data(data: st.DataObj
 def test_flag_message_figures_read_as_format_number_writes_them(
     value: Decimal, places: int
 ) -> None:
-    """evaluate_chunk writes a flag message's figures with format(); evaluate_indicator with
-    numbers.format_number: the same text, rounding half-up, grouping, and "-0" unsigned."""
-    from kinerja_engine.columnar import _figure_texts
-    from kinerja_engine.numbers import format_number
+    """evaluate_chunk writes a flag message's figures with numbers.figure_text;
+    evaluate_indicator with format_number: the same text, rounding half-up, grouping,
+    and "-0" unsigned."""
+    from kinerja_engine.numbers import figure_text, format_number
 
-    assert _figure_texts([value], places) == [format_number(value, places, group=True)]
+    assert figure_text(value, places) == format_number(value, places, group=True)
+    assert figure_text(None, places) == "—"
 
 
 @given(
     strategies.rule_sets(),
     st.lists(st.decimals(min_value=-300, max_value=300, places=3, allow_nan=False), max_size=30),
 )
-def test_band_columns_and_inline_bisection_equal_label(
-    rules: ke.RuleSet, values: list[Decimal]
-) -> None:
+def test_inline_bisection_equals_label_and_rank(rules: ke.RuleSet, values: list[Decimal]) -> None:
     """Bands closed on either side, bisected one way, the other, or both."""
     for bands in (rules.categories, rules.efficiency_bands):
         edges = [e for e in bands._edges if e.is_finite()]
         near = [e + d for e in edges for d in (Decimal("-0.001"), 0, Decimal("0.001"))]
         column = values + near
-        assert bands.label_column(column) == [bands.label(v) for v in column]
-        assert bands.rank_column(column) == [bands.rank(v) for v in column]
         probe, edge_tuple, labels = bands.bisection()
+        assert [labels[probe(edge_tuple, v)] for v in column] == [bands.label(v) for v in column]
+        probe, edge_tuple, ranks, labels = bands.ranking()
+        assert [ranks[probe(edge_tuple, v)] for v in column] == [bands.rank(v) for v in column]
         assert [labels[probe(edge_tuple, v)] for v in column] == [bands.label(v) for v in column]
