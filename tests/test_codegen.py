@@ -101,6 +101,23 @@ def test_the_code_generator_parses_no_text() -> None:
 _maybe = st.one_of(_figures, st.none())
 
 
+def _both(source: str, kind: str, env: dict[str, Decimal | None]) -> tuple[object, object]:
+    """(the closures' value, the specialized and compiled formula's value) with the inputs
+    that are None missing; (None, None) where specialize() refuses the formula."""
+    formula = compile_formula(source, NAMES, kind=kind)
+    present = [n for n in NAMES if env[n] is not None]
+    try:
+        tree = specialize(formula.tree, present)
+    except Unsupported:
+        return None, None
+    expected = _run(formula.in_current_context, env)
+    if tree == MISSING:
+        return expected, None
+    compiled = compile_tree(tree, NAMES, present)
+    assert compiled is not None, tree
+    return expected, _run(compiled, *(env[n] for n in NAMES))
+
+
 @settings(max_examples=400)
 @given(_expressions(), _maybe, _maybe, _maybe)
 def test_a_specialized_formula_means_what_the_closures_give_without_the_missing_inputs(
@@ -108,21 +125,8 @@ def test_a_specialized_formula_means_what_the_closures_give_without_the_missing_
 ) -> None:
     """specialize() folds the missing inputs away as the closures spread them: the
     compiled remainder gives the closures' value (None included), or it is refused."""
-    formula = compile_formula(source, NAMES)
-    env = {"a": a, "b": b, "c": c}
-    present = [n for n in NAMES if env[n] is not None]
-    try:
-        tree = specialize(formula.tree, present)
-    except Unsupported:
-        return
-    expected = _run(formula.in_current_context, env)
-    if tree == MISSING:
-        got: object = None
-    else:
-        compiled = compile_tree(tree, NAMES, present)
-        assert compiled is not None
-        got = _run(compiled, a, b, c)
-    assert got == expected and str(got) == str(expected), (source, tree)
+    expected, got = _both(source, "number", {"a": a, "b": b, "c": c})
+    assert got == expected and str(got) == str(expected), source
 
 
 @settings(max_examples=300)
@@ -132,17 +136,8 @@ def test_a_specialized_condition_means_what_the_closures_give(
 ) -> None:
     """Conditions, where ``and``/``or`` over missing operands stay undecided (None)."""
     condition = f"({source}) > a and missing(c) or b < 3 and ({source}) != 1"
-    formula = compile_formula(condition, NAMES, kind="condition")
-    env = {"a": a, "b": b, "c": c}
-    present = [n for n in NAMES if env[n] is not None]
-    try:
-        tree = specialize(formula.tree, present)
-    except Unsupported:
-        return
-    expected = _run(formula.in_current_context, env)
-    compiled = compile_tree(tree, NAMES, present) if tree != MISSING else None
-    got = None if compiled is None else _run(compiled, a, b, c)
-    assert got is expected or got == expected, (condition, tree)
+    expected, got = _both(condition, "condition", {"a": a, "b": b, "c": c})
+    assert got is expected or got == expected, condition
 
 
 def test_specialize_refuses_what_it_cannot_fold_exactly() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 from conftest import indicator, write
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
@@ -207,6 +207,11 @@ def test_evaluate_chunk_equals_evaluate_indicator_on_drawn_data(data: st.DataObj
     ]
 
 
+# Halves, where half-up and half-even part ways, and a negative that rounds to zero.
+@example(Decimal("0.125"), 2)
+@example(Decimal("2.5"), 0)
+@example(Decimal("-1234567.005"), 2)
+@example(Decimal("-0.001"), 2)
 @given(
     st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**21), max_value=10**21),
     st.integers(0, 6),
