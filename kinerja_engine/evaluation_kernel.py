@@ -385,34 +385,52 @@ def _hit(flag: FlagRule, places: int) -> tuple[tuple[str, ...], Callable[..., Fl
     """The names a flag's messages show, and a function of their values giving its hit
     with the messages filled as evaluate_indicator fills them."""
     names = tuple(dict.fromkeys((*flag.parts_en[1::2], *flag.parts_id[1::2])))
-    slot = {name: i for i, name in enumerate(names)}
+    en, id_ = _template(flag.parts_en, names), _template(flag.parts_id, names)
     code, severity = flag.code, _SEVERITY[flag.severity]
-    parts_en, parts_id = flag.parts_en, flag.parts_id
-
-    def fill(parts: tuple[str, ...], texts: list[str], notation: dict[int, int] | None) -> str:
-        if len(parts) == 1:
-            return parts[0]
-        out = list(parts)
-        for i in range(1, len(parts), 2):
-            text = texts[slot[parts[i]]]
-            out[i] = text if notation is None else text.translate(notation)
-        return "".join(out)
+    set_code, set_severity, set_id, set_en = _setters(FlagHit).values()
 
     def hit(*values: Decimal | None) -> FlagHit:
         texts = [figure_text(v, places) for v in values]
-        return FlagHit(
-            code=code,
-            severity=severity,
-            message_id=fill(parts_id, texts, _TO_ID),
-            message_en=fill(parts_en, texts, None),
-        )
+        made = _new(FlagHit)
+        set_code(made, code)
+        set_severity(made, severity)
+        set_id(made, id_.format(*[t.translate(_TO_ID) for t in texts]))
+        set_en(made, en.format(*texts))
+        return made
 
     return names, hit
 
 
+def _template(parts: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """A message's parts as a str.format template over the figures ``names`` lists."""
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"{{{names.index(part)}}}")
+        else:
+            out.append(part.replace("{", "{{").replace("}", "}}"))
+    return "".join(out)
+
+
+# Results are built slot by slot: the generated __init__ costs a call with twenty
+# keywords and an object.__setattr__ per field, several times the arithmetic. Filling
+# the slots is what that __init__ does, which holds while no field has a validator, a
+# converter or a factory and the class has no __attrs_post_init__ (checked here).
+_new = object.__new__
+
+
+def _setters(cls: type) -> dict[str, Callable[[Any, Any], None]]:
+    """Each field's slot setter, by name, in the order of the fields."""
+    fields = attrs.fields(cls)
+    if hasattr(cls, "__attrs_post_init__") or any(
+        f.validator is not None or f.converter is not None for f in fields
+    ):
+        raise TypeError(f"{cls.__name__} cannot be built slot by slot")
+    return {f.name: cls.__dict__[f.name].__set__ for f in fields}
+
+
 def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
     """The IndicatorResult, built slot by slot (it is a frozen, slotted attrs class)."""
-    fields = {f.name for f in attrs.fields(IndicatorResult)}
     values: dict[str, ast.expr] = {
         "id": ast.Attribute(_load("ind"), "id", ast.Load()),
         "name": ast.Attribute(_load("ind"), "name", ast.Load()),
@@ -435,11 +453,11 @@ def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
         "flags": _load("flags"),
         "trace": ast.Tuple([], ast.Load()),
     }
-    if values.keys() != fields:  # a field added to IndicatorResult and not here
+    setters = _setters(IndicatorResult)
+    if values.keys() != setters.keys():  # a field added to IndicatorResult and not here
         raise Unsupported
-    out = [_assign("r", _call(s.put(object.__new__), s.put(IndicatorResult)))]
-    for name, value in values.items():
-        setter = IndicatorResult.__dict__[name].__set__
-        out.append(ast.Expr(_call(s.put(setter), _load("r"), value)))
+    out = [_assign("r", _call(s.put(_new), s.put(IndicatorResult)))]
+    for name, setter in setters.items():
+        out.append(ast.Expr(_call(s.put(setter), _load("r"), values[name])))
     out.append(ast.Return(_load("r")))
     return out
