@@ -135,18 +135,29 @@ def fast_case(data: Mapping[str, Any], prepared: Prepared | None = None) -> Case
         return None
 
 
-def prepare(tables: Mapping[str, Any]) -> Prepared:
+def prepare(tables: Mapping[str, Any], earlier: Prepared | None = None) -> Prepared:
     """Structures for the arrays of tables in ``tables``, part of a document still being
-    parsed (tomlsplit's head or tail); empty for any array the fast path would not take,
-    which the general path then reads with the rest."""
+    parsed (tomlsplit's head or tail); none for an array the fast path would not take,
+    which the general path then reads with the rest.
+
+    ``earlier`` holds what an earlier call prepared: of an array that has grown since
+    (tomlsplit appends the worker's indicators to the head's), only the tables appended
+    are structured.
+    """
     done: Prepared = {}
     for key, build in _ARRAYS:
         array = tables.get(key)
+        if type(array) is not list:
+            continue
+        early = earlier.get(key) if earlier else None
+        start, made = 0, ()
+        if early is not None and early[0] is array and len(array) >= early[1]:
+            start, made = early[1], early[2]
         try:
-            if type(array) is list:
-                done[key] = (array, len(array), _structured(array, build, {}))
+            rest = _structured(array[start:], build, {}, start=start)
         except Exception:
             continue
+        done[key] = (array, len(array), made + rest)
     return done
 
 
@@ -267,13 +278,12 @@ def _number(value: Any) -> Decimal | None:
         return Decimal(value) if -_MAX_INT < value < _MAX_INT else None
     if kind is str:
         match = _PLAIN.fullmatch(value)
-        # At most 21 characters: fewer than 22 digits, so below 10^21.
-        if match is None or len(match[1]) > 21:
+        # A whole part of at most 21 characters: fewer than 22 digits, so below 10^21.
+        if match is None or match.end(1) > 21:
             return None
-        whole, fraction = match.groups()
-        if "." in whole:
-            whole = whole.replace(".", "")
-        return Decimal(f"{whole}.{fraction}" if fraction else whole)
+        # Matched: digits, '.' only between groups of the whole part, one ',' before the
+        # fraction.
+        return Decimal(value.replace(".", "").replace(",", "."))
     return None
 
 

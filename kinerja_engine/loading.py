@@ -120,7 +120,9 @@ def parse_toml(
             return tomlsplit.loads(source)
         from .fastcase import prepare  # fastcase builds on this module: imported on use
 
-        return tomlsplit.loads(source, meanwhile=lambda tables: prepared.update(prepare(tables)))
+        return tomlsplit.loads(
+            source, meanwhile=lambda tables: prepared.update(prepare(tables, prepared))
+        )
 
     data = textfile.parse_toml_text(text, name, limit, parse=parse, check_depth=not as_case)
     if not as_case:

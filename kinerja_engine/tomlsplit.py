@@ -5,7 +5,9 @@ Python, reads about 2.5 MB a second. For a text of at least :data:`MIN_CHARS` on
 with a core to spare, :func:`loads` cuts the text at two line starts: the middle piece
 holds only indicator tables and is parsed in a second process while this one parses the
 head and the tail. The middle's indicators are appended to the head's, and the tail's
-tables added.
+tables added. The worker parses its middle in pieces (:func:`pieces`), cut at more
+``[[indicator]]`` lines, and sends each piece's tables as soon as it has them, for this
+process to unpack and structure while the worker parses the next.
 
 Why the merged result is the one tomllib gives for the whole text:
 
@@ -21,6 +23,10 @@ Why the merged result is the one tomllib gives for the whole text:
   every later statement writes until the next ``[[indicator]]``. In the whole text tomllib
   forgets, at each ``[[indicator]]``, what it knew of the previous element's tables; so the
   middle's statements do there exactly what they do in a text of their own.
+* So the middle may be cut again at any of its ``[[indicator]]`` lines: every piece
+  starts with one, holds only indicator headers, and must parse on its own, so each cut
+  lies between two statements as well, and the pieces' indicators, one after the other,
+  are the middle's.
 * That ``[[indicator]]`` may extend the head's ``indicator`` only if it is an array of
   tables. So no line anywhere may give ``indicator`` a value (``indicator = …``,
   ``"indicator".x = …``, a quoted key with an escape, which could spell it), no header may
@@ -31,6 +37,10 @@ Why the merged result is the one tomllib gives for the whole text:
   changes what it may write (a table declared in both would be an error of the whole
   text: refused here, so that the whole text reports it).
 
+The worker's tables travel as marshal's bytes, each float as the text tomllib gives
+``parse_float`` (:func:`_float_text`), made a Decimal here by the very call tomllib would
+make, ``Decimal(text)``: the same value, digits and exponent, sign of zero included.
+
 Anything refused or failing (a piece that does not parse, a worker that dies) and the
 whole text is parsed here, the ordinary way, so an error is tomllib's own with its line
 and column. tests/test_tomlsplit.py compares the two parses and tries every refusal.
@@ -38,9 +48,14 @@ and column. tests/test_tomlsplit.py compares the two parses and tries every refu
 
 from __future__ import annotations
 
+import gc
+import itertools
+import marshal
 import os
+import pickle
 import re
 import sys
+import tempfile
 import threading
 import tomllib
 from collections.abc import Callable
@@ -50,8 +65,10 @@ from typing import Any
 __all__ = [
     "MIN_CHARS",
     "MIN_SHARE",
+    "PIECE_CHARS",
     "WORKER_SHARE",
     "loads",
+    "pieces",
     "plan",
     "safe",
     "split_parse",
@@ -60,11 +77,15 @@ __all__ = [
 # Below this a second process costs more than it saves (starting it, sending the parsed
 # tables back); the issue's national file is 33 MB.
 MIN_CHARS = 4 * 1024 * 1024
-# The part of the text the worker parses. It also pickles its tables (about a sixth of
-# its parsing time), while this process checks the text (:func:`safe`), parses the head
-# and the tail and structures them (``meanwhile``); measured on the bench file, this
-# share has both finish together.
-WORKER_SHARE = 0.5
+# The part of the text the worker parses (and packs, a few per cent of that), while this
+# process checks the text (:func:`safe`), parses the head and the tail, unpacks the
+# worker's pieces and structures everything (``meanwhile``); measured on the bench file,
+# this share has both finish together.
+WORKER_SHARE = 0.6
+# The worker parses and sends its middle in pieces of about this many characters, for
+# this process to unpack and structure each while the worker parses the next: only the
+# last piece's share of that work is left when the worker is done.
+PIECE_CHARS = 1024 * 1024
 # A middle smaller than this part of the text is not worth a process.
 MIN_SHARE = 0.2
 
@@ -93,10 +114,11 @@ def loads(
     """``tomllib.loads(text, parse_float=Decimal)``, on two cores when that is provably the
     same; anything it raises is raised by tomllib parsing the whole text here.
 
-    ``meanwhile`` is called with the head's tables, then the tail's, while the worker is
-    still parsing: work on them (structuring) that need not wait. The tables returned
-    hold those very objects, the head's ``indicator`` array extended in place, unless the
-    split declines: then they are new.
+    ``meanwhile`` is called with the head's tables, then the tail's, then the head's again
+    each time a piece of the worker's indicators has been appended to its ``indicator``
+    array, while the worker is still parsing: work on them (structuring) that need not
+    wait. The tables returned hold those very objects, the head's ``indicator`` array
+    extended in place, unless the split declines: then they are new.
     """
     if len(text) >= MIN_CHARS and _spare_core():
         cut = plan(text)
@@ -181,12 +203,20 @@ def split_parse(
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    # Forked: the worker has the text already; only its tables travel, pickled.
-    worker = context.Process(target=_worker, args=(text, a, b, send), daemon=True)
-    worker.start()
+    try:
+        scratch = _scratch()
+    except OSError:  # no file to share (out of descriptors): the whole text is parsed here
+        return None
+    try:
+        receive, send = context.Pipe(duplex=False)
+        # Forked: the worker has the text already; only its tables travel, piece by piece.
+        worker = context.Process(target=_worker, args=(text, a, b, scratch, send), daemon=True)
+        worker.start()
+    except OSError:  # no process to be had
+        os.close(scratch)
+        return None
     send.close()
-    middle = None
+    done = False
     try:
         if not safe(text, a, b):
             return None
@@ -194,26 +224,64 @@ def split_parse(
         tail = _parse(text[b:]) if head is not None else None
         if head is None or tail is None:
             return None
+        indicators = head.setdefault("indicator", [])
+        if type(indicators) is not list or any(key in head for key in tail):
+            return None  # tail keys new to the head, and "indicator" is one of the head's
         if meanwhile is not None:
             meanwhile(head)
             meanwhile(tail)
-        middle = receive.recv()
+        while (where := receive.recv()) is not None:
+            try:
+                middle = _unpack(_read(scratch, *where))
+            except (ValueError, TypeError, ArithmeticError):  # not what the worker packed
+                return None
+            if type(middle) is not dict or list(middle) != ["indicator"]:
+                return None
+            added = middle["indicator"]
+            if type(added) is not list:
+                return None
+            indicators += added
+            if meanwhile is not None:
+                meanwhile(head)
+        done = True
     except (EOFError, OSError):  # the worker died: the whole text is parsed here
         return None
     finally:
         receive.close()
-        if middle is None:  # not waited for: refused, or a piece failed here
+        os.close(scratch)
+        if not done:  # not waited for: refused, or a piece failed here
             worker.kill()
         worker.join()
-    return _merge(head, middle, tail)
+    head.update(tail)
+    return head
 
 
-def _worker(text: str, a: int, b: int, send: Any) -> None:
+def pieces(text: str, a: int, b: int, size: int) -> list[tuple[int, int]]:
+    """The middle ``text[a:b]`` cut at ``[[indicator]]`` lines into pieces of about
+    ``size`` characters (one piece per table at the least)."""
+    cuts = [a]
+    while True:
+        at = _cut_line(text, text.find(_CUT, cuts[-1] + max(size, 1) - 1, b))
+        if not cuts[-1] < at < b:
+            break
+        cuts.append(at)
+    return list(itertools.pairwise([*cuts, b]))
+
+
+def _worker(text: str, a: int, b: int, scratch: int, send: Any) -> None:
+    # Throwaway: what it builds is freed by reference counting or by its exit.
+    gc.disable()
     try:
-        middle = _parse(text[a:b])
-        send.send(middle)
+        offset = 0
+        for start, end in pieces(text, a, b, PIECE_CHARS):
+            payload = _pack(tomllib.loads(text[start:end], parse_float=_float_text))
+            for at in range(0, len(payload), 1 << 30):
+                os.pwrite(scratch, payload[at : at + (1 << 30)], offset + at)
+            send.send((offset, len(payload)))
+            offset += len(payload)
+        send.send(None)
     except BaseException:
-        # Nothing sent: the caller sees the pipe close and parses the whole text itself.
+        # Stopped short of None: the caller sees the pipe close and parses the whole text.
         pass
     finally:
         send.close()
@@ -226,18 +294,66 @@ def _parse(piece: str) -> dict[str, Any] | None:
         return None
 
 
-def _merge(head: dict[str, Any], middle: Any, tail: dict[str, Any]) -> dict[str, Any] | None:
-    if type(middle) is not dict or list(middle) != ["indicator"]:
-        return None
-    added = middle["indicator"]
-    indicators = head.get("indicator")
-    if type(added) is not list or (indicators is not None and type(indicators) is not list):
-        return None
-    if any(key in head or key == "indicator" for key in tail):
-        return None
-    if indicators is None:
-        head["indicator"] = added
+# ---------------------------------------------------------------- the worker's tables in transit
+
+
+def _scratch() -> int:
+    """A file only the two processes share, in memory where the system allows: the
+    worker writes each piece's tables there without waiting for this process to read
+    (a pipe would hold it up until this process is done with the head and the tail)."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("kinerja-tomlsplit", os.MFD_CLOEXEC)
+    with tempfile.TemporaryFile() as file:
+        return os.dup(file.fileno())
+
+
+def _read(scratch: int, offset: int, length: int) -> bytes:
+    chunks = []
+    while length > 0:
+        chunk = os.pread(scratch, length, offset)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        offset += len(chunk)
+        length -= len(chunk)
+    return b"".join(chunks)
+
+
+def _float_text(text: str) -> tuple[str]:
+    """The worker's ``parse_float``: the float's text, which tomllib would give Decimal,
+    in a 1-tuple, a type no TOML value has; :func:`_revive` makes it that Decimal."""
+    return (text,)
+
+
+def _pack(tables: dict[str, Any]) -> bytes:
+    """Tables of plain str, int, bool, list, dict and 1-tuples in marshal's form, some ten
+    times cheaper to write than pickle's for Decimals (pickle memoizes every object, and
+    a Decimal travels as a call on its text anyway); pickle for what marshal cannot
+    write (dates and times, a nesting too deep)."""
+    try:
+        return b"m" + marshal.dumps(tables)
+    except ValueError:
+        return b"p" + pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(payload: bytes) -> Any:
+    """What :func:`_pack` packed, each float made the Decimal tomllib makes of its text."""
+    if payload[:1] == b"m":
+        tables = marshal.loads(memoryview(payload)[1:])
     else:
-        indicators += added
-    head.update(tail)
-    return head
+        tables = pickle.loads(memoryview(payload)[1:])
+    _revive(tables)
+    return tables
+
+
+def _revive(tables: Any) -> None:
+    """Each 1-tuple in ``tables`` replaced, in place, by ``Decimal`` of its text."""
+    stack = [tables]
+    while stack:
+        node = stack.pop()
+        for key, value in node.items() if type(node) is dict else enumerate(node):
+            kind = type(value)
+            if kind is tuple:
+                node[key] = Decimal(value[0])
+            elif kind is dict or kind is list:
+                stack.append(value)

@@ -326,3 +326,38 @@ def test_nothing_is_prepared_for_an_array_the_fast_path_would_not_take() -> None
     assert "budget" in prepared
     assert_agree(data)
     assert fastcase.fast_case(data, prepared) is None
+
+
+def test_an_array_growing_piece_by_piece_is_structured_once_a_table() -> None:
+    data = tomllib.loads(_generate().case_text(60, 6, printed=True), parse_float=Decimal)
+    whole = fastcase.fast_case(data)
+    assert whole is not None
+    indicators = data["indicator"]
+    head = {"indicator": indicators[:10]}
+    prepared = fastcase.prepare(head)
+    first = prepared["indicator"][2]
+    for end in (10, 25, 26, 60):  # as tomlsplit appends the worker's pieces
+        head["indicator"] += indicators[len(head["indicator"]) : end]
+        prepared.update(fastcase.prepare(head, prepared))
+        array, count, made = prepared["indicator"]
+        assert array is head["indicator"] and count == len(made) == end
+    # The tables structured earlier are the very structures made then, not made again.
+    assert all(a is b for a, b in zip(first, made, strict=False))
+    got = fastcase.fast_case({**data, **head}, prepared)
+    assert got == whole
+    assert repr(got) == repr(whole)
+
+
+def test_a_piece_the_fast_path_would_not_take_stops_the_preparing() -> None:
+    data = tomllib.loads(_generate().case_text(20, 7), parse_float=Decimal)
+    indicators = data["indicator"]
+    head = {"indicator": indicators[:5]}
+    prepared = fastcase.prepare(head)
+    bad = copy.deepcopy(indicators[5:])
+    bad[3]["target"] = "banyak"
+    head["indicator"] += bad
+    prepared.update(fastcase.prepare(head, prepared))
+    assert prepared["indicator"][1] == 5  # what was made before stands; nothing after
+    broken = {**data, **head}
+    assert fastcase.fast_case(broken, prepared) is None
+    assert_agree(broken)

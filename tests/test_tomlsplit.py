@@ -8,6 +8,8 @@ bad-input catalogue is run once more with every file split where it can be.
 
 from __future__ import annotations
 
+import itertools
+import pickle
 import threading
 import tomllib
 from decimal import Decimal
@@ -42,11 +44,14 @@ def assert_same_outcome(text: str) -> None:
         assert repr(got) == repr(expected)  # every Decimal's exponent, every key's order
 
 
-@pytest.fixture(autouse=True)
-def _split_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every text is large enough, and any middle worth a process.
+@pytest.fixture(autouse=True, params=["one table a piece", "pieces as shipped"])
+def _split_everything(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    # Every text is large enough, and any middle worth a process; the worker sends its
+    # middle one table at a time, or (these texts being small) all in one piece.
     monkeypatch.setattr(tomlsplit, "MIN_CHARS", 0)
     monkeypatch.setattr(tomlsplit, "MIN_SHARE", 0.0)
+    if request.param == "one table a piece":
+        monkeypatch.setattr(tomlsplit, "PIECE_CHARS", 1)
 
 
 @pytest.fixture
@@ -136,6 +141,105 @@ def test_every_cut_gives_the_same_tables_or_declines() -> None:
             assert got is None or got == expected, (a, b)
             taken += got is not None
     assert taken == len(starts)  # each start, with the tail at [[budget]]
+
+
+def test_the_middle_is_cut_into_pieces_at_indicator_lines_only() -> None:
+    # Every printed entry holds a string with an [[indicator]] line in it.
+    text = _generate().case_text(60, 4, printed=True)
+    text = text.replace('where = "', 'note = """\n[[indicator]]\n"""\nwhere = "')
+    cut = tomlsplit.plan(text)
+    assert cut is not None
+    a, b = cut
+    for size in (1, 200, 5_000, len(text)):
+        cuts = tomlsplit.pieces(text, a, b, size)
+        # One after the other, the whole middle, each piece at least `size` long but the
+        # last, and each starting with a line that is just [[indicator]].
+        assert cuts[0][0] == a and cuts[-1][1] == b
+        assert all(end == later for (_, end), (later, _) in itertools.pairwise(cuts))
+        assert all(end - start >= size for start, end in cuts[:-1])
+        for start, _ in cuts:
+            assert text.startswith("[[indicator]]\n", start) and text[start - 1] == "\n"
+    assert len(tomlsplit.pieces(text, a, b, 1)) == text.count("\n[[indicator]]\n", a - 1, b)
+    # Cut inside the strings too (their lines are [[indicator]] lines): those pieces fail
+    # to parse, and the whole text is parsed instead, with tomllib's result.
+    assert_same_outcome(text)
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "0.01",
+        "1.50",
+        "87.08",
+        "-0.0",
+        "+0.0",
+        "-0e0",
+        "0e-5",
+        "1e16",
+        "1E+16",
+        "-1.5e-3",
+        "6.02e23",
+        "10000000000000000.00",
+        "3_540_448.465_876",
+        "1418633200.00",
+        "123456789012345678901234567890.123456789",
+        "inf",
+        "-inf",
+        "+inf",
+        "nan",
+        "-nan",
+        "+nan",
+    ],
+)
+def test_a_float_crosses_from_the_worker_as_the_decimal_tomllib_makes(figure: str) -> None:
+    text = f"""
+x = {figure}
+array = [{figure}, [{figure}], {{ y = {figure} }}]
+inline = {{ z = [{figure}, "{figure}"], w = {{ v = {figure} }} }}
+[[t]]
+u = {figure}
+[t.deep.deeper]
+s = [[[{figure}]]]
+"""
+    expected = whole(text)
+    for packed in (
+        tomlsplit._pack(tomllib.loads(text, parse_float=tomlsplit._float_text)),
+        b"p" + pickle.dumps(tomllib.loads(text, parse_float=tomlsplit._float_text)),
+    ):
+        got = tomlsplit._unpack(packed)
+        # repr: each Decimal's digits, exponent and sign (NaN equals nothing, -0 equals 0).
+        assert repr(got) == repr(expected)
+        assert str(got["x"]) == str(Decimal(figure.replace("_", "")))
+
+
+def test_what_marshal_cannot_write_crosses_as_a_pickle() -> None:
+    text = "when = 2021-12-31T23:59:59+07:00\nday = 2021-12-31\nat = 07:30:00\nx = [1.5]\n"
+    packed = tomlsplit._pack(tomllib.loads(text, parse_float=tomlsplit._float_text))
+    assert packed[:1] == b"p"
+    got = tomlsplit._unpack(packed)
+    assert got == whole(text) and repr(got) == repr(whole(text))
+
+
+def test_a_worker_that_fails_leaves_the_whole_text_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(tables: Any) -> bytes:
+        raise MemoryError  # in the worker, which the fork gives this very module
+
+    monkeypatch.setattr(tomlsplit, "_pack", fail)
+    text = HEAD + INDICATORS + TAIL
+    a, b = text.index("[[indicator]]"), text.index("[[budget]]")
+    assert tomlsplit.split_parse(text, a, b) is None
+    assert_same_outcome(text)
+
+
+def test_bytes_that_do_not_unpack_leave_the_whole_text_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tomlsplit, "_pack", lambda tables: b"m" + b"\xff" * 8)
+    text = HEAD + INDICATORS + TAIL
+    a, b = text.index("[[indicator]]"), text.index("[[budget]]")
+    assert tomlsplit.split_parse(text, a, b) is None
 
 
 # ---------------------------------------------------------------- refusals
@@ -326,8 +430,24 @@ def test_a_split_case_loads_as_the_whole_one(
     doc = loading.read_toml(path, as_case=True)
     assert splits == [True]
     assert set(doc.prepared or {}) == {"indicator", "objective", "budget"}
+    # Every table structured as it came, the worker's pieces included, nothing left over.
+    for key, (array, count, made) in (doc.prepared or {}).items():
+        assert array is doc.data[key] and count == len(array) == len(made)
     split = ke.load_case(path)
     monkeypatch.setattr(tomlsplit, "MIN_CHARS", 10**12)
     whole = ke.load_case(path)
     assert split == whole
     assert repr(split) == repr(whole)
+
+
+def test_no_file_to_share_leaves_the_whole_text_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_file() -> int:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(tomlsplit, "_scratch", no_file)
+    text = HEAD + INDICATORS + TAIL
+    a, b = text.index("[[indicator]]"), text.index("[[budget]]")
+    assert tomlsplit.split_parse(text, a, b) is None
+    assert_same_outcome(text)
