@@ -33,9 +33,10 @@ __all__ = ["CAPAIAN_INPUTS", "GradeKernel", "grade_kernel", "grade_many"]
 #: fallback functions' parameters.
 CAPAIAN_INPUTS = ("target", "target_low", "target_high", "realisasi")
 
-#: ``kernel(chunk, append)`` calls ``append((capaian, category))`` for each record, or
-#: ``append((None, None))``; call it inside ``decimal.localcontext(formula.CONTEXT)``.
-GradeKernel = Callable[[list[Indicator], Callable[[Any], None]], None]
+#: ``kernel(chunk, add_capaian, add_category)`` calls each with the record's capaian and
+#: category (None and None where it has none), record by record; call it inside
+#: ``decimal.localcontext(formula.CONTEXT)``.
+GradeKernel = Callable[[list[Indicator], Callable[[Any], None], Callable[[Any], None]], None]
 
 
 def _load(name: str) -> ast.expr:
@@ -59,8 +60,12 @@ def _call(fn: ast.expr, *args: ast.expr) -> ast.expr:
 
 
 def _none_and_next() -> list[ast.stmt]:
-    """``append(none); continue``: the record has no capaian."""
-    return [ast.Expr(_call(_load("append"), _load("none"))), ast.Continue()]
+    """``add_capaian(None); add_category(None); continue``: the record has no capaian."""
+    return [
+        ast.Expr(_call(_load("add_capaian"), ast.Constant(None))),
+        ast.Expr(_call(_load("add_category"), ast.Constant(None))),
+        ast.Continue(),
+    ]
 
 
 class _Kernel:
@@ -116,7 +121,7 @@ def grade_kernel(rules: RuleSet) -> GradeKernel:
 def _grade_kernel(rules: RuleSet) -> GradeKernel:
     k = _Kernel()
     ns = k.namespace
-    ns.update(none=(None, None), none_value=None, zero=Decimal(0), decimal=Decimal, f_type=type)
+    ns.update(none_value=None, zero=Decimal(0), decimal=Decimal, f_type=type)
     single = {"target": "low", "target_low": "low", "target_high": "high", "realisasi": "realisasi"}
     ranged = {key: local for key, local in single.items() if key != "target"}
 
@@ -179,9 +184,10 @@ def _grade_kernel(rules: RuleSet) -> GradeKernel:
         _call(k.put("probe", probe), k.put("edges", edges), shown),
         ast.Load(),
     )
-    body.append(ast.Expr(_call(_load("append"), ast.Tuple([_load("value"), band], ast.Load()))))
+    body.append(ast.Expr(_call(_load("add_capaian"), _load("value"))))
+    body.append(ast.Expr(_call(_load("add_category"), band)))
     loop = ast.For(ast.Name("ind", ast.Store()), _load("chunk"), body, [])
-    return function("grade_chunk", ["chunk", "append"], [loop], ns)
+    return function("grade_chunk", ["chunk", "add_capaian", "add_category"], [loop], ns)
 
 
 def grade_many(
@@ -194,8 +200,11 @@ def grade_many(
     it = iter(indicators)
     kernel = grade_kernel(rules)
     while chunk := list(islice(it, chunk_size)):
-        graded: list[tuple[Decimal | None, str | None]] = []
+        capaian: list[Decimal | None] = []
+        category: list[str | None] = []
         # Not around the yield: the caller keeps its own context and collector.
         with localcontext(CONTEXT), collector_paused():
-            kernel(chunk, graded.append)
-        yield from graded
+            kernel(chunk, capaian.append, category.append)
+        # Pairs made as they are taken: a caller that unpacks each at once lets zip
+        # reuse one tuple, rather than one kept per record.
+        yield from zip(capaian, category, strict=True)
