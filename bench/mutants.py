@@ -220,7 +220,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "band-bisection-wrong-side",
         "kinerja_engine/ruleset.py",
-        "a column's band looked up with bisect_left where edges belong to the band above",
+        "a band looked up with bisect_left where edges belong to the band above",
         (
             "            probe, keyed = bisect.bisect_right, between\n",
             "            probe, keyed = bisect.bisect_left, between\n",
@@ -229,7 +229,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "operator-closure-minus",
         "kinerja_engine/formula.py",
-        "the operator closures (grade_many) subtract by adding",
+        "the operator closures (the compiled functions' oracle) subtract by adding",
         (
             '{"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}',
             '{"+": operator.add, "-": operator.add, "*": operator.mul, "/": operator.truediv}',
