@@ -227,6 +227,15 @@ MUTANTS: tuple[Mutant, ...] = (
         ),
     ),
     m(
+        "rounded-bisection-wide",
+        "kinerja_engine/ruleset.py",
+        "grade_many bands a value as displayed with the rounding half-width doubled above edges",
+        (
+            "                bounds += [edge - half, edge + half]\n",
+            "                bounds += [edge - half, edge + half + half]\n",
+        ),
+    ),
+    m(
         "operator-closure-minus",
         "kinerja_engine/formula.py",
         "the operator closures (the compiled functions' oracle) subtract by adding",

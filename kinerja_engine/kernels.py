@@ -16,8 +16,9 @@ the rule set caps, floors and rounds decide which nodes it holds.
 from __future__ import annotations
 
 import ast
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from itertools import islice
 from typing import Any
 
@@ -179,11 +180,26 @@ def _grade_kernel(rules: RuleSet) -> GradeKernel:
         quantize = ast.Attribute(_load("value"), "quantize", ast.Load())
         shown = _call(quantize, k.put("q", rules.quantum), k.put("r", rules.rounding))
     probe, edges, labels = rules.categories.bisection()
-    band = ast.Subscript(
+    band: ast.expr = ast.Subscript(
         k.put("labels", labels),
         _call(k.put("probe", probe), k.put("edges", edges), shown),
         ast.Load(),
     )
+    rounded = (
+        rules.categories.rounded_bisection(rules.quantum)
+        if rules.categories_rounded and rules.rounding == ROUND_HALF_UP
+        else None
+    )
+    if rounded is not None:
+        # A capaian not below zero (all but a handful) is banded as displayed without
+        # being rounded first: a quantize is the costliest step left of the loop.
+        cuts, keyed = rounded
+        direct = ast.Subscript(
+            k.put("keyed", keyed),
+            _call(k.put("bisect", bisect_right), k.put("cuts", cuts), _load("value")),
+            ast.Load(),
+        )
+        band = ast.IfExp(_compare(_load("value"), ast.GtE(), _load("zero")), direct, band)
     body.append(ast.Expr(_call(_load("add_capaian"), _load("value"))))
     body.append(ast.Expr(_call(_load("add_category"), band)))
     loop = ast.For(ast.Name("ind", ast.Store()), _load("chunk"), body, [])

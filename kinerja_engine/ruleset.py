@@ -9,6 +9,7 @@ bisection, so evaluating a record never parses or interprets rule text.
 from __future__ import annotations
 
 import bisect
+import decimal
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Context, Decimal
@@ -257,6 +258,31 @@ class Bands:
         """``(probe, edges, labels)`` such that ``labels[probe(edges, v)]`` is
         ``label(v)`` for every finite ``v``: for loops that label many values inline."""
         return self._probe or _both_sides, self._edges, self._keyed_labels
+
+    def rounded_bisection(
+        self, quantum: Decimal
+    ) -> tuple[tuple[Decimal, ...], tuple[str | None, ...]] | None:
+        """``(bounds, labels)`` such that ``labels[bisect_right(bounds, v)]`` is
+        ``label(v.quantize(quantum, ROUND_HALF_UP))`` for every finite ``v >= 0``: the
+        band of the displayed value, found without rounding. None where a finite edge is
+        not a multiple of ``quantum``.
+
+        Why it holds: with ``h = quantum / 2``, a value ``v >= 0`` rounded half-up to an
+        edge ``e`` (a multiple of the quantum) is below ``e`` when ``v < e - h``, is ``e``
+        when ``e - h <= v < e + h``, and is above it from ``e + h`` on. So counting the
+        bounds ``e - h`` and ``e + h`` at or below ``v`` counts, edge by edge, what
+        bisecting the rounded value on both sides counts (:func:`_both_sides`)."""
+        half = quantum / 2
+        bounds: list[Decimal] = []
+        with decimal.localcontext(decimal.Context(prec=120)):
+            for edge in self._edges:
+                if edge.is_finite() and edge % quantum != 0:
+                    return None
+                bounds += [edge - half, edge + half]
+        keyed = tuple(
+            x for pair in zip(self._between, (*self._on_edge, None), strict=True) for x in pair
+        )
+        return tuple(bounds), tuple(self._labels[-1 if r is None else r] for r in keyed)
 
     def ranking(
         self,

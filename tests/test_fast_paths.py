@@ -3,6 +3,8 @@ grade_many (formulas over columns) against evaluate_indicator, and the lazy pack
 
 from __future__ import annotations
 
+import bisect
+import decimal
 import subprocess
 import sys
 from decimal import Decimal
@@ -243,3 +245,16 @@ def test_inline_bisection_equals_label_and_rank(rules: ke.RuleSet, values: list[
         probe, edge_tuple, ranks, labels = bands.ranking()
         assert [ranks[probe(edge_tuple, v)] for v in column] == [bands.rank(v) for v in column]
         assert [labels[probe(edge_tuple, v)] for v in column] == [bands.label(v) for v in column]
+        # The band of the value as displayed, found without rounding (grade_many).
+        q = rules.quantum
+        rounded = bands.rounded_bisection(q)
+        if any(e % q for e in edges):
+            assert rounded is None
+            continue
+        assert rounded is not None
+        cuts, keyed = rounded
+        halves = [e + d * q / 2 for e in edges for d in (-1, 1)]
+        for v in [*column, *halves, *(h - q / 1000 for h in halves)]:
+            if v >= 0:
+                shown = v.quantize(q, decimal.ROUND_HALF_UP)
+                assert keyed[bisect.bisect_right(cuts, v)] == bands.label(shown), (v, shown)
