@@ -103,7 +103,7 @@ def evaluate(
     # The collector held off as while loading: the results are many new objects, none in
     # a cycle, and each full collection would walk the whole case again.
     with localcontext(_CONTEXT), collector_paused():
-        # Without a trace, the indicators go through the columns (the same results).
+        # Without a trace, the indicators go through the compiled shapes (the same results).
         results = None if trace else evaluate_all(case.indicators, compiled)
         return evaluate_case(case, compiled, trace=trace, results=results)
 

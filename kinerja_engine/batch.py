@@ -3,13 +3,13 @@
 Memory stays flat however long the input is: the input is consumed a chunk at a time,
 results are yielded in input order as they are ready, and at most a few chunks are in
 flight. With ``jobs > 1`` the work runs in worker processes, because evaluation is pure
-Python and threads would take turns on one core. A compiled rule set holds closures,
-which do not pickle, so each worker receives the rule set's source (its merged spec and
+Python and threads would take turns on one core. A compiled rule set holds closures and
+compiled functions, which do not pickle, so each worker receives the rule set's source (its merged spec and
 version hash) and compiles it once, in its initializer; a case's own rule set is loaded
 once per process and reused.
 
 Crossing a process boundary is not free: an indicator and its result are pickled, which
-costs about as much as evaluating them. So ``jobs`` pays off where the work per item is
+costs several times what evaluating them does. So ``jobs`` pays off where the work per item is
 large against what crosses: a case file (a path goes out; loading, evaluating and
 auditing happen in the worker), much less an in-memory indicator.
 """

@@ -213,7 +213,7 @@ class Bands:
         setattr_(self, "_on_edge", tuple(self._scan(e) for e in edges))
         setattr_(self, "_between", tuple(None if v is None else self._scan(v) for v in inside))
         setattr_(self, "_labels", (*(b.label for b in self.bands), None))
-        # For whole columns of finite values (what formulas give): where every finite
+        # For loops over many finite values (what formulas give): where every finite
         # edge belongs to the stretch above it (bands closed below, the usual), one
         # bisect_right settles a value's band; where every one belongs to the stretch
         # below, one bisect_left; otherwise both, whose sum is 2i between edges i-1 and
