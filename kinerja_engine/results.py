@@ -39,7 +39,11 @@ class Severity(enum.StrEnum):
 _SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
-@attrs.frozen
+# No __weakref__ slot on the two values a national run makes by the hundred thousand:
+# without it, the batch paths can fill one as a plain object and give it its class once
+# (evaluation_kernel.py), where a frozen class would otherwise take a wrapped call per
+# field. Nothing in the engine holds a weak reference to a result.
+@attrs.frozen(weakref_slot=False)
 class FlagHit:
     """A narrative flag raised for an indicator, its message in Indonesian and English."""
 
@@ -49,7 +53,7 @@ class FlagHit:
     message_en: str
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class IndicatorResult:
     """One indicator evaluated under a rule set.
 

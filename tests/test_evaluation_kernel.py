@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from conftest import write
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from test_fast_paths import FULL_RULES, ODD_RULES, _budgeted
 
 import kinerja_engine as ke
-from kinerja_engine import strategies
+from kinerja_engine import evaluation_kernel, strategies
 from kinerja_engine.evaluation_kernel import WARMUP, evaluate_chunk, evaluate_records
 
 
@@ -78,3 +79,33 @@ def test_a_fault_sends_the_record_to_evaluate_indicator() -> None:
     got = evaluate_records(inds, rules, warmup=0)
     assert list(map(repr, got)) == list(map(repr, _plain(inds, rules)))
     assert any(r.serapan is None for r in got) and any(r.capaian_alternative is None for r in got)
+
+
+def test_results_filled_as_plain_objects_are_true_frozen_results() -> None:
+    """A result and a flag hit filled through their plain twin class and then given
+    their class: the same type, frozen, equal and hashed like those built by __init__."""
+    rules = ke.load_rules("permendagri-86-2017")
+    inds = _budgeted()
+    got = evaluate_records(inds, rules, warmup=0)
+    expected = _plain(inds, rules)
+    hits = [h for r in got for h in r.flags]
+    assert hits, "the test means something: flags were raised"
+    for r, e in zip(got, expected, strict=True):
+        assert type(r) is ke.IndicatorResult and r == e and hash(r) == hash(e)
+    assert all(type(h) is ke.FlagHit for h in hits)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        got[0].capaian = Decimal(1)  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        hits[0].code = "x"  # type: ignore[misc]
+
+
+def test_where_no_twin_class_can_be_had_the_slots_are_set_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(evaluation_kernel, "_RESULT_FILLING", None)
+    monkeypatch.setattr(evaluation_kernel, "_HIT_FILLING", None)
+    rules = ke.load_rules("permendagri-86-2017")  # compiled afresh, without the twins
+    inds = _budgeted()
+    got = evaluate_records(inds, rules, warmup=0)
+    assert list(map(repr, got)) == list(map(repr, _plain(inds, rules)))
+    assert any(r.flags for r in got)
