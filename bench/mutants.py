@@ -218,6 +218,12 @@ MUTANTS: tuple[Mutant, ...] = (
         ),
     ),
     m(
+        "kernel-result-field-crossed",
+        "kinerja_engine/evaluation_kernel.py",
+        "evaluate_many fills a result's progress with its serapan",
+        ('        "progress": s.local("progress"),', '        "progress": s.local("serapan"),'),
+    ),
+    m(
         "band-bisection-wrong-side",
         "kinerja_engine/ruleset.py",
         "a band looked up with bisect_left where edges belong to the band above",
