@@ -43,8 +43,13 @@ __all__ = [
     "MISSING",
     "Builder",
     "Unsupported",
+    "assign",
+    "attr",
+    "call",
+    "compare",
     "compile_tree",
     "function",
+    "load",
     "specialize",
 ]
 
@@ -314,3 +319,32 @@ def function(
     code = compile(module, f"<kinerja {name}>", "exec", dont_inherit=True)
     (inner,) = (c for c in code.co_consts if isinstance(c, types.CodeType))
     return types.FunctionType(inner, namespace, name)
+
+
+# ---------------------------------------------------------------- syntax nodes, briefly
+# The kernels (kernels.py, evaluation_kernel.py) write their loops with these.
+
+
+def load(name: str) -> ast.expr:
+    """The local or namespace variable ``name``, read."""
+    return ast.Name(name, ast.Load())
+
+
+def assign(name: str, value: ast.expr) -> ast.stmt:
+    """``name = value``."""
+    return ast.Assign([ast.Name(name, ast.Store())], value)
+
+
+def attr(name: str, attribute: str) -> ast.expr:
+    """``name.attribute``, read."""
+    return ast.Attribute(load(name), attribute, ast.Load())
+
+
+def compare(left: ast.expr, op: ast.cmpop, right: ast.expr) -> ast.expr:
+    """``left op right``, one comparison."""
+    return ast.Compare(left, [op], [right])
+
+
+def call(fn: ast.expr, *args: ast.expr) -> ast.expr:
+    """``fn(*args)``, positional arguments only."""
+    return ast.Call(fn, list(args), [])

@@ -28,7 +28,17 @@ from typing import Any
 
 import attrs
 
-from .codegen import MISSING, Builder, Unsupported, function, specialize
+from .codegen import (
+    MISSING,
+    Builder,
+    Unsupported,
+    assign,
+    call,
+    compare,
+    function,
+    load,
+    specialize,
+)
 from .collector import collector_paused
 from .evaluate import _CTX, _SEVERITY, evaluate_indicator
 from .formula import CONTEXT, RESULT_DIGITS, Formula
@@ -140,28 +150,12 @@ def _shape(key: int) -> Shape:
 # ---------------------------------------------------------------- syntax helpers
 
 
-def _load(name: str) -> ast.expr:
-    return ast.Name(name, ast.Load())
-
-
-def _assign(name: str, value: ast.expr) -> ast.stmt:
-    return ast.Assign([ast.Name(name, ast.Store())], value)
-
-
-def _call(fn: ast.expr, *args: ast.expr) -> ast.expr:
-    return ast.Call(fn, list(args), [])
-
-
 def _method(obj: str, name: str, *args: ast.expr) -> ast.expr:
-    return _call(ast.Attribute(_load(obj), name, ast.Load()), *args)
+    return call(ast.Attribute(load(obj), name, ast.Load()), *args)
 
 
 def _if(test: ast.expr, body: list[ast.stmt], orelse: list[ast.stmt] | None = None) -> ast.stmt:
     return ast.If(test, body, orelse or [])
-
-
-def _compare(left: ast.expr, op: ast.cmpop, right: ast.expr) -> ast.expr:
-    return ast.Compare(left, [op], [right])
 
 
 def _give_up() -> list[ast.stmt]:
@@ -183,10 +177,10 @@ class _Shape:
     def put(self, value: Any) -> ast.expr:
         name = f"c{len(self.ns)}"
         self.ns[name] = value
-        return _load(name)
+        return load(name)
 
     def local(self, name: str) -> ast.expr:
-        return _load(name) if name in self.present else ast.Constant(None)
+        return load(name) if name in self.present else ast.Constant(None)
 
     def formula(self, formula: Formula, slots: Mapping[str, str]) -> ast.expr | None:
         """The formula over the present locals ``slots`` names; None when it is missing."""
@@ -201,8 +195,8 @@ class _Shape:
         expr = self.formula(formula, slots)
         if expr is None:
             return False
-        self.body.append(_assign(name, expr))
-        too_large = _compare(_method(name, "adjusted"), ast.GtE(), ast.Constant(RESULT_DIGITS))
+        self.body.append(assign(name, expr))
+        too_large = compare(_method(name, "adjusted"), ast.GtE(), ast.Constant(RESULT_DIGITS))
         self.body.append(_if(too_large, _give_up()))
         self.present.add(name)
         return True
@@ -214,10 +208,10 @@ class _Shape:
         if rounded:
             quantum, rounding = self.put(self.rules.quantum), self.put(self.rules.rounding)
             self.body.append(
-                _assign(name, _method(value, "quantize", quantum, rounding, self.put(_CTX)))
+                assign(name, _method(value, "quantize", quantum, rounding, self.put(_CTX)))
             )
         else:
-            self.body.append(_assign(name, _load(value)))
+            self.body.append(assign(name, load(value)))
         self.present.add(name)
 
     def bounded(self, name: str) -> None:
@@ -225,30 +219,26 @@ class _Shape:
         bounds: list[ast.stmt] = []
         if rules.floor is not None:
             floor = self.put(rules.floor)
-            bounds = [_if(_compare(_load(name), ast.Lt(), floor), [_assign(name, floor)])]
+            bounds = [_if(compare(load(name), ast.Lt(), floor), [assign(name, floor)])]
         if rules.cap is not None:
             cap = self.put(rules.cap)
-            bounds = [_if(_compare(_load(name), ast.Gt(), cap), [_assign(name, cap)], bounds)]
+            bounds = [_if(compare(load(name), ast.Gt(), cap), [assign(name, cap)], bounds)]
         self.body += bounds
 
     def band(self, bands: Bands, value: str, rank: str | None, label: str | None) -> None:
         """``rank``, its Decimal ``rank + "_d"`` and ``label`` of ``value`` in ``bands``."""
         probe, edges, ranks, labels = bands.ranking()
-        self.body.append(_assign("k", _call(self.put(probe), self.put(edges), _load(value))))
+        self.body.append(assign("k", call(self.put(probe), self.put(edges), load(value))))
         if rank is not None:
-            self.body.append(_assign(rank, ast.Subscript(self.put(ranks), _load("k"), ast.Load())))
+            self.body.append(assign(rank, ast.Subscript(self.put(ranks), load("k"), ast.Load())))
             if None in ranks:  # a value in no band: rare, and left to evaluate_indicator
-                self.body.append(
-                    _if(_compare(_load(rank), ast.Is(), ast.Constant(None)), _give_up())
-                )
+                self.body.append(_if(compare(load(rank), ast.Is(), ast.Constant(None)), _give_up()))
             decimals = tuple(None if r is None else Decimal(r) for r in ranks)
-            key = ast.Subscript(self.put(decimals), _load("k"), ast.Load())
-            self.body.append(_assign(rank + "_d", key))
+            key = ast.Subscript(self.put(decimals), load("k"), ast.Load())
+            self.body.append(assign(rank + "_d", key))
             self.present.update((rank, rank + "_d"))
         if label is not None:
-            self.body.append(
-                _assign(label, ast.Subscript(self.put(labels), _load("k"), ast.Load()))
-            )
+            self.body.append(assign(label, ast.Subscript(self.put(labels), load("k"), ast.Load())))
             self.present.add(label)
 
 
@@ -323,8 +313,8 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
     )
     if "pagu_capaian" in wanted and {"pagu", "capaian"} <= s.present:
         # evaluate._pagu_capaian: in the evaluator's own context, not the formulas'.
-        product = _call(s.put(_CTX.multiply), _load("pagu"), _load("capaian"))
-        s.body.append(_assign("pagu_capaian", _call(s.put(_CTX.divide), product, s.put(_HUNDRED))))
+        product = call(s.put(_CTX.multiply), load("pagu"), load("capaian"))
+        s.body.append(assign("pagu_capaian", call(s.put(_CTX.divide), product, s.put(_HUNDRED))))
         s.present.add("pagu_capaian")
     if s.figure("eff_value", rules.efficiency, eff_inputs):
         graded = "eff_value"
@@ -354,18 +344,18 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
         if achieved is not None:
             yes, no = s.put(rules.verdict_achieved), s.put(rules.verdict_not_achieved)
             # A junction over missing figures may itself be missing (None).
-            missing = _compare(_load("achieved"), ast.Is(), ast.Constant(None))
-            verdict = ast.IfExp(missing, ast.Constant(None), ast.IfExp(_load("achieved"), yes, no))
-            s.body += [_assign("achieved", achieved), _assign("verdict", verdict)]
+            missing = compare(load("achieved"), ast.Is(), ast.Constant(None))
+            verdict = ast.IfExp(missing, ast.Constant(None), ast.IfExp(load("achieved"), yes, no))
+            s.body += [assign("achieved", achieved), assign("verdict", verdict)]
             s.present.add("verdict")
 
-    s.body.append(_assign("flags", ast.Tuple([], ast.Load())))
+    s.body.append(assign("flags", ast.Tuple([], ast.Load())))
     for flag in rules.flags:
         expr = s.formula(flag.when, figures)
         if expr is None:
             continue  # missing in this shape: never raised
         names, hit = _hit(flag, rules.places)
-        made = _call(s.put(hit), *(s.local(figures.get(name, "-")) for name in names))
+        made = call(s.put(hit), *(s.local(figures.get(name, "-")) for name in names))
         add = ast.AugAssign(
             ast.Name("flags", ast.Store()), ast.Add(), ast.Tuple([made], ast.Load())
         )
@@ -474,11 +464,11 @@ _HIT_FILLING = _filling(FlagHit)
 def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
     """The IndicatorResult, built slot by slot (it is a frozen, slotted attrs class)."""
     values: dict[str, ast.expr] = {
-        "id": ast.Attribute(_load("ind"), "id", ast.Load()),
-        "name": ast.Attribute(_load("ind"), "name", ast.Load()),
-        "unit": ast.Attribute(_load("ind"), "unit", ast.Load()),
-        "direction": ast.Attribute(_load("ind"), "direction", ast.Load()),
-        "objective": ast.Attribute(_load("ind"), "objective", ast.Load()),
+        "id": ast.Attribute(load("ind"), "id", ast.Load()),
+        "name": ast.Attribute(load("ind"), "name", ast.Load()),
+        "unit": ast.Attribute(load("ind"), "unit", ast.Load()),
+        "direction": ast.Attribute(load("ind"), "direction", ast.Load()),
+        "objective": ast.Attribute(load("ind"), "objective", ast.Load()),
         "status": s.put(Status.COMPUTED if has_r else Status.MISSING),
         "reason": ast.Constant(None if has_r else "no realisasi has been reported"),
         "reason_id": ast.Constant(None if has_r else "realisasi belum dilaporkan"),
@@ -492,22 +482,22 @@ def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
         "efficiency_score": s.local("eff_score"),
         "efficiency": s.local("efficiency"),
         "verdict": s.local("verdict"),
-        "flags": _load("flags"),
+        "flags": load("flags"),
         "trace": ast.Tuple([], ast.Load()),
     }
     setters = _setters(IndicatorResult)
     if values.keys() != setters.keys():  # a field added to IndicatorResult and not here
         raise Unsupported
     if _RESULT_FILLING is None:
-        out = [_assign("r", _call(s.put(_new), s.put(IndicatorResult)))]
+        out = [assign("r", call(s.put(_new), s.put(IndicatorResult)))]
         for name, setter in setters.items():
-            out.append(ast.Expr(_call(s.put(setter), _load("r"), values[name])))
-        return [*out, ast.Return(_load("r"))]
-    out = [_assign("r", _call(s.put(_new), s.put(_RESULT_FILLING)))]
+            out.append(ast.Expr(call(s.put(setter), load("r"), values[name])))
+        return [*out, ast.Return(load("r"))]
+    out = [assign("r", call(s.put(_new), s.put(_RESULT_FILLING)))]
     for name in setters:
-        target = ast.Attribute(_load("r"), name, ast.Store())
+        target = ast.Attribute(load("r"), name, ast.Store())
         out.append(ast.Assign([target], values[name]))
-    become = ast.Attribute(_load("r"), "__class__", ast.Store())
+    become = ast.Attribute(load("r"), "__class__", ast.Store())
     out.append(ast.Assign([become], s.put(IndicatorResult)))
-    out.append(ast.Return(_load("r")))
+    out.append(ast.Return(load("r")))
     return out

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from itertools import islice
 from typing import Any
 
-from .codegen import Builder, Unsupported, function
+from .codegen import Builder, Unsupported, assign, attr, call, compare, function, load
 from .collector import collector_paused
 from .formula import CONTEXT, RESULT_DIGITS, Formula
 from .model import Direction, Indicator
@@ -40,31 +40,11 @@ CAPAIAN_INPUTS = ("target", "target_low", "target_high", "realisasi")
 GradeKernel = Callable[[list[Indicator], Callable[[Any], None], Callable[[Any], None]], None]
 
 
-def _load(name: str) -> ast.expr:
-    return ast.Name(name, ast.Load())
-
-
-def _assign(name: str, value: ast.expr) -> ast.stmt:
-    return ast.Assign([ast.Name(name, ast.Store())], value)
-
-
-def _attr(name: str, attribute: str) -> ast.expr:
-    return ast.Attribute(_load(name), attribute, ast.Load())
-
-
-def _compare(left: ast.expr, op: ast.cmpop, right: ast.expr) -> ast.expr:
-    return ast.Compare(left, [op], [right])
-
-
-def _call(fn: ast.expr, *args: ast.expr) -> ast.expr:
-    return ast.Call(fn, list(args), [])
-
-
 def _none_and_next() -> list[ast.stmt]:
     """``add_capaian(None); add_category(None); continue``: the record has no capaian."""
     return [
-        ast.Expr(_call(_load("add_capaian"), ast.Constant(None))),
-        ast.Expr(_call(_load("add_category"), ast.Constant(None))),
+        ast.Expr(call(load("add_capaian"), ast.Constant(None))),
+        ast.Expr(call(load("add_category"), ast.Constant(None))),
         ast.Continue(),
     ]
 
@@ -77,29 +57,29 @@ class _Kernel:
     def put(self, prefix: str, value: Any) -> ast.expr:
         name = f"{prefix}{len(self.namespace)}"
         self.namespace[name] = value
-        return _load(name)
+        return load(name)
 
     def dispatch(self, formulas: Mapping[str, Formula], slots: Mapping[str, str]) -> ast.stmt:
         """``value = <formula of the record's direction>``, as an if-chain on identity."""
-        args = [_load(slots.get(name, "none_value")) for name in CAPAIAN_INPUTS]
+        args = [load(slots.get(name, "none_value")) for name in CAPAIAN_INPUTS]
         fallback = {Direction(key): _through_closure(f) for key, f in formulas.items()}
         # The last resort, a direction without a formula, fails as evaluate.grade fails:
         # a KeyError.
-        table = ast.Subscript(self.put("t", fallback), _load("direction"), ast.Load())
-        chain = self._checked(_call(table, *args))
+        table = ast.Subscript(self.put("t", fallback), load("direction"), ast.Load())
+        chain = self._checked(call(table, *args))
         for key, formula in reversed(list(formulas.items())):
             member = self.put("d", Direction(key))
             try:
-                body = [_assign("value", self.builder.expression(formula.tree, slots))]
+                body = [assign("value", self.builder.expression(formula.tree, slots))]
             except Unsupported:
-                body = self._checked(_call(self.put("g", fallback[Direction(key)]), *args))
-            chain = [ast.If(_compare(_load("direction"), ast.Is(), member), body, chain)]
+                body = self._checked(call(self.put("g", fallback[Direction(key)]), *args))
+            chain = [ast.If(compare(load("direction"), ast.Is(), member), body, chain)]
         return chain[0]
 
-    def _checked(self, call: ast.expr) -> list[ast.stmt]:
-        """``value = call``, whose value must be a number: anything else means no capaian."""
-        test = _compare(_call(_load("f_type"), _load("value")), ast.IsNot(), _load("decimal"))
-        return [_assign("value", call), ast.If(test, _none_and_next(), [])]
+    def _checked(self, made: ast.expr) -> list[ast.stmt]:
+        """``value = made``, whose value must be a number: anything else means no capaian."""
+        test = compare(call(load("f_type"), load("value")), ast.IsNot(), load("decimal"))
+        return [assign("value", made), ast.If(test, _none_and_next(), [])]
 
 
 def _through_closure(formula: Formula) -> Callable[..., Any]:
@@ -127,38 +107,38 @@ def _grade_kernel(rules: RuleSet) -> GradeKernel:
     ranged = {key: local for key, local in single.items() if key != "target"}
 
     body: list[ast.stmt] = [
-        _assign("target", _attr("ind", "target")),
-        _assign("realisasi", _attr("ind", "realisasi")),
+        assign("target", attr("ind", "target")),
+        assign("realisasi", attr("ind", "realisasi")),
         ast.If(
             ast.BoolOp(
                 ast.Or(),
                 [
-                    _compare(_load("target"), ast.Is(), ast.Constant(None)),
-                    _compare(_load("realisasi"), ast.Is(), ast.Constant(None)),
+                    compare(load("target"), ast.Is(), ast.Constant(None)),
+                    compare(load("realisasi"), ast.Is(), ast.Constant(None)),
                 ],
             ),
             _none_and_next(),
             [],
         ),
-        _assign("low", _attr("target", "low")),
-        ast.If(_compare(_load("low"), ast.LtE(), _load("zero")), _none_and_next(), []),
-        _assign("high", _attr("target", "high")),
-        _assign("direction", _attr("ind", "direction")),
+        assign("low", attr("target", "low")),
+        ast.If(compare(load("low"), ast.LtE(), load("zero")), _none_and_next(), []),
+        assign("high", attr("target", "high")),
+        assign("direction", attr("ind", "direction")),
         ast.Try(
             body=[
                 ast.If(
-                    _compare(_load("low"), ast.Eq(), _load("high")),
+                    compare(load("low"), ast.Eq(), load("high")),
                     [k.dispatch(rules.capaian, single)],
                     [k.dispatch(rules.capaian_range, ranged)],
                 )
             ],
-            handlers=[ast.ExceptHandler(_load("arithmetic_error"), None, _none_and_next())],
+            handlers=[ast.ExceptHandler(load("arithmetic_error"), None, _none_and_next())],
             orelse=[],
             finalbody=[],
         ),
         ast.If(
-            _compare(
-                _call(ast.Attribute(_load("value"), "adjusted", ast.Load())),
+            compare(
+                call(ast.Attribute(load("value"), "adjusted", ast.Load())),
                 ast.GtE(),
                 ast.Constant(RESULT_DIGITS),
             ),
@@ -170,19 +150,19 @@ def _grade_kernel(rules: RuleSet) -> GradeKernel:
     bounds: list[ast.stmt] = []
     if rules.floor is not None:
         floor = k.put("floor", rules.floor)
-        bounds = [ast.If(_compare(_load("value"), ast.Lt(), floor), [_assign("value", floor)], [])]
+        bounds = [ast.If(compare(load("value"), ast.Lt(), floor), [assign("value", floor)], [])]
     if rules.cap is not None:
         cap = k.put("cap", rules.cap)
-        bounds = [ast.If(_compare(_load("value"), ast.Gt(), cap), [_assign("value", cap)], bounds)]
+        bounds = [ast.If(compare(load("value"), ast.Gt(), cap), [assign("value", cap)], bounds)]
     body += bounds
-    shown: ast.expr = _load("value")
+    shown: ast.expr = load("value")
     if rules.categories_rounded:
-        quantize = ast.Attribute(_load("value"), "quantize", ast.Load())
-        shown = _call(quantize, k.put("q", rules.quantum), k.put("r", rules.rounding))
+        quantize = ast.Attribute(load("value"), "quantize", ast.Load())
+        shown = call(quantize, k.put("q", rules.quantum), k.put("r", rules.rounding))
     probe, edges, labels = rules.categories.bisection()
     band: ast.expr = ast.Subscript(
         k.put("labels", labels),
-        _call(k.put("probe", probe), k.put("edges", edges), shown),
+        call(k.put("probe", probe), k.put("edges", edges), shown),
         ast.Load(),
     )
     rounded = (
@@ -196,13 +176,13 @@ def _grade_kernel(rules: RuleSet) -> GradeKernel:
         cuts, keyed = rounded
         direct = ast.Subscript(
             k.put("keyed", keyed),
-            _call(k.put("bisect", bisect_right), k.put("cuts", cuts), _load("value")),
+            call(k.put("bisect", bisect_right), k.put("cuts", cuts), load("value")),
             ast.Load(),
         )
-        band = ast.IfExp(_compare(_load("value"), ast.GtE(), _load("zero")), direct, band)
-    body.append(ast.Expr(_call(_load("add_capaian"), _load("value"))))
-    body.append(ast.Expr(_call(_load("add_category"), band)))
-    loop = ast.For(ast.Name("ind", ast.Store()), _load("chunk"), body, [])
+        band = ast.IfExp(compare(load("value"), ast.GtE(), load("zero")), direct, band)
+    body.append(ast.Expr(call(load("add_capaian"), load("value"))))
+    body.append(ast.Expr(call(load("add_category"), band)))
+    loop = ast.For(ast.Name("ind", ast.Store()), load("chunk"), body, [])
     return function("grade_chunk", ["chunk", "add_capaian", "add_category"], [loop], ns)
 
 
