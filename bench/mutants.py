@@ -68,6 +68,7 @@ def m(name: str, path: str, what: str, *edits: tuple[str, str]) -> Mutant:
 
 P86 = "rules/permendagri-86-2017.toml"
 K690 = "rules/kepmendagri-690-1996.toml"
+PLAIN = "kinerja_engine/plaintoml.py"
 
 MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- the shipped rules
@@ -406,6 +407,46 @@ MUTANTS: tuple[Mutant, ...] = (
             "from decimal import ROUND_HALF_UP, Context, Decimal\n",
             "from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal\n",
         ),
+    ),
+    # ---------------------------------------------------------------- the plain TOML reader
+    m(
+        "plain-key-twice-kept",
+        PLAIN,
+        "a key given twice in one table is read (tomllib refuses the file)",
+        ("                    if key in table:\n", "                    if False:\n"),
+    ),
+    m(
+        "plain-value-array-extended",
+        PLAIN,
+        "[[a]] extends an array written as a value (tomllib refuses the file)",
+        ("        elif id(array) not in headed:\n", "        elif type(array) is not list:\n"),
+    ),
+    m(
+        "plain-inline-trailing-comma",
+        PLAIN,
+        "an inline table with a trailing comma is read (TOML allows none)",
+        (
+            '_INLINE = rf"\\{{{_W}(?:{_PAIR}{_W}(?:,{_W}{_PAIR}{_W})*)?\\}}"',
+            '_INLINE = rf"\\{{{_W}(?:{_PAIR}{_W}(?:,{_W}{_PAIR}{_W})*(?:,{_W})?)?\\}}"',
+        ),
+    ),
+    m(
+        "plain-leading-zero",
+        PLAIN,
+        "an integer with a leading zero is read (TOML refuses 01)",
+        ('_INT = r"[+-]?(?:0|[1-9][0-9]*)"', '_INT = r"[+-]?[0-9]+"'),
+    ),
+    m(
+        "plain-control-in-comment",
+        PLAIN,
+        "a comment may hold a control character",
+        (r"""{_W}(?:\#[^\x00-\x08\x0a-\x1f\x7f]*)?\r?\n""", r"""{_W}(?:\#[^\n\r]*)?\r?\n"""),
+    ),
+    m(
+        "plain-lone-carriage-return",
+        PLAIN,
+        "a text ending in a lone carriage return is read",
+        ('        if text.endswith("\\r"):\n', "        if False:\n"),
     ),
 )
 

@@ -1,7 +1,8 @@
 """tomllib on two cores for a large case file, with tomllib's own result and errors.
 
-A national case file is mostly one long run of ``[[indicator]]`` tables, and tomllib, pure
-Python, reads about 2.5 MB a second. For a text of at least :data:`MIN_CHARS` on a machine
+A national case file is mostly one long run of ``[[indicator]]`` tables, and even
+:mod:`.plaintoml`, the fast reader for its plain lines, takes longer to read one than this
+process takes to structure it. For a text of at least :data:`MIN_CHARS` on a machine
 with a core to spare, :func:`loads` cuts the text at two line starts: the middle piece
 holds only indicator tables and is parsed in a second process while this one parses the
 head and the tail. The middle's indicators are appended to the head's, and the tail's
@@ -57,10 +58,11 @@ import re
 import sys
 import tempfile
 import threading
-import tomllib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
+
+from . import plaintoml
 
 __all__ = [
     "MIN_CHARS",
@@ -79,9 +81,9 @@ __all__ = [
 MIN_CHARS = 4 * 1024 * 1024
 # The part of the text the worker parses (and packs, a few per cent of that), while this
 # process checks the text (:func:`safe`), parses the head and the tail, unpacks the
-# worker's pieces and structures everything (``meanwhile``); measured on the bench file,
-# this share has both finish together.
-WORKER_SHARE = 0.6
+# worker's pieces and structures everything (``meanwhile``), which takes about half as
+# long as parsing the whole text: this share has both finish together on the bench file.
+WORKER_SHARE = 0.8
 # The worker parses and sends its middle in pieces of about this many characters, for
 # this process to unpack and structure each while the worker parses the next: only the
 # last piece's share of that work is left when the worker is done.
@@ -126,7 +128,7 @@ def loads(
             data = split_parse(text, *cut, meanwhile=meanwhile)
             if data is not None:
                 return data
-    return tomllib.loads(text, parse_float=Decimal)
+    return plaintoml.parse(text, parse_float=Decimal)
 
 
 def _spare_core() -> bool:
@@ -274,7 +276,7 @@ def _worker(text: str, a: int, b: int, scratch: int, send: Any) -> None:
     try:
         offset = 0
         for start, end in pieces(text, a, b, PIECE_CHARS):
-            payload = _pack(tomllib.loads(text[start:end], parse_float=_float_text))
+            payload = _pack(plaintoml.parse(text[start:end], parse_float=_float_text))
             for at in range(0, len(payload), 1 << 30):
                 os.pwrite(scratch, payload[at : at + (1 << 30)], offset + at)
             send.send((offset, len(payload)))
@@ -289,7 +291,7 @@ def _worker(text: str, a: int, b: int, scratch: int, send: Any) -> None:
 
 def _parse(piece: str) -> dict[str, Any] | None:
     try:
-        return tomllib.loads(piece, parse_float=Decimal)
+        return plaintoml.parse(piece, parse_float=Decimal)
     except (ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         return None
 
