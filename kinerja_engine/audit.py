@@ -96,6 +96,9 @@ class _Audit:
         self.findings: list[Finding] = []
         self.passed = 0
         self.skipped: list[tuple[str, str]] = []
+        # Findings so far per id before its "#n": counted, not searched for, since a
+        # national case may have tens of thousands.
+        self.ids: dict[str, int] = {}
 
     # ------------------------------------------------------------ bookkeeping
 
@@ -106,7 +109,8 @@ class _Audit:
     def add(self, code: str, message_en: str, message_id: str, **fields: object) -> Finding:
         subject = fields.get("indicator") or fields.get("budget") or "-"
         ident = f"{code}:{subject}:{fields.get('where') or '-'}:{fields.get('field') or '-'}"
-        n = sum(1 for f in self.findings if f.id.split("#")[0] == ident)
+        n = self.ids.get(ident, 0)
+        self.ids[ident] = n + 1
         finding = Finding(
             id=ident if n == 0 else f"{ident}#{n + 1}",
             code=code,

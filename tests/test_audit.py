@@ -422,3 +422,16 @@ def test_every_catalogue_code_is_exercised_by_this_file() -> None:
     text = Path(__file__).read_text(encoding="utf-8")
     missing = [c.code for c in CATALOGUE if f'"{c.code}"' not in text]
     assert missing == []
+
+
+def test_finding_ids_number_repeats_of_one_place(permendagri: ke.RuleSet) -> None:
+    # Three wrong capaian printed in one table: one id, then #2, #3 (counted per id, so a
+    # national case's tens of thousands of findings cost no search each).
+    case = skm(*(entry("Tabel 3", capaian=f"{n} %") for n in (99, 98, 97)))
+    other = skm(entry("Tabel #1", capaian="99 %"), entry("Tabel #1", capaian="98 %"))
+    ids = [f.id for f in ke.check(case, permendagri).findings]
+    base = "capaian-recalc:skm:Tabel 3:capaian"
+    assert ids == [base, f"{base}#2", f"{base}#3"]
+    # A place whose name holds a "#" is numbered like any other.
+    ids = [f.id for f in ke.check(other, permendagri).findings]
+    assert ids == ["capaian-recalc:skm:Tabel #1:capaian", "capaian-recalc:skm:Tabel #1:capaian#2"]
