@@ -337,6 +337,39 @@ def category_chart(
 # ---------------------------------------------------------------- efficiency chart
 
 
+class _Labels:
+    """Where each point's number goes: close points would print their numbers on top of
+    each other, so a number moves up or down, nearest first, to the first place clear
+    (14 across, 12 down) of the numbers placed before it; where none is, the last tried.
+
+    The numbers placed are kept by cell of a 14 x 12 grid: a clash can only be with a
+    number in the same cell or one next to it, so each place is checked against a few,
+    not against every number before it (a national case has thousands).
+    """
+
+    SHIFTS = (0, -12, 12, -24, 24, -36, 36, -48, 48)
+
+    def __init__(self, bottom: Decimal) -> None:
+        self.bottom = bottom
+        self.cells: dict[tuple[int, int], list[tuple[Decimal, Decimal]]] = {}
+
+    def place(self, x: Decimal, y: Decimal) -> Decimal:
+        """The height for a number at ``x`` that would sit at ``y`` (both positive)."""
+        for shift in self.SHIFTS:
+            at = min(max(y + shift, Decimal(12)), self.bottom)
+            # Both coordinates are positive, so // is the floor.
+            cell = (int(x // 14), int(at // 12))
+            if not any(
+                abs(x - px) < 14 and abs(at - py) < 12
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                for px, py in self.cells.get((cell[0] + dx, cell[1] + dy), ())
+            ):
+                break
+        self.cells.setdefault(cell, []).append((x, at))
+        return at
+
+
 def efficiency_chart(
     items: Sequence[ChartItem],
     *,
@@ -434,7 +467,7 @@ def efficiency_chart(
 
     notes: list[str] = []
     points = ET.SubElement(svg, "g", {"class": "points"})
-    placed: list[tuple[Decimal, Decimal]] = []
+    labels = _Labels(Decimal(height - 4))
     for item in both:
         assert item.capaian is not None and item.serapan is not None
         cx, cy = px(item.serapan), py(item.capaian)
@@ -475,15 +508,9 @@ def efficiency_chart(
             )
             colour = "#111827"
         lx = min(cx + 9, Decimal(width - 14))
-        # Close points would print their numbers on top of each other: move a number up
-        # or down, nearest first, to the first place clear of the ones already placed.
-        for shift in (0, -12, 12, -24, 24, -36, 36, -48, 48):
-            ly = min(max(cy - 6 + shift, Decimal(12)), Decimal(height - 4))
-            if not any(abs(lx - px_) < 14 and abs(ly - py_) < 12 for px_, py_ in placed):
-                break
-        placed.append((lx, ly))
+        ly = labels.place(lx, cy - 6)
         _text(group, lx, ly, str(item.no), font_weight="700", fill=colour)
     for item in items:
-        if item not in both:
+        if item.capaian is None or item.serapan is None:  # not in `both`
             notes.append(f"{item.no}. {item.name}: {item.missing_text or '-'}")
     return Chart(ET.tostring(svg, encoding="unicode"), tuple(notes), len(both))

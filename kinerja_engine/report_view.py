@@ -585,9 +585,12 @@ def _finding_groups(
         key=lambda f: (position.get(subject(f), len(order)), -f.severity.rank),
     )
     by_id = {f.id: n for n, f in enumerate(ranked, start=1) if f.id}
+    # One pass, in order of first appearance: a national case has tens of thousands.
+    grouped: dict[str, list[tuple[int, Finding]]] = {}
+    for n, f in enumerate(ranked, start=1):
+        grouped.setdefault(subject(f), []).append((n, f))
     groups: list[FindingGroup] = []
-    for key in dict.fromkeys(subject(f) for f in ranked):
-        items = [(n, f) for n, f in enumerate(ranked, start=1) if subject(f) == key]
+    for key, items in grouped.items():
         groups.append(
             FindingGroup(
                 subject=key,

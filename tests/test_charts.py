@@ -14,6 +14,7 @@ import kinerja_engine as ke
 from kinerja_engine.charts import (
     CLIP_AT,
     ChartItem,
+    _Labels,
     _limit,
     band_colours,
     category_chart,
@@ -141,6 +142,23 @@ def test_every_mark_stays_inside_the_picture(values: list[tuple[Decimal, Decimal
             for key in ("y", "y1", "y2", "cy"):
                 if el.get(key) is not None:
                     assert Decimal(-1) <= Decimal(el.get(key, "0")) <= height, (key, el.attrib)
+
+
+coordinates = st.decimals(min_value=0, max_value=160, places=1, allow_nan=False)  # crowded
+
+
+@given(st.lists(st.tuples(coordinates, coordinates), max_size=60))
+def test_point_numbers_go_to_the_nearest_clear_place(points: list[tuple[Decimal, Decimal]]) -> None:
+    # The grid of _Labels against the plain rule: each number at the first of the shifts
+    # (nearest first) clear of every number before it, or at the last shift if none is.
+    labels, before = _Labels(Decimal(452)), []
+    for x, y in points:
+        for shift in _Labels.SHIFTS:
+            at = min(max(y + shift, Decimal(12)), Decimal(452))
+            if all(abs(x - px) >= 14 or abs(at - py) >= 12 for px, py in before):
+                break
+        assert labels.place(x, y) == at
+        before.append((x, at))
 
 
 @pytest.mark.parametrize("name", ["kepmendagri-690-1996", "pmk-214-2017"])
