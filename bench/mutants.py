@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Mutation testing of the evaluation and audit code by hand-made mutants.
+"""Mutation testing of the evaluation, audit and reading code by hand-made mutants.
 
 Each mutant is a small, deliberate fault of the kind that slips into real code: a swapped
 lower-is-better method, a band edge moved by one cent, half-even rounding where half-up
@@ -214,8 +214,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "kinerja_engine/evaluation_kernel.py",
         "evaluate_many caps capaian from below",
         (
-            "bounds = [_if(_compare(_load(name), ast.Gt(), cap)",
-            "bounds = [_if(_compare(_load(name), ast.Lt(), cap)",
+            "bounds = [_if(compare(load(name), ast.Gt(), cap)",
+            "bounds = [_if(compare(load(name), ast.Lt(), cap)",
         ),
     ),
     m(
