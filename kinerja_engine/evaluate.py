@@ -13,7 +13,7 @@ rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 from .errors import FormulaError
 from .formula import RESULT_DIGITS, Formula
@@ -514,6 +514,18 @@ def _rollup(
 
 
 def evaluate_objective(
+    objective: Objective,
+    results: list[IndicatorResult],
+    indicators: Mapping[str, Indicator],
+    rules: RuleSet,
+) -> ObjectiveResult:
+    """The objective's roll-up of its indicators' results, summed in this module's
+    context, not the caller's: called alone, it gives what api.evaluate gives."""
+    with localcontext(_CTX):
+        return _objective(objective, results, indicators, rules)
+
+
+def _objective(
     objective: Objective,
     results: list[IndicatorResult],
     indicators: Mapping[str, Indicator],

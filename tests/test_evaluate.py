@@ -249,3 +249,25 @@ def test_seed_case_figures(seed_case: ke.Case) -> None:
     assert skm.efficiency == "Efisien"
     assert skm.verdict == "Tercapai"
     assert report.rules == "permendagri-86-2017" and len(report.rules_version) == 12
+
+
+@pytest.mark.parametrize("name", ["permendagri-86-2017", "pmk-214-2017", "kepmendagri-690-1996"])
+def test_a_direct_call_ignores_the_callers_decimal_context(name: str) -> None:
+    # The objectives' sums and roll-ups (rupiah to the sen, weighted by 50-digit capaian)
+    # in the evaluator's own context: six digits rounded down in the caller's would
+    # otherwise change them.
+    import sys
+    from decimal import ROUND_FLOOR, Context, localcontext
+
+    from kinerja_engine.evaluate import evaluate_case
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import generate
+
+    rules = ke.load_rules(name)
+    case = ke.load_case_bytes(generate.case_text(300, seed=4, rules=rules).encode(), "gen.toml")
+    want = ke.evaluate(case, rules)
+    assert any(o.capaian is not None and o.serapan is not None for o in want.objectives)
+    with localcontext(Context(prec=6, rounding=ROUND_FLOOR)):
+        got = evaluate_case(case, rules)
+    assert got == want
