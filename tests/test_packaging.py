@@ -34,3 +34,22 @@ def test_wheel_ships_rule_sets_and_entry_point(wheel: Path) -> None:
     assert shipped == {p.name for p in (ROOT / "rules").glob("*.toml")}
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "kinerja = kinerja_engine.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+
+
+def test_wheel_ships_the_schemas_and_the_report_template(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for folder, pattern in (("schemas", "*.json"), ("templates", "*.j2")):
+        for path in (ROOT / "kinerja_engine" / folder).glob(pattern):
+            assert f"kinerja_engine/{folder}/{path.name}" in names
+
+
+def test_building_the_wheel_warns_of_nothing(tmp_path: Path) -> None:
+    # setuptools warns of a data folder missing from `packages` (and may one day refuse).
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "is absent from the `packages` configuration" not in result.stdout + result.stderr
