@@ -5,7 +5,8 @@ parsing, and files nested too deep as soon as tomllib has read them. Structuring
 cattrs ``Converter`` with unknown keys forbidden and detailed validation; its errors are
 turned into :class:`SchemaError` with the key path (``indicator[3].target``), the line
 where the key stands, and for a misspelled key the nearest valid one. A well-formed case
-takes a one-pass fast path (:mod:`.fastcase`) to the same result, and a large one is
+takes a one-pass fast path (:mod:`.fastcase`) to the same result; its plain lines are
+read by :mod:`.plaintoml` (tomllib's result, several times faster), and a large one is
 parsed on two cores (:mod:`.tomlsplit`).
 """
 
