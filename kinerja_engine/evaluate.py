@@ -591,9 +591,10 @@ def evaluate_case(
     for r in results:
         if r.objective is not None and r.objective in members:
             members[r.objective].append(r)
-    objectives = tuple(
-        evaluate_objective(obj, members[obj.id], by_id, rules) for obj in case.objectives
-    )
+    with localcontext(_CTX):  # as evaluate_objective, entered once for all of them
+        objectives = tuple(
+            _objective(obj, members[obj.id], by_id, rules) for obj in case.objectives
+        )
     return Report(
         info=case.report,
         rules=rules.name,
