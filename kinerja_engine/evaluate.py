@@ -513,24 +513,14 @@ def _rollup(
     return _CTX.divide(weighted, total), None
 
 
-def evaluate_objective(
-    objective: Objective,
-    results: list[IndicatorResult],
-    indicators: Mapping[str, Indicator],
-    rules: RuleSet,
-) -> ObjectiveResult:
-    """The objective's roll-up of its indicators' results, summed in this module's
-    context, not the caller's: called alone, it gives what api.evaluate gives."""
-    with localcontext(_CTX):
-        return _objective(objective, results, indicators, rules)
-
-
 def _objective(
     objective: Objective,
     results: list[IndicatorResult],
     indicators: Mapping[str, Indicator],
     rules: RuleSet,
 ) -> ObjectiveResult:
+    """The objective's roll-up of its indicators' results. Its sums run in the context in
+    force, which evaluate_case sets to this module's (not the caller's)."""
     capaian, why = _rollup(rules, results, indicators)
     shown = _display_view(capaian, rules)
     _rank, category = _band(rules.categories, shown)
@@ -591,7 +581,9 @@ def evaluate_case(
     for r in results:
         if r.objective is not None and r.objective in members:
             members[r.objective].append(r)
-    with localcontext(_CTX):  # as evaluate_objective, entered once for all of them
+    # The objectives' sums in this module's context, not the caller's: a direct call
+    # gives what api.evaluate gives.
+    with localcontext(_CTX):
         objectives = tuple(
             _objective(obj, members[obj.id], by_id, rules) for obj in case.objectives
         )
