@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import ROOT, bench_module
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-import mutants  # noqa: E402
+mutants = bench_module("mutants")
 
 
 @pytest.mark.parametrize("mutant", mutants.MUTANTS, ids=lambda m: m.name)
-def test_every_mutant_still_applies(mutant: mutants.Mutant, tmp_path: Path) -> None:
+def test_every_mutant_still_applies(mutant: Any, tmp_path: Path) -> None:
     # A refactoring that renames the mutated text leaves a mutant that no longer tests
     # anything; bench/mutants.py would say so only when run, which is rare.
     target = tmp_path / mutant.path

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import indicator, write
+from conftest import bench_module, indicator, write
 
 import kinerja_engine as ke
 from kinerja_engine.evaluate import quantize
@@ -256,16 +256,13 @@ def test_a_direct_call_ignores_the_callers_decimal_context(name: str) -> None:
     # The objectives' sums and roll-ups (rupiah to the sen, weighted by 50-digit capaian)
     # in the evaluator's own context: six digits rounded down in the caller's would
     # otherwise change them.
-    import sys
     from decimal import ROUND_FLOOR, Context, localcontext
 
     from kinerja_engine.evaluate import evaluate_case
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    import generate
-
     rules = ke.load_rules(name)
-    case = ke.load_case_bytes(generate.case_text(300, seed=4, rules=rules).encode(), "gen.toml")
+    text = bench_module("generate").case_text(300, seed=4, rules=rules)
+    case = ke.load_case_bytes(text.encode(), "gen.toml")
     want = ke.evaluate(case, rules)
     assert any(o.capaian is not None and o.serapan is not None for o in want.objectives)
     with localcontext(Context(prec=6, rounding=ROUND_FLOOR)):

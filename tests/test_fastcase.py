@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import importlib.util
-import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 
 import attrs
 import pytest
+from conftest import bench_module
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,17 +30,6 @@ from kinerja_engine.numbers import parse_number
 from kinerja_engine.writing import case_to_toml
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _generate() -> Any:
-    """bench/generate.py, the benchmark's own case writer."""
-    if "generate" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["generate"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["generate"]
 
 
 def general(data: dict[str, Any]) -> ke.Case | KinerjaError:
@@ -86,7 +74,7 @@ def test_shipped_cases_take_the_fast_path(path: Path) -> None:
 
 
 def test_generated_national_cases_take_the_fast_path() -> None:
-    generate = _generate()
+    generate = bench_module("generate")
     text = generate.case_text(300, 11, fault_rate=0.2, printed=True)
     assert_agree(tomllib.loads(text, parse_float=Decimal), fast_expected=True)
 
@@ -292,7 +280,9 @@ def test_a_plain_figure_reads_as_parse_number_reads_it(value: Any) -> None:
 
 
 def test_structures_prepared_for_the_head_of_an_array_are_used_as_made() -> None:
-    data = tomllib.loads(_generate().case_text(60, 5, printed=True), parse_float=Decimal)
+    data = tomllib.loads(
+        bench_module("generate").case_text(60, 5, printed=True), parse_float=Decimal
+    )
     whole = fastcase.fast_case(data)
     assert whole is not None
     # As tomlsplit hands them over: the head's arrays first, extended in place later.
@@ -329,7 +319,9 @@ def test_nothing_is_prepared_for_an_array_the_fast_path_would_not_take() -> None
 
 
 def test_an_array_growing_piece_by_piece_is_structured_once_a_table() -> None:
-    data = tomllib.loads(_generate().case_text(60, 6, printed=True), parse_float=Decimal)
+    data = tomllib.loads(
+        bench_module("generate").case_text(60, 6, printed=True), parse_float=Decimal
+    )
     whole = fastcase.fast_case(data)
     assert whole is not None
     indicators = data["indicator"]
@@ -349,7 +341,7 @@ def test_an_array_growing_piece_by_piece_is_structured_once_a_table() -> None:
 
 
 def test_a_piece_the_fast_path_would_not_take_stops_the_preparing() -> None:
-    data = tomllib.loads(_generate().case_text(20, 7), parse_float=Decimal)
+    data = tomllib.loads(bench_module("generate").case_text(20, 7), parse_float=Decimal)
     indicators = data["indicator"]
     head = {"indicator": indicators[:5]}
     prepared = fastcase.prepare(head)

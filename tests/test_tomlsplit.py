@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from conftest import bench_module
 from test_bad_inputs import ENTRIES, LANGS, run
-from test_fastcase import _generate
 
 from kinerja_engine import tomlsplit
 
@@ -107,7 +107,7 @@ pagu = 1.0
 def test_a_generated_national_file_splits_into_the_same_tables(
     seed: int, splits: list[bool]
 ) -> None:
-    text = _generate().case_text(400, seed, printed=seed != 2, fault_rate=0.1)
+    text = bench_module("generate").case_text(400, seed, printed=seed != 2, fault_rate=0.1)
     assert_same_outcome(text)
     assert splits == [True]
 
@@ -145,7 +145,7 @@ def test_every_cut_gives_the_same_tables_or_declines() -> None:
 
 def test_the_middle_is_cut_into_pieces_at_indicator_lines_only() -> None:
     # Every printed entry holds a string with an [[indicator]] line in it.
-    text = _generate().case_text(60, 4, printed=True)
+    text = bench_module("generate").case_text(60, 4, printed=True)
     text = text.replace('where = "', 'note = """\n[[indicator]]\n"""\nwhere = "')
     cut = tomlsplit.plan(text)
     assert cut is not None
@@ -426,7 +426,7 @@ def test_a_split_case_loads_as_the_whole_one(
     from kinerja_engine import loading
 
     path = tmp_path / "national.toml"
-    _generate().write_case(path, 300, 9, printed=True, fault_rate=0.1)
+    bench_module("generate").write_case(path, 300, 9, printed=True, fault_rate=0.1)
     doc = loading.read_toml(path, as_case=True)
     assert splits == [True]
     assert set(doc.prepared or {}) == {"indicator", "objective", "budget"}
