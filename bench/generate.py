@@ -317,7 +317,7 @@ def _toml_str(text: str) -> str:
 def _capaian(rules: ke.RuleSet, rec: Record) -> Decimal | None:
     if rec.target is None or rec.realisasi is None:
         return None
-    from kinerja_engine.evaluate import capaian_of
+    from kinerja_engine.evaluation.indicator import capaian_of
 
     return capaian_of(rules, rec.direction, ke.Target(*rec.target), rec.realisasi)
 

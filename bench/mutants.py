@@ -79,7 +79,7 @@ def m(name: str, path: str, what: str, *edits: tuple[str, str]) -> Mutant:
 
 P86 = "rules/permendagri-86-2017.toml"
 K690 = "rules/kepmendagri-690-1996.toml"
-PLAIN = "kinerja_engine/plaintoml.py"
+PLAIN = "kinerja_engine/io/plaintoml.py"
 
 MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- the shipped rules
@@ -182,13 +182,13 @@ MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- evaluation
     m(
         "rounding-half-even",
-        "kinerja_engine/validate.py",
+        "kinerja_engine/rulesets/compile.py",
         "display rounding half_up compiled as ROUND_HALF_EVEN",
         ('"half_up": ROUND_HALF_UP,', '"half_up": ROUND_HALF_EVEN,'),
     ),
     m(
         "cap-not-applied",
-        "kinerja_engine/evaluate.py",
+        "kinerja_engine/evaluation/indicator.py",
         "capaian above the cap kept",
         (
             "    if cap is not None and value > cap:\n        return cap\n",
@@ -197,7 +197,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "floor-not-applied",
-        "kinerja_engine/evaluate.py",
+        "kinerja_engine/evaluation/indicator.py",
         "capaian below the floor kept",
         (
             "    if floor is not None and value < floor:\n        return floor\n",
@@ -207,7 +207,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- the batch paths
     m(
         "kernel-alternative-for-range",
-        "kinerja_engine/evaluation_kernel.py",
+        "kinerja_engine/evaluation/compiled.py",
         "evaluate_many computes the alternative capaian for within-range indicators",
         ("            direction is _LOWER\n", "            direction is not _HIGHER\n"),
     ),
@@ -222,7 +222,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "kernel-cap-as-floor",
-        "kinerja_engine/evaluation_kernel.py",
+        "kinerja_engine/evaluation/compiled.py",
         "evaluate_many caps capaian from below",
         (
             "bounds = [_if(compare(load(name), ast.Gt(), cap)",
@@ -231,13 +231,13 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "kernel-result-field-crossed",
-        "kinerja_engine/evaluation_kernel.py",
+        "kinerja_engine/evaluation/compiled.py",
         "evaluate_many fills a result's progress with its serapan",
         ('        "progress": s.local("progress"),', '        "progress": s.local("serapan"),'),
     ),
     m(
         "band-bisection-wrong-side",
-        "kinerja_engine/ruleset.py",
+        "kinerja_engine/rulesets/ruleset.py",
         "a band looked up with bisect_left where edges belong to the band above",
         (
             "            probe, keyed = bisect.bisect_right, between\n",
@@ -246,7 +246,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "rounded-bisection-wide",
-        "kinerja_engine/ruleset.py",
+        "kinerja_engine/rulesets/ruleset.py",
         "grade_many bands a value as displayed with the rounding half-width doubled above edges",
         (
             "                bounds += [edge - half, edge + half]\n",
@@ -255,7 +255,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "operator-closure-minus",
-        "kinerja_engine/formula.py",
+        "kinerja_engine/rulesets/formula.py",
         "the operator closures (the compiled functions' oracle) subtract by adding",
         (
             '{"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}',
@@ -264,7 +264,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "codegen-if-branches-swapped",
-        "kinerja_engine/codegen.py",
+        "kinerja_engine/evaluation/codegen.py",
         "a compiled if() gives the 'else' branch when the condition holds",
         (
             "            return ast.IfExp(cond, then, other)",
@@ -273,7 +273,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "specialize-missing-is-false",
-        "kinerja_engine/codegen.py",
+        "kinerja_engine/evaluation/codegen.py",
         "missing() of a figure a shape lacks is false",
         (
             'return ("const", True) if operand == MISSING',
@@ -283,7 +283,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- validation of rule sets
     m(
         "gap-check-disabled",
-        "kinerja_engine/validate.py",
+        "kinerja_engine/rulesets/compile.py",
         "gaps between bands not detected",
         (
             "if _nonempty(lo_c, lo_i, hi_c, hi_i, quantum) and lo_c != POS_INF",
@@ -292,7 +292,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "overlap-check-disabled",
-        "kinerja_engine/validate.py",
+        "kinerja_engine/rulesets/compile.py",
         "overlapping bands not detected",
         (
             "            if _nonempty(lo, lo_inc, hi, hi_inc, quantum):\n",
@@ -302,7 +302,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- the audit
     m(
         "tolerance-doubled",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a printed percentage passes within a whole unit of its last digit",
         (
             "        return Decimal(5).scaleb(-(_places(printed) + 1))\n",
@@ -311,7 +311,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "tolerance-exclusive",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a difference of exactly the tolerance reported",
         (
             "        if abs(printed - expected) <= tol:\n",
@@ -320,7 +320,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "footing-level-dropped",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "only top-level budget lines are footed",
         (
             "        kids = children.get(line.id, [])\n",
@@ -329,19 +329,19 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "tie-out-disabled",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a quantity printed with different values is not compared",
         ("        if len(seen) < 2:\n", "        if len(seen) < 99:\n"),
     ),
     m(
         "labels-never-wrong",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a printed label is never held against the figures",
         ("        if known[_norm(printed)] == derived:\n", "        if True:\n"),
     ),
     m(
         "efficiency-amounts-ignored",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "printed efficiency labels judged without the amounts (PMK's E never checked)",
         (
             "else efficiency_of(rules, capaian, serapan, *amounts),",
@@ -350,19 +350,19 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "share-against-wrong-total",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "budget share computed against the total plus one rupiah",
         ("lambda pv: pv * _HUNDRED / whole,", "lambda pv: pv * _HUNDRED / (whole + 1),"),
     ),
     m(
         "share-against-spending",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "budget share against the agency's total realisasi instead of its total pagu",
         ("        whole = total.pagu\n", "        whole = total.realisasi or total.pagu\n"),
     ),
     m(
         "budget-percent-inverted",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a budget line's percentage as pagu / realisasi",
         (
             "line.realisasi * _HUNDRED / line.pagu)",
@@ -371,19 +371,19 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "plausible-bound-exclusive",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a capaian exactly at the plausible bound reported",
         ("    if low <= value <= high:\n", "    if low <= value < high:\n"),
     ),
     m(
         "comparison-never-missing",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a missing realisasi of the year before never reported",
         ("    if previous in ind.history or printed_before:\n", "    if True:\n"),
     ),
     m(
         "later-year-allowed",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a heading one year after the report's passes",
         (
             "            if e.year > y or (e.year < y - 1 and fields):\n",
@@ -392,7 +392,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "rupiah-in-percent-column-allowed",
-        "kinerja_engine/audit.py",
+        "kinerja_engine/audit/review.py",
         "a rupiah amount in a percent column passes the screen",
         (
             'if field in _PERCENT_FIELDS and (pv.mark == "Rp" or sized):',
@@ -506,7 +506,7 @@ def check_isolation(tree: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import kinerja_engine, kinerja_engine.loading as l; "
+            "import kinerja_engine, kinerja_engine.io.loading as l; "
             "print(kinerja_engine.__file__); print(l.shipped_rules()['permendagri-86-2017'])",
         ],
         cwd=tree,

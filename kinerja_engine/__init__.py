@@ -11,26 +11,12 @@ Pipeline, one way: load -> validate -> evaluate -> check -> render.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on first use
     from .api import check, evaluate, load_case, load_case_bytes, load_rules, rules_for
     from .batch import check_many, evaluate_cases, evaluate_many
-    from .errors import (
-        CaseError,
-        FormulaError,
-        InputError,
-        KinerjaError,
-        NumberError,
-        RuleSetError,
-        SchemaError,
-    )
-    from .evaluate import evaluate_indicator, grade
-    from .importing import import_csv
-    from .kernels import grade_many
-    from .model import (
+    from .domain.model import (
         Budget,
         BudgetLine,
         Case,
@@ -43,10 +29,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on 
         Target,
         UnitKind,
     )
-    from .numbers import parse_number
-    from .render import render, report_to_dict
-    from .reports import render_report
-    from .results import (
+    from .domain.results import (
         Finding,
         FlagHit,
         IndicatorResult,
@@ -55,8 +38,23 @@ if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on 
         Severity,
         Status,
     )
-    from .ruleset import RuleSet
-    from .writing import case_to_toml, rules_to_toml
+    from .errors import (
+        CaseError,
+        FormulaError,
+        InputError,
+        KinerjaError,
+        NumberError,
+        RuleSetError,
+        SchemaError,
+    )
+    from .evaluation.grade_kernel import grade_many
+    from .evaluation.indicator import evaluate_indicator, grade
+    from .io.importing import import_csv
+    from .io.writing import case_to_toml, rules_to_toml
+    from .numbers import parse_number
+    from .rendering.basic import render, report_to_dict
+    from .rendering.reports import render_report
+    from .rulesets.ruleset import RuleSet
 
 __version__ = "0.1.0"
 
@@ -112,51 +110,51 @@ __all__ = [
 # of a name, not with the package: the command line lives in this package, and
 # `kinerja --help` must not wait for the whole engine to load.
 _EXPORTS = {
-    "Budget": "model",
-    "BudgetLine": "model",
-    "Case": "model",
+    "Budget": "domain.model",
+    "BudgetLine": "domain.model",
+    "Case": "domain.model",
     "CaseError": "errors",
-    "Direction": "model",
-    "Finding": "results",
-    "FlagHit": "results",
+    "Direction": "domain.model",
+    "Finding": "domain.results",
+    "FlagHit": "domain.results",
     "FormulaError": "errors",
-    "Indicator": "model",
-    "IndicatorResult": "results",
+    "Indicator": "domain.model",
+    "IndicatorResult": "domain.results",
     "InputError": "errors",
     "KinerjaError": "errors",
     "NumberError": "errors",
-    "Objective": "model",
-    "ObjectiveResult": "results",
-    "PrintedEntry": "model",
-    "PrintedValue": "model",
-    "Report": "results",
-    "ReportInfo": "model",
-    "RuleSet": "ruleset",
+    "Objective": "domain.model",
+    "ObjectiveResult": "domain.results",
+    "PrintedEntry": "domain.model",
+    "PrintedValue": "domain.model",
+    "Report": "domain.results",
+    "ReportInfo": "domain.model",
+    "RuleSet": "rulesets.ruleset",
     "RuleSetError": "errors",
     "SchemaError": "errors",
-    "Severity": "results",
-    "Status": "results",
-    "Target": "model",
-    "UnitKind": "model",
-    "case_to_toml": "writing",
+    "Severity": "domain.results",
+    "Status": "domain.results",
+    "Target": "domain.model",
+    "UnitKind": "domain.model",
+    "case_to_toml": "io.writing",
     "check": "api",
     "check_many": "batch",
     "evaluate": "api",
     "evaluate_cases": "batch",
-    "evaluate_indicator": "evaluate",
+    "evaluate_indicator": "evaluation.indicator",
     "evaluate_many": "batch",
-    "grade": "evaluate",
-    "grade_many": "kernels",
-    "import_csv": "importing",
+    "grade": "evaluation.indicator",
+    "grade_many": "evaluation.grade_kernel",
+    "import_csv": "io.importing",
     "load_case": "api",
     "load_case_bytes": "api",
     "load_rules": "api",
     "parse_number": "numbers",
-    "render": "render",
-    "render_report": "reports",
-    "report_to_dict": "render",
+    "render": "rendering.basic",
+    "render_report": "rendering.reports",
+    "report_to_dict": "rendering.basic",
     "rules_for": "api",
-    "rules_to_toml": "writing",
+    "rules_to_toml": "io.writing",
 }
 
 
@@ -171,17 +169,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-class _Package(types.ModuleType):
-    """This package, guarded: importing a submodule records it as an attribute of its
-    package, and ``evaluate`` and ``render`` are both submodules and functions of the
-    API. The functions win, as they did when the package imported them eagerly."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _EXPORTS and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

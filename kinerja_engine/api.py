@@ -5,12 +5,14 @@ from __future__ import annotations
 from decimal import Context, localcontext
 from pathlib import Path
 
-from .audit import audit
-from .collector import collector_paused
-from .errors import KinerjaError
-from .evaluate import evaluate_case
-from .evaluation_kernel import evaluate_all
-from .loading import (
+from kinerja_engine.audit.review import audit
+from kinerja_engine.collector import collector_paused
+from kinerja_engine.domain.model import Case
+from kinerja_engine.domain.results import Report
+from kinerja_engine.errors import KinerjaError
+from kinerja_engine.evaluation.compiled import evaluate_all
+from kinerja_engine.evaluation.indicator import evaluate_case
+from kinerja_engine.io.loading import (
     case_from_document,
     key_line,
     parse_toml,
@@ -18,10 +20,8 @@ from .loading import (
     read_toml,
     rules_file,
 )
-from .model import Case
-from .results import Report
-from .ruleset import RuleSet
-from .validate import compile_rules, validate_case
+from kinerja_engine.rulesets.compile import compile_rules, validate_case
+from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["check", "evaluate", "load_case", "load_case_bytes", "load_rules", "rules_for"]
 

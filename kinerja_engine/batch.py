@@ -30,14 +30,16 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from . import api, model, results, textfile
-from .api import load_case, load_rules, rules_for
-from .errors import InputError
-from .evaluation_kernel import CHUNK, evaluate_chunk
-from .model import Case, Indicator
-from .results import IndicatorResult, Report
-from .ruleset import RuleSet, RuleSetSpec
-from .validate import compile_rules
+from kinerja_engine import api
+from kinerja_engine.api import load_case, load_rules, rules_for
+from kinerja_engine.domain import model, results
+from kinerja_engine.domain.model import Case, Indicator
+from kinerja_engine.domain.results import IndicatorResult, Report
+from kinerja_engine.errors import InputError
+from kinerja_engine.evaluation.compiled import CHUNK, evaluate_chunk
+from kinerja_engine.io import textfile
+from kinerja_engine.rulesets.compile import compile_rules
+from kinerja_engine.rulesets.ruleset import RuleSet, RuleSetSpec
 
 __all__ = ["Judged", "case_paths", "check_many", "evaluate_cases", "evaluate_many", "run_cases"]
 

@@ -10,12 +10,12 @@ import pytest
 from conftest import indicator
 
 import kinerja_engine as ke
-from kinerja_engine.audit import CATALOGUE
-from kinerja_engine.evaluate import quantize
+from kinerja_engine.audit.review import CATALOGUE
+from kinerja_engine.evaluation.indicator import quantize
 
 
 def pv(text: str) -> ke.PrintedValue:
-    from kinerja_engine.loading import _printed
+    from kinerja_engine.io.loading import _printed
 
     return _printed(text)
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
-from kinerja_engine.catalogue import CODES
+from kinerja_engine.domain.checks import CODES
 
 # One test per check: a quarter of the profile's examples each keeps the suite fast.
 PER_CODE = settings(max_examples=max(10, settings().max_examples // 4))

@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
 
 BAD = Path(__file__).resolve().parent / "bad"
 FOLDERS = {"case": "evaluate {file}", "rules": "rules check {file}"}

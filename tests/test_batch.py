@@ -15,7 +15,7 @@ from conftest import SEED, indicator, write
 
 import kinerja_engine as ke
 from kinerja_engine.batch import case_paths, run_cases
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
 
 
 def _indicators(n: int) -> list[ke.Indicator]:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
-from kinerja_engine.charts import (
+from kinerja_engine.rendering.charts import (
     CLIP_AT,
     ChartItem,
     _Labels,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, write
 
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -9,7 +9,7 @@ import pytest
 from conftest import bench_module, indicator, write
 
 import kinerja_engine as ke
-from kinerja_engine.evaluate import quantize
+from kinerja_engine.evaluation.indicator import quantize
 
 
 def shown(value: Decimal | None) -> str | None:
@@ -227,7 +227,7 @@ def test_extends_overrides_a_cap_in_a_few_lines(tmp_path: Path) -> None:
 
 
 def test_seed_case_evaluates_under_every_shipped_rule_set(seed_case: ke.Case) -> None:
-    from kinerja_engine.loading import shipped_rules
+    from kinerja_engine.io.loading import shipped_rules
 
     for name in shipped_rules():
         report = ke.evaluate(seed_case, name)
@@ -258,7 +258,7 @@ def test_a_direct_call_ignores_the_callers_decimal_context(name: str) -> None:
     # otherwise change them.
     from decimal import ROUND_FLOOR, Context, localcontext
 
-    from kinerja_engine.evaluate import evaluate_case
+    from kinerja_engine.evaluation.indicator import evaluate_case
 
     rules = ke.load_rules(name)
     text = bench_module("generate").case_text(300, seed=4, rules=rules)

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from test_fast_paths import FULL_RULES, ODD_RULES, _budgeted
 
 import kinerja_engine as ke
-from kinerja_engine import evaluation_kernel, strategies
-from kinerja_engine.evaluation_kernel import WARMUP, evaluate_chunk, evaluate_records
+from kinerja_engine import strategies
+from kinerja_engine.evaluation import compiled as evaluation_kernel
+from kinerja_engine.evaluation.compiled import WARMUP, evaluate_chunk, evaluate_records
 
 
 def _plain(inds: list[ke.Indicator], rules: ke.RuleSet) -> list[ke.IndicatorResult]:

@@ -1,4 +1,4 @@
-"""The loader's fast path (kinerja_engine.fastcase) against its general path.
+"""The loader's fast path (kinerja_engine.io.fastcase) against its general path.
 
 For every document the general path accepts, the fast path gives the very same case
 (figure for figure, down to a Decimal's exponent) or gives up; for every document the
@@ -23,11 +23,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
-from kinerja_engine import fastcase, loading, textfile
 from kinerja_engine import strategies as ks
 from kinerja_engine.errors import KinerjaError
+from kinerja_engine.io import fastcase, loading, textfile
+from kinerja_engine.io.writing import case_to_toml
 from kinerja_engine.numbers import parse_number
-from kinerja_engine.writing import case_to_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 

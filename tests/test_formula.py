@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja_engine.errors import FormulaError
-from kinerja_engine.formula import (
+from kinerja_engine.rulesets.formula import (
     CONTEXT,
     MAX_DEPTH,
     MAX_LENGTH,
@@ -919,7 +919,7 @@ def test_compiling_arbitrary_text_raises_nothing_but_formula_error(source: str) 
 
 
 def test_formula_module_uses_no_eval_exec_or_float() -> None:
-    path = pathlib.Path(__file__).parents[1] / "kinerja_engine" / "formula.py"
+    path = pathlib.Path(__file__).parents[1] / "kinerja_engine" / "rulesets" / "formula.py"
     text = path.read_text(encoding="utf-8")
     for forbidden in ("eval(", "exec(", "float(", "literal_eval", "import ast", "compile("):
         assert forbidden not in text, forbidden

@@ -31,8 +31,8 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
-from kinerja_engine.cli import main
-from kinerja_engine.render import render
+from kinerja_engine.cli.main import main
+from kinerja_engine.rendering.basic import render
 
 TIME_LIMIT = 20.0  # seconds per example; far above any real evaluation
 SHIPPED = ("permendagri-86-2017", "kepmendagri-690-1996", "pmk-214-2017")

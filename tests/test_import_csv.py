@@ -10,9 +10,9 @@ import pytest
 from conftest import SEED
 
 import kinerja_engine as ke
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
 from kinerja_engine.errors import KinerjaError
-from kinerja_engine.importing import import_csv, normalise_header, slugify
+from kinerja_engine.io.importing import import_csv, normalise_header, slugify
 
 INDONESIAN = (
     "No;Indikator Kinerja Utama;Satuan;Realisasi 2020;Target 2021;Realisasi 2021;"

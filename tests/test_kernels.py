@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies
-from kinerja_engine.evaluate import grade
-from kinerja_engine.kernels import grade_kernel
+from kinerja_engine.evaluation.grade_kernel import grade_kernel
+from kinerja_engine.evaluation.indicator import grade
 
 
 def _graded(rules: ke.RuleSet, ind: ke.Indicator) -> tuple[Decimal | None, str | None]:

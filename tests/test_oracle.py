@@ -271,7 +271,7 @@ def test_category_and_verdict_agree_with_the_oracle_on_any_capaian(
     value: Decimal, name: str
 ) -> None:
     rules = RULES[name]
-    from kinerja_engine.evaluate import category_of, verdict_of
+    from kinerja_engine.evaluation.indicator import category_of, verdict_of
 
     assert category_of(rules, value) == category(Fraction(value))
     assert verdict_of(rules, value) == verdict(Fraction(value))

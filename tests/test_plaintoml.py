@@ -19,7 +19,7 @@ from conftest import ROOT, bench_module
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kinerja_engine import plaintoml
+from kinerja_engine.io import plaintoml
 
 
 def tomllib_or_error(text: str) -> Any:

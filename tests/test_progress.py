@@ -8,8 +8,8 @@ import pytest
 from conftest import SEED
 
 import kinerja_engine as ke
-from kinerja_engine.cli import main
-from kinerja_engine.progress import Progress, summary_line
+from kinerja_engine.cli.main import main
+from kinerja_engine.cli.progress import Progress, summary_line
 
 
 class Terminal(io.StringIO):

@@ -1,6 +1,6 @@
 """The engine's laws, each a property a domain expert would sign, over generated inputs.
 
-The rule sets are the shipped ones and rule sets drawn by ``kinerja_engine.strategies``
+The rule sets are the shipped ones and rule sets drawn by ``kinerja_engine.testing.strategies``
 (other methods, caps and floors, display places, rounding modes, band edges); the
 figures cover every direction and unit kind, range targets included.
 """
@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
-from kinerja_engine.evaluate import capaian_of, category_of
-from kinerja_engine.loading import shipped_rules
-from kinerja_engine.ruleset import Bands
-from kinerja_engine.writing import case_to_document
+from kinerja_engine.evaluation.indicator import capaian_of, category_of
+from kinerja_engine.io.loading import shipped_rules
+from kinerja_engine.io.writing import case_to_document
+from kinerja_engine.rulesets.ruleset import Bands
 
 HIGHER = ke.Direction.HIGHER_IS_BETTER
 LOWER = ke.Direction.LOWER_IS_BETTER

@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
 
 CASE = ROOT / "cases" / "published-examples.toml"
 

@@ -1,4 +1,4 @@
-"""The README's guide to kinerja_engine.strategies: its example runs, as it is printed."""
+"""The README's guide to kinerja_engine.testing.strategies: its example runs, as it is printed."""
 
 from __future__ import annotations
 

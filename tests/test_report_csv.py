@@ -8,8 +8,8 @@ import io
 import pytest
 from conftest import SEED
 
-from kinerja_engine.cli import main
-from kinerja_engine.report_csv import FINDING_COLUMNS, INDICATOR_COLUMNS
+from kinerja_engine.cli.main import main
+from kinerja_engine.rendering.csv import FINDING_COLUMNS, INDICATOR_COLUMNS
 
 
 def rows(

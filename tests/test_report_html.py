@@ -17,8 +17,8 @@ import pytest
 from conftest import SEED
 
 import kinerja_engine as ke
-from kinerja_engine.cli import main
-from kinerja_engine.report_html import render_html
+from kinerja_engine.cli.main import main
+from kinerja_engine.rendering.html import render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -8,8 +8,8 @@ import pytest
 from conftest import SEED, write
 
 import kinerja_engine as ke
-from kinerja_engine.cli import main
-from kinerja_engine.report_markdown import render_markdown
+from kinerja_engine.cli.main import main
+from kinerja_engine.rendering.markdown import render_markdown
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from hypothesis import given
 
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
-from kinerja_engine.loading import shipped_rules
+from kinerja_engine.io.loading import shipped_rules
 from kinerja_engine.numbers import to_indonesian
-from kinerja_engine.ruleset import RuleSetSpec
+from kinerja_engine.rulesets.ruleset import RuleSetSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 

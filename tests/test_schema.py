@@ -14,10 +14,11 @@ import pytest
 from conftest import ROOT
 
 import kinerja_engine as ke
-from kinerja_engine import model, ruleset
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
+from kinerja_engine.domain import model
 from kinerja_engine.errors import KinerjaError
-from kinerja_engine.schema import schema, schema_text
+from kinerja_engine.io.schema import schema, schema_text
+from kinerja_engine.rulesets import ruleset
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from kinerja_engine.cli import main
+from kinerja_engine.cli.main import main
 
 CASE = """format = "kinerja-case/1"
 [report]
@@ -36,7 +36,7 @@ class Stdin:
 def test_case_from_standard_input_as_a_subprocess(tmp_path: Path) -> None:
     # What a PHP front end does: proc_open("kinerja evaluate - --format json").
     done = subprocess.run(
-        [sys.executable, "-m", "kinerja_engine.cli", "check", "-", "--format", "json"],
+        [sys.executable, "-m", "kinerja_engine.cli.main", "check", "-", "--format", "json"],
         input=SEED.read_bytes(),
         capture_output=True,
         cwd=tmp_path,

@@ -1,4 +1,4 @@
-"""kinerja_engine.strategies: optional, importable from an installed package, documented,
+"""kinerja_engine.testing.strategies: optional, importable from an installed package, documented,
 and drawing values the engine accepts."""
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
-from kinerja_engine.validate import validate_case
-from kinerja_engine.writing import rules_to_document
+from kinerja_engine.domain.model import unit_kind
+from kinerja_engine.io.writing import rules_to_document
+from kinerja_engine.rulesets.compile import validate_case
 
 
 def run_python(code: str, cwd: str) -> subprocess.CompletedProcess[str]:
@@ -37,7 +38,7 @@ def test_importing_the_engine_does_not_import_hypothesis(tmp_path: Path) -> None
         import sys
         import kinerja_engine
         assert "hypothesis" not in sys.modules, "kinerja_engine imported hypothesis"
-        assert "kinerja_engine.strategies" not in sys.modules
+        assert "kinerja_engine.testing.strategies" not in sys.modules
         """,
         str(tmp_path),
     )
@@ -51,7 +52,7 @@ def test_without_hypothesis_the_strategies_say_which_extra_to_install(tmp_path: 
         sys.modules["hypothesis"] = None  # as if it were not installed
         import kinerja_engine
         try:
-            import kinerja_engine.strategies
+            import kinerja_engine.testing.strategies
         except ImportError as exc:
             print(exc)
         else:
@@ -113,7 +114,7 @@ def test_figures_stay_in_their_domains(
 @given(st.sampled_from(list(ke.UnitKind)), st.data())
 def test_figures_are_positive_targets_of_their_kind(kind: ke.UnitKind, data: st.DataObject) -> None:
     assert data.draw(ks.figures(kind)) > 0
-    assert ke.model.unit_kind(data.draw(ks.units(kind))) is kind
+    assert unit_kind(data.draw(ks.units(kind))) is kind
 
 
 @given(ks.indicators(complete=False))

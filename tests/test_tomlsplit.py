@@ -1,4 +1,4 @@
-"""Parsing on two cores (kinerja_engine.tomlsplit) against tomllib parsing the whole text.
+"""Parsing on two cores (kinerja_engine.io.tomlsplit) against tomllib parsing the whole text.
 
 The split parse must give tomllib's own tables, or decline and let tomllib parse the
 whole text, so that every error is tomllib's, with its line and column. Each condition
@@ -19,7 +19,7 @@ import pytest
 from conftest import bench_module
 from test_bad_inputs import ENTRIES, LANGS, run
 
-from kinerja_engine import tomlsplit
+from kinerja_engine.io import tomlsplit
 
 
 def whole(text: str) -> dict[str, Any]:
@@ -423,7 +423,7 @@ def test_a_split_case_loads_as_the_whole_one(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch, splits: list[bool]
 ) -> None:
     import kinerja_engine as ke
-    from kinerja_engine import loading
+    from kinerja_engine.io import loading
 
     path = tmp_path / "national.toml"
     bench_module("generate").write_case(path, 300, 9, printed=True, fault_rate=0.1)

@@ -22,7 +22,7 @@ def bands(*rows: str, compare: str = "rounded") -> str:
 
 
 def test_shipped_rule_sets_load() -> None:
-    from kinerja_engine.loading import shipped_rules
+    from kinerja_engine.io.loading import shipped_rules
 
     names = set(shipped_rules())
     assert names == {"permendagri-86-2017", "kepmendagri-690-1996", "pmk-214-2017"}

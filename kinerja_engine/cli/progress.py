@@ -1,0 +1,114 @@
+"""Progress of a long run on a terminal: a bar while files are read, one summary line after.
+
+Shown only when the stream is a terminal and there is more than one file: piped or
+redirected output (a script, a test, CI) gets neither, so nothing but the report reaches
+a reader that is not a person.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from kinerja_engine.domain.results import Report, Severity
+
+__all__ = ["Progress", "summary_line"]
+
+_BAR = 24
+
+
+def summary_line(
+    files: int,
+    indicators: int,
+    findings: dict[str, int] | None,
+    seconds: float,
+    lang: str = "id",
+) -> str:
+    """``3 berkas, 24 indikator, temuan: 2 kesalahan, 1 peringatan, 0 info; 0,4 dtk``."""
+    elapsed = f"{seconds:.1f}"
+    if lang == "id":
+        text = f"{files} berkas, {indicators} indikator"
+        if findings is not None:
+            text += (
+                f", temuan: {findings['error']} kesalahan, {findings['warning']} peringatan,"
+                f" {findings['info']} info"
+            )
+        return f"{text}; {elapsed.replace('.', ',')} dtk"
+    text = f"{files} files, {indicators} indicators"
+    if findings is not None:
+        text += (
+            f", findings: {findings['error']} errors, {findings['warning']} warnings,"
+            f" {findings['info']} info"
+        )
+    return f"{text}; {elapsed} s"
+
+
+class Progress:
+    """Counts a run's files as they are done; draws on ``stream`` only when ``enabled``."""
+
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO,
+        *,
+        lang: str = "id",
+        checked: bool = False,
+        enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = total
+        self.stream = stream
+        self.lang = lang
+        self.checked = checked
+        if enabled is None:
+            enabled = total > 1 and _is_terminal(stream)
+        self.enabled = enabled
+        self.clock = clock
+        self.start = clock()
+        self.done = 0
+        self.indicators = 0
+        self.findings = {s.value: 0 for s in Severity}
+
+    def advance(self, name: str, report: Report) -> None:
+        self.done += 1
+        self.indicators += len(report.indicators)
+        for f in report.findings:
+            self.findings[f.severity.value] += 1
+        if self.enabled:
+            self._draw(name)
+
+    def _draw(self, name: str) -> None:
+        width = shutil.get_terminal_size((80, 20)).columns
+        filled = _BAR * self.done // max(self.total, 1)
+        bar = "#" * filled + "-" * (_BAR - filled)
+        text = f"[{bar}] {self.done}/{self.total} {name}"
+        text = text[: max(width - 1, 10)]
+        self.stream.write("\r" + text.ljust(max(width - 1, 10)))
+        self.stream.flush()
+
+    def summary(self) -> str:
+        return summary_line(
+            self.done,
+            self.indicators,
+            self.findings if self.checked else None,
+            self.clock() - self.start,
+            self.lang,
+        )
+
+    def finish(self) -> None:
+        """Clear the bar and print the summary line (when enabled)."""
+        if not self.enabled:
+            return
+        width = shutil.get_terminal_size((80, 20)).columns
+        self.stream.write("\r" + " " * max(width - 1, 10) + "\r")
+        self.stream.write(self.summary() + "\n")
+        self.stream.flush()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

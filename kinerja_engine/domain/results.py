@@ -1,0 +1,138 @@
+"""What evaluation and the audit produce: per-indicator results, findings, the report."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from kinerja_engine.domain.model import Direction, ReportInfo
+
+__all__ = [
+    "Finding",
+    "FlagHit",
+    "IndicatorResult",
+    "ObjectiveResult",
+    "Report",
+    "Severity",
+    "Status",
+]
+
+
+class Status(enum.StrEnum):
+    COMPUTED = "computed"
+    MISSING = "missing"  # no realisasi reported
+    NOT_COMPUTABLE = "not_computable"  # no usable target, or the formula has no value
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+# No __weakref__ slot on the two values a national run makes by the hundred thousand:
+# without it, the batch paths can fill one as a plain object and give it its class once
+# (evaluation_kernel.py), where a frozen class would otherwise take a wrapped call per
+# field. Nothing in the engine holds a weak reference to a result.
+@attrs.frozen(weakref_slot=False)
+class FlagHit:
+    """A narrative flag raised for an indicator, its message in Indonesian and English."""
+
+    code: str
+    severity: Severity
+    message_id: str
+    message_en: str
+
+
+@attrs.frozen(weakref_slot=False)
+class IndicatorResult:
+    """One indicator evaluated under a rule set.
+
+    Figures are exact; rounding is for display. A result that is not ``computed`` has
+    ``None`` for what could not be computed and says why in ``reason``.
+    """
+
+    id: str
+    name: str
+    unit: str
+    direction: Direction
+    status: Status
+    objective: str | None = None
+    reason: str | None = None
+    reason_id: str | None = None
+    capaian: Decimal | None = None
+    capaian_alternative: Decimal | None = None
+    category: str | None = None
+    category_rank: int | None = None
+    serapan: Decimal | None = None
+    progress: Decimal | None = None
+    efficiency_value: Decimal | None = None
+    efficiency_score: Decimal | None = None
+    efficiency: str | None = None
+    verdict: str | None = None
+    flags: tuple[FlagHit, ...] = ()
+    trace: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ObjectiveResult:
+    """An objective (sasaran) rolled up from its computed indicators."""
+
+    id: str
+    name: str
+    indicators: tuple[str, ...]
+    capaian: Decimal | None = None
+    category: str | None = None
+    serapan: Decimal | None = None
+    efficiency_value: Decimal | None = None
+    efficiency_score: Decimal | None = None
+    efficiency: str | None = None
+    reason: str | None = None
+    reason_id: str | None = None
+
+
+@attrs.frozen
+class Finding:
+    """A printed figure or label that does not hold, with the evidence to show it."""
+
+    code: str
+    severity: Severity
+    message_en: str
+    message_id: str
+    indicator: str | None = None
+    budget: str | None = None
+    where: str | None = None
+    field: str | None = None
+    printed: str | None = None
+    expected: str | None = None
+    difference: Decimal | None = None
+    tolerance: Decimal | None = None
+    inputs: tuple[tuple[str, str, str], ...] = ()  # (name, value, where it was printed)
+    related: tuple[str, ...] = ()  # ids of findings with the same root cause
+    id: str = ""
+
+
+@attrs.frozen
+class Report:
+    """An evaluated (and, after ``check``, audited) case under one rule set."""
+
+    info: ReportInfo
+    rules: str
+    rules_version: str
+    places: int
+    rounding: str
+    indicators: tuple[IndicatorResult, ...]
+    objectives: tuple[ObjectiveResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    checks_passed: int = 0
+    checks_skipped: tuple[tuple[str, str], ...] = ()  # (what, the finding id that blocked it)
+    checked: bool = False

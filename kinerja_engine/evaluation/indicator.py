@@ -1,0 +1,605 @@
+"""Evaluate indicators under a compiled rule set: capaian, category, serapan, progress,
+efficiency, verdict and narrative flags, then the roll-up of each objective.
+
+Pure functions over frozen values. Every figure stays an exact Decimal; rounding happens
+only where the rule set compares displayed values (bands, verdict, flags) and for display.
+
+This is the hot path of a national re-evaluation (hundreds of thousands of indicators),
+so it is written to do per record only what depends on the record: formulas and bands
+were compiled with the rule set, the display quantum is the rule set's, and decimals are
+rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Context, Decimal, InvalidOperation, localcontext
+
+from kinerja_engine.domain.model import Case, Direction, Indicator, Objective, Target
+from kinerja_engine.domain.results import (
+    FlagHit,
+    IndicatorResult,
+    ObjectiveResult,
+    Report,
+    Severity,
+    Status,
+)
+from kinerja_engine.errors import FormulaError
+from kinerja_engine.numbers import format_number
+from kinerja_engine.rulesets.formula import RESULT_DIGITS, Formula
+from kinerja_engine.rulesets.ruleset import Bands, RuleSet
+
+__all__ = [
+    "capaian_of",
+    "category_of",
+    "efficiency_of",
+    "evaluate_case",
+    "evaluate_indicator",
+    "grade",
+    "quantize",
+    "serapan_of",
+    "verdict_of",
+]
+
+_CTX = Context(prec=60)
+_ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(21)}
+_SEVERITY = {s.value: s for s in Severity}
+# English notation to Indonesian: the decimal point and the thousands separator swap
+# (1,234.50 -> 1.234,50); a figure's text holds no other '.' or ','.
+_TO_ID = str.maketrans(".,", ",.")
+_LOWER = Direction.LOWER_IS_BETTER
+
+
+def quantize(value: Decimal, places: int, rounding: str) -> Decimal:
+    """``value`` rounded to ``places`` decimals with the rule set's rounding mode."""
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-places)
+    try:
+        return value.quantize(quantum, rounding, _CTX)
+    except InvalidOperation:
+        # More digits than the context keeps: a printed figure with dozens of decimals
+        # ("1 detik" is 0.01666... minutes). Size the context to the value instead.
+        digits = max(value.adjusted(), 0) + places + 2
+        return value.quantize(quantum, rounding, Context(prec=digits))
+
+
+def _not_computable(
+    ind: Indicator, reason: str, reason_id: str, **extra: object
+) -> IndicatorResult:
+    return IndicatorResult(
+        id=ind.id,
+        name=ind.name,
+        unit=ind.unit,
+        direction=ind.direction,
+        objective=ind.objective,
+        status=Status.NOT_COMPUTABLE,
+        reason=reason,
+        reason_id=reason_id,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _call(formula: Formula, env: Mapping[str, Decimal | None]) -> tuple[Decimal | None, str | None]:
+    """A numeric formula's value, or None with the reason it has none."""
+    try:
+        value = formula.figure(env)
+    except FormulaError as exc:
+        return None, exc.message
+    if value is None or value is True or value is False:
+        return None, None
+    return value, None
+
+
+def _reason_id(formula: Formula, env: Mapping[str, Decimal | None]) -> str | None:
+    """The Indonesian of why a formula has no value: evaluated again, only on that path."""
+    try:
+        formula.figure(env)
+    except FormulaError as exc:
+        return exc.message_id
+    return None
+
+
+def _bounded(value: Decimal, rules: RuleSet) -> Decimal:
+    cap = rules.cap
+    if cap is not None and value > cap:
+        return cap
+    floor = rules.floor
+    if floor is not None and value < floor:
+        return floor
+    return value
+
+
+def _band(bands: Bands, value: Decimal | None) -> tuple[int | None, str | None]:
+    if value is None:
+        return None, None
+    rank = bands.rank(value)
+    return rank, (None if rank is None else bands.bands[rank].label)
+
+
+def _capaian_inputs(target: Target, realisasi: Decimal | None) -> dict[str, Decimal | None]:
+    low, high = target.low, target.high
+    return {
+        "target": None if low != high else low,
+        "target_low": low,
+        "target_high": high,
+        "realisasi": realisasi,
+    }
+
+
+# ---------------------------------------------------------------- single figures
+# The audit recomputes printed figures from a table's own printed inputs with these.
+
+
+def capaian_of(
+    rules: RuleSet, direction: Direction, target: Target, realisasi: Decimal
+) -> Decimal | None:
+    """Capaian (capped and floored) for one target and realisasi; None when undefined."""
+    if target.low <= _ZERO:
+        return None
+    formula = (rules.capaian_range if target.low != target.high else rules.capaian)[direction]
+    value, _ = _call(formula, _capaian_inputs(target, realisasi))
+    return None if value is None else _bounded(value, rules)
+
+
+def grade(
+    rules: RuleSet, direction: Direction, target: Target, realisasi: Decimal
+) -> tuple[Decimal | None, str | None]:
+    """Capaian (capped and floored) and its category label, and nothing else.
+
+    The lean path for re-grading many figure pairs under a rule set: the same formulas,
+    bounds and bands as :func:`evaluate_indicator`, without serapan, efficiency, verdict,
+    flags or a result object. ``(None, None)`` when capaian is undefined.
+    """
+    low = target.low
+    if low <= _ZERO:
+        return None, None
+    high = target.high
+    env: dict[str, Decimal | None]
+    if low == high:
+        formula = rules.capaian[direction]
+        env = {"target": low, "target_low": low, "target_high": high, "realisasi": realisasi}
+    else:
+        formula = rules.capaian_range[direction]
+        env = {"target": None, "target_low": low, "target_high": high, "realisasi": realisasi}
+    try:
+        value = formula.figure(env)
+    except FormulaError:
+        return None, None
+    if type(value) is not Decimal:  # no value (None), or a condition
+        return None, None
+    # _bounded and _display_view inline: this runs once per record of a re-grading.
+    cap, floor = rules.cap, rules.floor
+    if cap is not None and value > cap:
+        value = cap
+    elif floor is not None and value < floor:
+        value = floor
+    if rules.categories_rounded:
+        return value, rules.categories.label(value.quantize(rules.quantum, rules.rounding, _CTX))
+    return value, rules.categories.label(value)
+
+
+def serapan_of(rules: RuleSet, pagu: Decimal, spent: Decimal) -> Decimal | None:
+    value, _ = _call(rules.serapan, {"pagu": pagu, "realisasi_anggaran": spent})
+    return value
+
+
+def category_of(rules: RuleSet, capaian: Decimal) -> str | None:
+    return _band(rules.categories, _display_view(capaian, rules))[1]
+
+
+def verdict_of(rules: RuleSet, capaian: Decimal) -> str | None:
+    achieved = _condition(rules.verdict_when, {"capaian": _display_view(capaian, rules)})
+    if achieved is None:
+        return None
+    return rules.verdict_achieved if achieved else rules.verdict_not_achieved
+
+
+def efficiency_of(
+    rules: RuleSet,
+    capaian: Decimal,
+    serapan: Decimal,
+    pagu: Decimal | None = None,
+    spent: Decimal | None = None,
+) -> str | None:
+    env = {
+        "capaian": _display_view(capaian, rules),
+        "serapan": _display_view(serapan, rules),
+        "pagu": pagu,
+        "realisasi_anggaran": spent,
+        "pagu_capaian": None if pagu is None else _pagu_capaian(pagu, capaian),
+    }
+    return _efficiency(rules, env, None)[2]
+
+
+def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) -> IndicatorResult:
+    """Evaluate one indicator. Never raises for a structurally valid indicator."""
+    steps: list[str] | None = [] if trace else None
+    target = ind.target
+    realisasi = ind.realisasi
+    budget = ind.budget
+    if budget is None:
+        pagu = spent = None
+    else:
+        pagu, spent = budget.pagu, budget.realisasi
+
+    serapan: Decimal | None = None
+    if pagu is not None and spent is not None:
+        serapan_env = {"pagu": pagu, "realisasi_anggaran": spent}
+        serapan, why = _call(rules.serapan, serapan_env)
+        if steps is not None:
+            steps.append(_step("serapan", rules.serapan, serapan_env, serapan, why))
+
+    if target is None:
+        return _not_computable(
+            ind,
+            "no target is set for the year",
+            "target tahun ini tidak ditetapkan",
+            serapan=serapan,
+            trace=tuple(steps or ()),
+        )
+    low = target.low
+    if low <= _ZERO:
+        return _not_computable(
+            ind,
+            f"the target {format_number(low, None)} is not above zero, so capaian is undefined",
+            f"target {format_number(low, None, notation='id')} tidak di atas nol, capaian tidak terdefinisi",
+            serapan=serapan,
+            trace=tuple(steps or ()),
+        )
+    high = target.high
+    env: dict[str, Decimal | None] = {
+        "target": None if low != high else low,
+        "target_low": low,
+        "target_high": high,
+        "realisasi": realisasi,
+        "renstra_target": ind.renstra_target,
+    }
+    direction = ind.direction
+    quantum, rounding, rounded = rules.quantum, rules.rounding, rules.categories_rounded
+    status = Status.COMPUTED
+    reason = reason_id = None
+    capaian = alternative = None
+    shown = shown_alternative = None  # as the rule set compares them (rounded or exact)
+    rank = rank_alt = None
+    category = None
+    if realisasi is None:
+        status = Status.MISSING
+        reason, reason_id = "no realisasi has been reported", "realisasi belum dilaporkan"
+    else:
+        formula = (rules.capaian_range if low != high else rules.capaian)[direction]
+        raw, why = _call(formula, env)
+        if steps is not None:
+            steps.append(_step("capaian", formula, env, raw, why))
+        if raw is None:
+            return _not_computable(
+                ind,
+                why or "the capaian formula has no value for these inputs",
+                _reason_id(formula, env)
+                or "rumus capaian tidak menghasilkan nilai untuk masukan ini",
+                serapan=serapan,
+                trace=tuple(steps or ()),
+            )
+        capaian = _bounded(raw, rules)
+        if steps is not None and capaian != raw:
+            steps.append(
+                f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})"
+            )
+        shown = capaian.quantize(quantum, rounding, _CTX) if rounded else capaian
+        rank, category = _band(rules.categories, shown)
+        if steps is not None:
+            steps.append(_band_step("category", rules.categories, shown, rank))
+        if direction is _LOWER and rules.capaian_alternative is not None:
+            alt_raw, _ = _call(rules.capaian_alternative, env)
+            if alt_raw is not None:
+                alternative = _bounded(alt_raw, rules)
+                shown_alternative = (
+                    alternative.quantize(quantum, rounding, _CTX) if rounded else alternative
+                )
+                rank_alt = rules.categories.rank(shown_alternative)
+
+    progress = None
+    progress_formula = rules.progress.get(direction)
+    if progress_formula is not None and ind.renstra_target is not None and realisasi is not None:
+        progress, why = _call(progress_formula, env)
+        if steps is not None:
+            steps.append(_step("progress", progress_formula, env, progress, why))
+
+    serapan_shown = serapan
+    if rounded and serapan is not None:
+        serapan_shown = serapan.quantize(quantum, rounding, _CTX)
+    eff_env: dict[str, Decimal | None] = {
+        "capaian": shown,
+        "serapan": serapan_shown,
+        "pagu": pagu,
+        "realisasi_anggaran": spent,
+        "pagu_capaian": None if pagu is None or capaian is None else _pagu_capaian(pagu, capaian),
+    }
+    eff_value, eff_score, efficiency = _efficiency(rules, eff_env, steps)
+
+    # Everything a verdict or a flag may name, as the rule set compares it.
+    env["capaian"] = shown
+    env["capaian_alternative"] = shown_alternative
+    env["category_rank"] = None if rank is None else Decimal(rank)
+    env["category_rank_alternative"] = None if rank_alt is None else Decimal(rank_alt)
+    env["serapan"] = serapan_shown
+    env["progress"] = _display_view(progress, rules)
+    env["efficiency_value"] = eff_value
+    env["efficiency_score"] = eff_score
+    env["pagu"] = pagu
+    env["realisasi_anggaran"] = spent
+    figures = env
+    verdict = None
+    if capaian is not None:
+        achieved = _condition(rules.verdict_when, figures)
+        if achieved is not None:
+            verdict = rules.verdict_achieved if achieved else rules.verdict_not_achieved
+            if steps is not None:
+                steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
+    flags: tuple[FlagHit, ...] = ()
+    shown_figures: dict[str, str] = {}  # a figure's text, for the messages that name it
+    for flag in rules.flags:
+        try:
+            raised = flag.when(figures)
+        except FormulaError:
+            continue  # a condition that cannot be decided raises no flag
+        if raised is True:
+            hit = FlagHit(
+                code=flag.code,
+                severity=_SEVERITY[flag.severity],
+                message_id=_fill(flag.parts_id, figures, rules.places, shown_figures, _TO_ID),
+                message_en=_fill(flag.parts_en, figures, rules.places, shown_figures, None),
+            )
+            flags = (*flags, hit)
+    return IndicatorResult(
+        id=ind.id,
+        name=ind.name,
+        unit=ind.unit,
+        direction=direction,
+        objective=ind.objective,
+        status=status,
+        reason=reason,
+        reason_id=reason_id,
+        capaian=capaian,
+        capaian_alternative=alternative,
+        category=category,
+        category_rank=rank,
+        serapan=serapan,
+        progress=progress,
+        efficiency_value=eff_value,
+        efficiency_score=eff_score,
+        efficiency=efficiency,
+        verdict=verdict,
+        flags=flags,
+        trace=() if steps is None else tuple(steps),
+    )
+
+
+def _pagu_capaian(pagu: Decimal, capaian: Decimal) -> Decimal:
+    # In this module's context, not the caller's: an indicator evaluated alone (or in a
+    # batch) gives what api.evaluate gives.
+    return _CTX.divide(_CTX.multiply(pagu, capaian), _HUNDRED)
+
+
+def _display_view(value: Decimal | None, rules: RuleSet) -> Decimal | None:
+    """The value as the rule set compares it: displayed (rounded) or exact."""
+    if value is None or not rules.categories_rounded:
+        return value
+    return value.quantize(rules.quantum, rules.rounding, _CTX)
+
+
+def _efficiency(
+    rules: RuleSet, env: Mapping[str, Decimal | None], steps: list[str] | None
+) -> tuple[Decimal | None, Decimal | None, str | None]:
+    value, why = _call(rules.efficiency, env)
+    if steps is not None and (value is not None or why):
+        steps.append(_step("efficiency", rules.efficiency, env, value, why))
+    if value is None:
+        return None, None, None
+    score = None
+    graded = value
+    if rules.efficiency_score is not None:
+        score_env = {**env, "efficiency_value": value}
+        score, why = _call(rules.efficiency_score, score_env)
+        if steps is not None:
+            steps.append(_step("efficiency score", rules.efficiency_score, score_env, score, why))
+        if score is None:
+            return value, None, None
+        graded = score
+    if rules.efficiency_rounded:
+        graded = graded.quantize(rules.quantum, rules.rounding, _CTX)
+    rank, label = _band(rules.efficiency_bands, graded)
+    if steps is not None:
+        steps.append(_band_step("efficiency", rules.efficiency_bands, graded, rank))
+    return value, score, label
+
+
+def _condition(formula: Formula, env: Mapping[str, Decimal | None]) -> bool | None:
+    try:
+        value = formula(env)
+    except FormulaError:
+        return None
+    return value if value is True or value is False else None
+
+
+def _fill(
+    parts: tuple[str, ...],
+    figures: Mapping[str, Decimal | None],
+    places: int,
+    shown: dict[str, str],
+    notation: dict[int, int] | None,
+) -> str:
+    """A message split by the rule set into text and figure names, with the figures in:
+    rounded and grouped in English notation, or translated to another (``_TO_ID``)."""
+    if len(parts) == 1:
+        return parts[0]
+    out = list(parts)
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        text = shown.get(name)
+        if text is None:
+            value = figures.get(name)
+            text = "—" if value is None else format_number(value, places, group=True)
+            shown[name] = text
+        out[i] = text if notation is None else text.translate(notation)
+    return "".join(out)
+
+
+def _step(
+    name: str,
+    formula: Formula,
+    env: Mapping[str, Decimal | None],
+    value: Decimal | None,
+    why: str | None,
+) -> str:
+    result = why if why else ("no value" if value is None else format_number(value, None))
+    return f"{name} = {formula.source} = {formula.substituted(env)} = {result}"
+
+
+def _band_step(name: str, bands: Bands, value: Decimal | None, rank: int | None) -> str:
+    if value is None:
+        return f"{name}: no value"
+    shown = format_number(value, None)
+    if rank is None:
+        return f"{name}: {shown} falls in no band"
+    band = bands.bands[rank]
+    return f"{name}: {shown} in {band.label!r} {band.describe()}"
+
+
+# ---------------------------------------------------------------- objectives
+
+
+_Why = tuple[str, str] | None  # a reason in English and in Indonesian
+
+
+def _rollup(
+    rules: RuleSet, results: list[IndicatorResult], indicators: Mapping[str, Indicator]
+) -> tuple[Decimal | None, _Why]:
+    values = [r.capaian for r in results if r.capaian is not None]
+    if not values:
+        return None, (
+            "no indicator of the objective has a computed capaian",
+            "tidak ada indikator sasaran ini yang capaiannya terhitung",
+        )
+    method = rules.rollup
+    if method == "mean":
+        return _CTX.divide(sum(values, _ZERO), Decimal(len(values))), None
+    if method == "min":
+        return min(values), None
+    if method == "geometric_mean":
+        if any(v <= 0 for v in values):
+            return None, (
+                "a geometric mean needs every capaian above zero",
+                "rata-rata geometrik memerlukan setiap capaian di atas nol",
+            )
+        logs = sum((_CTX.ln(v) for v in values), _ZERO)
+        return _CTX.exp(_CTX.divide(logs, Decimal(len(values)))), None
+    weights = []
+    for r in results:
+        if r.capaian is None:
+            continue
+        weight = rules.weights.get(r.id)
+        if weight is None:  # an indicator without a weight weighs its pagu
+            budget = indicators[r.id].budget
+            weight = None if budget is None else budget.pagu
+        if weight is None:
+            return None, (
+                f"indicator {r.id!r} has neither a weight in the rule set nor a pagu",
+                f"indikator {r.id!r} tidak punya bobot dalam aturan maupun pagu",
+            )
+        weights.append(weight)
+    total = sum(weights, _ZERO)
+    if total == 0:
+        return None, (
+            "the weights of the objective's indicators add up to zero",
+            "jumlah bobot indikator sasaran ini nol",
+        )
+    weighted = sum((v * w for v, w in zip(values, weights, strict=True)), _ZERO)
+    return _CTX.divide(weighted, total), None
+
+
+def _objective(
+    objective: Objective,
+    results: list[IndicatorResult],
+    indicators: Mapping[str, Indicator],
+    rules: RuleSet,
+) -> ObjectiveResult:
+    """The objective's roll-up of its indicators' results. Its sums run in the context in
+    force, which evaluate_case sets to this module's (not the caller's)."""
+    capaian, why = _rollup(rules, results, indicators)
+    shown = _display_view(capaian, rules)
+    _rank, category = _band(rules.categories, shown)
+    pagu = spent = pagu_capaian = _ZERO
+    funded = False
+    for r in results:
+        budget = indicators[r.id].budget
+        if budget is None or budget.pagu is None or budget.realisasi is None or r.capaian is None:
+            continue
+        funded = True
+        pagu += budget.pagu
+        spent += budget.realisasi
+        pagu_capaian += budget.pagu * r.capaian / _HUNDRED
+    sums = {"pagu": pagu, "realisasi_anggaran": spent, "pagu_capaian": pagu_capaian}
+    serapan = eff_value = eff_score = None
+    efficiency = None
+    if funded and sums["pagu"] > 0:
+        serapan = _CTX.divide(sums["realisasi_anggaran"] * _HUNDRED, sums["pagu"])
+        if serapan.adjusted() >= RESULT_DIGITS:
+            # Not a figure (a pagu of 1E-400 against real spending), as Formula.figure
+            # refuses for an indicator; displaying it would take hundreds of digits.
+            serapan = None
+        else:
+            env = {**sums, "capaian": shown, "serapan": _display_view(serapan, rules)}
+            eff_value, eff_score, efficiency = _efficiency(rules, env, None)
+    return ObjectiveResult(
+        id=objective.id,
+        name=objective.name,
+        indicators=tuple(r.id for r in results),
+        capaian=capaian,
+        category=category,
+        serapan=serapan,
+        efficiency_value=eff_value,
+        efficiency_score=eff_score,
+        efficiency=efficiency,
+        reason=why[0] if why else None,
+        reason_id=why[1] if why else None,
+    )
+
+
+# ---------------------------------------------------------------- cases and batches
+
+
+def evaluate_case(
+    case: Case,
+    rules: RuleSet,
+    *,
+    trace: bool = True,
+    results: Sequence[IndicatorResult] | None = None,
+) -> Report:
+    """The case's report: ``results`` are its indicators' (evaluated here when None),
+    rolled up into its objectives."""
+    if results is None:
+        results = [evaluate_indicator(ind, rules, trace=trace) for ind in case.indicators]
+    by_id = {ind.id: ind for ind in case.indicators}
+    # Grouped in one pass: a case with thousands of objectives must not be quadratic.
+    members: dict[str, list[IndicatorResult]] = {obj.id: [] for obj in case.objectives}
+    for r in results:
+        if r.objective is not None and r.objective in members:
+            members[r.objective].append(r)
+    # The objectives' sums in this module's context, not the caller's: a direct call
+    # gives what api.evaluate gives.
+    with localcontext(_CTX):
+        objectives = tuple(
+            _objective(obj, members[obj.id], by_id, rules) for obj in case.objectives
+        )
+    return Report(
+        info=case.report,
+        rules=rules.name,
+        rules_version=rules.version,
+        places=rules.places,
+        rounding=rules.rounding,
+        indicators=tuple(results),
+        objectives=objectives,
+    )

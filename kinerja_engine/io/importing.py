@@ -1,0 +1,817 @@
+"""Spreadsheets in: a CSV of indicators, as reporting applications export it, to a case.
+
+The column layouts differ between applications and offices, so columns are found by
+their header, in Indonesian or English, case-insensitive, with the usual synonyms
+(``Indikator Kinerja Utama`` / ``Indicator``, ``Satuan`` / ``Unit``, ``Pagu Anggaran (Rp)``
+/ ``Budget`` …). A year in a header places the column: ``Realisasi 2021`` is the
+report year's realisasi and ``Realisasi 2020`` the history. Cells are separated by
+``,``, ``;`` or tabs, whichever the header row uses; the text is UTF-8 with or without
+a byte-order mark.
+
+Figures are written to the case as the text the cell holds (``"1.418.633.200,00"``), so
+Indonesian notation survives; with ``notation="en"`` the cells are in English notation
+and are rewritten into Indonesian notation, exactly. The import is strict: a row that
+cannot be read is an error naming its row (the file's line), never skipped; columns it
+does not use, blank rows and the ``1 2 3 …`` column-number row LKjIP tables carry are
+reported in the notes. The case is loaded back before it is returned, so what is
+written always loads and evaluates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import tomli_w
+
+from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
+from kinerja_engine.errors import InputError, KinerjaError, NumberError, SchemaError
+from kinerja_engine.io import textfile
+from kinerja_engine.io.loading import case_from_document, parse_toml
+from kinerja_engine.numbers import parse_number
+from kinerja_engine.rulesets.compile import validate_case
+
+__all__ = ["COLUMNS", "Imported", "import_csv", "import_csv_file", "slugify"]
+
+# Canonical field -> header texts that name it (normalised: lower case, words only).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "indikator",
+        "indikator kinerja",
+        "indikator kinerja utama",
+        "indikator sasaran",
+        "nama indikator",
+        "uraian indikator",
+        "iku",
+        "indicator",
+        "indicator name",
+        "key performance indicator",
+        "performance indicator",
+        "kpi",
+        "name",
+        "nama",
+    ),
+    "id": ("id", "kode", "kode indikator", "code", "indicator id", "indicator code"),
+    "unit": ("satuan", "satuan indikator", "unit", "units", "unit of measure"),
+    "target": (
+        "target",
+        "target kinerja",
+        "target pk",
+        "target perjanjian kinerja",
+        "target tahun ini",
+        "target this year",
+    ),
+    "realisasi": (
+        "realisasi",
+        "realisasi kinerja",
+        "realisasi tahun ini",
+        "actual",
+        "actual value",
+        "realisation",
+        "realization",
+    ),
+    "last_year": (
+        "realisasi tahun lalu",
+        "realisasi tahun sebelumnya",
+        "realisasi sebelumnya",
+        "last year",
+        "previous year",
+        "actual last year",
+        "actual previous year",
+    ),
+    "pagu": (
+        "pagu",
+        "pagu anggaran",
+        "anggaran",
+        "alokasi anggaran",
+        "budget",
+        "allocated budget",
+        "budget allocated",
+        "budget allocation",
+    ),
+    "realisasi_anggaran": (
+        "realisasi anggaran",
+        "realisasi keuangan",
+        "realisasi belanja",
+        "budget realisation",
+        "budget realization",
+        "budget spent",
+        "spent",
+        "expenditure",
+        "spending",
+        "actual spending",
+    ),
+    "direction": (
+        "arah",
+        "arah indikator",
+        "polaritas",
+        "polaritas indikator",
+        "sifat indikator",
+        "direction",
+        "polarity",
+    ),
+    "objective": ("sasaran", "sasaran strategis", "objective", "strategic objective"),
+    "renstra_target": (
+        "target akhir renstra",
+        "target renstra",
+        "renstra target",
+        "end of plan target",
+    ),
+    "agency": ("instansi", "opd", "perangkat daerah", "skpd", "unit kerja", "agency"),
+    "year": ("tahun", "tahun anggaran", "year"),
+    "rules": ("aturan", "rules"),
+    # What the report or application printed: kept as [[indicator.printed]] evidence.
+    "printed.capaian": (
+        "capaian",
+        "capaian kinerja",
+        "persentase capaian",
+        "achievement",
+    ),
+    "printed.serapan": (
+        "serapan",
+        "serapan anggaran",
+        "capaian anggaran",
+        "persentase serapan",
+        "absorption",
+        "budget absorption",
+    ),
+    "printed.category": ("kategori", "predikat", "category"),
+    "printed.efficiency": ("efisiensi", "tingkat efisiensi", "efficiency"),
+    "printed.verdict": ("verdict", "status capaian"),
+    "printed.progress": ("tingkat kemajuan", "kemajuan", "progress"),
+}
+# Headers that are known and deliberately not used (noted, not an error).
+IGNORED = (
+    "no",
+    "nomor",
+    "keterangan",
+    "catatan",
+    "remarks",
+    "notes",
+    "status",
+    "flags",
+    "reason",
+    "rules version",
+    "efficiency value",
+    "efficiency score",
+    "nilai efisiensi",
+    "analisis",
+    "penjelasan",
+)
+_BY_HEADER = {text: field for field, texts in COLUMNS.items() for text in texts}
+_YEARED = {"target", "realisasi", "pagu", "realisasi_anggaran"} | {
+    f for f in COLUMNS if f.startswith("printed.")
+}
+
+_DIRECTIONS: dict[str, Direction] = {}
+for _words, _meaning in (
+    (
+        "higher_is_better|higher is better|positif|positive|+|maximize|maksimal|maksimum|"
+        "naik|meningkat|semakin tinggi semakin baik|tinggi|max|up|↑",
+        Direction.HIGHER_IS_BETTER,
+    ),
+    (
+        "lower_is_better|lower is better|negatif|negative|minimize|minimal|minimum|turun|"
+        "menurun|semakin rendah semakin baik|rendah|min|down|↓",
+        Direction.LOWER_IS_BETTER,
+    ),
+    (
+        "within_range|within range|range|rentang|dalam rentang|stabil|stable",
+        Direction.WITHIN_RANGE,
+    ),
+):
+    for _word in _words.split("|"):
+        _DIRECTIONS[_word] = _meaning
+
+_YEAR = re.compile(r"\b(19|20|21)\d\d\b")
+_RANGE = re.compile(
+    r"^\s*\[?\s*(?P<low>[^\[\];–—]+?)\s*"
+    r"(?:;|–|—|\s-\s|\s(?:s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?)\s)"
+    r"\s*(?P<high>[^\[\];–—]+?)\s*\]?\s*$",
+    re.IGNORECASE,
+)
+_MAX_HEADER_SEARCH = 20
+# English notation into Indonesian: the decimal point and the thousands comma trade places.
+_SWAP = str.maketrans(".,", ",.")
+
+
+def _t(lang: str, id_text: str, en_text: str) -> str:
+    return id_text if lang == "id" else en_text
+
+
+def normalise_header(text: str) -> tuple[str, int | None]:
+    """``"Realisasi 2021 (Rp)"`` -> ``("realisasi", 2021)``: lower case, without units in
+    brackets, punctuation or a year; the year returned apart."""
+    text = text.replace("\ufeff", "").strip().lower()
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    found = _YEAR.search(text)
+    year = int(found.group(0)) if found else None
+    if found:
+        text = text[: found.start()] + " " + text[found.end() :]
+    text = re.sub(r"[_\-./:#*%]+", " ", text)
+    return " ".join(text.split()), year
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id from a name: ``"Persentase Koperasi Sehat (%)"`` -> ``persentase-koperasi-sehat``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
+    return slug
+
+
+def _unique(slug: str, taken: set[str], fallback: str) -> str:
+    base = slug or fallback
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
+
+
+@attrs.frozen
+class Imported:
+    """A case made from a spreadsheet: its TOML text, the case loaded back, and notes."""
+
+    text: str
+    case: Case
+    notes: tuple[str, ...]
+    direction_assumed: bool
+
+
+@attrs.frozen
+class _Column:
+    index: int
+    header: str
+    field: str
+    year: int | None = None
+
+
+def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Every record with the line it starts on; a quoting error names its line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows = []
+    line = 1
+    try:
+        for record in reader:
+            rows.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(
+            f"cannot read the CSV: {exc}",
+            message_id=f"CSV tidak terbaca: {exc}",
+            line=reader.line_num,
+            hint="a cell holding the separator or a quote must be quoted",
+            hint_id="sel yang memuat pemisah atau tanda kutip harus diapit tanda kutip",
+        ) from None
+    return rows
+
+
+def _header_score(cells: Sequence[str]) -> int:
+    fields = {_BY_HEADER.get(normalise_header(c)[0]) for c in cells if c.strip()}
+    fields.discard(None)
+    if "name" not in fields or "target" not in fields:
+        return 0
+    return len(fields)
+
+
+def _find_header(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
+    """The separator and the rows, and the index of the header row among them."""
+    lines = text.splitlines()
+    first = lines[0].strip().lower() if lines else ""
+    forced = None
+    if re.fullmatch(r"sep=.", first):
+        # Excel's hint line: "sep=;" names the separator.
+        forced = first[4]
+    best: tuple[int, int, str] | None = None
+    for delimiter in [forced] if forced else [";", ",", "\t"]:
+        try:
+            rows = _rows(text, delimiter)
+        except KinerjaError:
+            continue
+        for i, (_line, cells) in enumerate(rows[:_MAX_HEADER_SEARCH]):
+            score = _header_score(cells)
+            if score and (best is None or (score, -i) > (best[0], -best[1])):
+                best = (score, i, delimiter)
+    if best is None:
+        raise SchemaError(
+            "no header row naming at least the indicator and its target was found"
+            f" in the first {_MAX_HEADER_SEARCH} rows",
+            message_id="baris judul kolom yang menyebut setidaknya indikator dan targetnya"
+            f" tidak ditemukan di {_MAX_HEADER_SEARCH} baris pertama",
+            expected="a header row such as: Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
+        )
+    _score, index, delimiter = best
+    return delimiter, _rows(text, delimiter), index
+
+
+def _columns(
+    header: Sequence[str], line: int, year: int | None
+) -> tuple[list[_Column], list[str], int | None]:
+    """Map the header's cells to fields; the report year when headers carry years."""
+    found: list[_Column] = []
+    ignored: list[str] = []
+    for index, cell in enumerate(header):
+        if not cell.strip():
+            continue
+        base, cell_year = normalise_header(cell)
+        field = _BY_HEADER.get(base)
+        if field is None:
+            ignored.append(cell.strip())
+            continue
+        found.append(_Column(index, cell.strip(), field, cell_year))
+    if year is None:
+        years = [c.year for c in found if c.field in ("target", "realisasi") and c.year]
+        year = max(years) if years else None
+    columns: list[_Column] = []
+    for col in found:
+        field = col.field
+        if col.year is not None and year is not None and field in _YEARED:
+            if col.year == year:
+                pass
+            elif field == "realisasi" and col.year < year:
+                field = f"history.{col.year}"
+            else:
+                ignored.append(col.header)
+                continue
+        elif field == "last_year":
+            field = "history.last"
+        columns.append(attrs.evolve(col, field=field))
+    seen: dict[str, _Column] = {}
+    for col in columns:
+        if col.field in seen:
+            raise SchemaError(
+                f"columns {seen[col.field].header!r} and {col.header!r} both give {col.field}",
+                message_id=f"kolom {seen[col.field].header!r} dan {col.header!r} sama-sama"
+                f" berisi {col.field}",
+                line=line,
+                key=col.header,
+                expected="one column per figure",
+            )
+        seen[col.field] = col
+    for needed in ("name", "unit", "target"):
+        if needed not in seen:
+            names = ", ".join(repr(h) for h in COLUMNS[needed][:4])
+            raise SchemaError(
+                f"no {needed} column; the header row has: " + ", ".join(h for h in header if h),
+                message_id=f"tidak ada kolom {needed}; baris judul berisi: "
+                + ", ".join(h for h in header if h),
+                line=line,
+                expected=f"a column named, for example, {names}",
+            )
+    return columns, ignored, year
+
+
+def _is_numbering(cells: Sequence[str]) -> bool:
+    values = [c.strip() for c in cells if c.strip()]
+    return len(values) >= 3 and all(v.isdigit() for v in values) and values[0] == "1"
+
+
+class _Row:
+    """One data row's cells by field, and the place to blame for each."""
+
+    def __init__(self, line: int, cells: Sequence[str], columns: Iterable[_Column]) -> None:
+        self.line = line
+        self.cells = {c.field: cells[c.index].strip() for c in columns if c.index < len(cells)}
+        self.headers = {c.field: c.header for c in columns}
+
+    def get(self, field: str) -> str:
+        return self.cells.get(field, "")
+
+    def fail(self, field: str, message: str, message_id: str, **extra: Any) -> KinerjaError:
+        header = self.headers.get(field, field)
+        return SchemaError(
+            f"row {self.line}, column {header!r}: {message}",
+            message_id=f"baris {self.line}, kolom {header!r}: {message_id}",
+            line=self.line,
+            **extra,
+        )
+
+
+def _figure(row: _Row, field: str, notation: str, *, required: bool = False) -> str | None:
+    text = row.get(field)
+    if not text:
+        if required:
+            raise row.fail(
+                field,
+                "is empty",
+                "kosong",
+                expected="a figure, or '-' when there is none",
+            )
+        return None
+    return _checked(row, field, text, notation)
+
+
+def _checked(row: _Row, field: str, text: str, notation: str) -> str:
+    """The cell's text as the case will hold it, once it is known to read as a number."""
+    written = text
+    if notation == "en":
+        written = text.translate(_SWAP)
+    try:
+        parse_number(written)
+    except NumberError as exc:
+        english = notation == "id" and re.search(r"\d\.\d{1,2}(?!\d)", text)
+        hint = "the file may be in English notation: use --notation en" if english else exc.hint
+        hint_id = (
+            "berkas mungkin memakai notasi Inggris: gunakan --notation en"
+            if english
+            else exc.hint_id
+        )
+        raise row.fail(
+            field,
+            f"{text!r} is not a number: {exc.message}",
+            f"{text!r} bukan angka: {exc.message_id or exc.message}",
+            value=text,
+            expected=exc.expected,
+            hint=hint,
+            hint_id=hint_id,
+        ) from None
+    return written
+
+
+def _target(row: _Row, notation: str) -> str | list[str]:
+    text = row.get("target")
+    match = _RANGE.match(text) if text and text.strip() != "-" else None
+    if match:
+        return [
+            _checked(row, "target", match.group("low"), notation),
+            _checked(row, "target", match.group("high"), notation),
+        ]
+    figure = _figure(row, "target", notation, required=True)
+    assert figure is not None
+    return figure
+
+
+def _direction(row: _Row) -> str:
+    text = row.get("direction")
+    key = " ".join(text.lower().replace("_", " ").split()) if text else ""
+    direction = _DIRECTIONS.get(key) or _DIRECTIONS.get(text.strip().lower())
+    if direction is None:
+        raise row.fail(
+            "direction",
+            f"{text!r} is not a direction" if text else "is empty",
+            f"{text!r} bukan arah indikator" if text else "kosong",
+            value=text,
+            expected="positif / higher_is_better, negatif / lower_is_better, rentang / within_range",
+        )
+    return direction.value
+
+
+def _same(values: dict[str, tuple[int, str]], field: str, row: _Row) -> None:
+    text = row.get(field)
+    if not text:
+        return
+    if field in values and values[field][1] != text:
+        first_line, first = values[field]
+        raise row.fail(
+            field,
+            f"{text!r} differs from {first!r} (row {first_line}); one file is one report",
+            f"{text!r} berbeda dari {first!r} (baris {first_line}); satu berkas satu laporan",
+            value=text,
+        )
+    values.setdefault(field, (row.line, text))
+
+
+def import_csv(
+    raw: bytes,
+    name: str,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    rules: str | None = None,
+    notation: str = "id",
+    lang: str = "id",
+) -> Imported:
+    """The case in the CSV ``raw`` (from the file ``name``), written as TOML and loaded back.
+
+    Raises a :class:`KinerjaError` naming the file and the row for anything it cannot read.
+    """
+    if notation not in ("id", "en"):
+        raise ValueError(f"unknown notation {notation!r}: expected 'id' or 'en'")
+    try:
+        return _import(raw, name, agency, year, rules, notation, lang)
+    except KinerjaError as exc:
+        raise exc.located(file=name) from None
+
+
+def _import(
+    raw: bytes,
+    name: str,
+    agency: str | None,
+    year: int | None,
+    rules: str | None,
+    notation: str,
+    lang: str,
+) -> Imported:
+    text = _decode(raw)
+    delimiter, rows, header_at = _find_header(text)
+    header_line, header = rows[header_at]
+    columns, ignored, year_from_headers = _columns(header, header_line, year)
+    notes: list[str] = []
+    if header_at:
+        notes.append(
+            _t(
+                lang,
+                f"judul kolom ada di baris {header_line}; {header_at} baris di atasnya dilewati",
+                f"the header is on row {header_line}; the {header_at} row(s) above it are skipped",
+            )
+        )
+    if ignored:
+        listed = ", ".join(repr(h) for h in ignored)
+        notes.append(_t(lang, f"kolom yang tidak dipakai: {listed}", f"columns not used: {listed}"))
+    fields = {c.field for c in columns}
+    direction_assumed = "direction" not in fields
+
+    shared: dict[str, tuple[int, str]] = {}
+    indicators: list[dict[str, Any]] = []
+    objectives: dict[str, str] = {}  # name -> id
+    ids: set[str] = set()
+    given_ids: dict[str, int] = {}
+    blank = 0
+    data = rows[header_at + 1 :]
+    if data and _is_numbering(data[0][1]):
+        notes.append(
+            _t(
+                lang,
+                f"baris {data[0][0]} berisi nomor kolom (1, 2, 3, …) dan dilewati",
+                f"row {data[0][0]} holds column numbers (1, 2, 3, …) and is skipped",
+            )
+        )
+        data = data[1:]
+    lines: list[int] = []
+    for line, cells in data:
+        if not any(c.strip() for c in cells):
+            blank += 1
+            continue
+        if len(cells) < len(header) and any(c.index >= len(cells) for c in columns):
+            raise SchemaError(
+                f"row {line} has {len(cells)} cells, the header has {len(header)}",
+                message_id=f"baris {line} berisi {len(cells)} sel, baris judul {len(header)}",
+                line=line,
+                expected=f"{len(header)} cells separated by {delimiter!r}",
+            )
+        extra = cells[len(header) :]
+        if any(c.strip() for c in extra):
+            raise SchemaError(
+                f"row {line} has {len(cells)} cells, more than the {len(header)} of the header",
+                message_id=f"baris {line} berisi {len(cells)} sel, lebih dari {len(header)} di"
+                " baris judul",
+                line=line,
+                expected=f"{len(header)} cells separated by {delimiter!r}",
+                hint="a figure with a decimal comma must be quoted in a comma-separated file",
+                hint_id="angka berkoma desimal harus diapit tanda kutip dalam berkas berpemisah koma",
+            )
+        row = _Row(line, cells, columns)
+        indicators.append(
+            _indicator(row, fields, notation, ids, given_ids, objectives, year_from_headers, name)
+        )
+        lines.append(line)
+        for field in ("agency", "year", "rules"):
+            _same(shared, field, row)
+    if not indicators:
+        raise SchemaError(
+            "the file has a header but no indicator rows",
+            message_id="berkas punya baris judul tetapi tanpa baris indikator",
+            line=header_line,
+        )
+    if blank:
+        notes.append(_t(lang, f"{blank} baris kosong dilewati", f"{blank} empty row(s) skipped"))
+
+    report = _report(shared, agency, year, year_from_headers, rules, name)
+    document: dict[str, Any] = {"format": CASE_FORMAT, "report": report}
+    if objectives:
+        document["objective"] = [{"id": i, "name": n} for n, i in objectives.items()]
+    last_year = report["year"] - 1
+    for ind in indicators:
+        history = ind.get("history")
+        if history and "last" in history:
+            if str(last_year) in history:
+                raise SchemaError(
+                    f"two columns give the realisasi of {last_year}",
+                    message_id=f"dua kolom berisi realisasi {last_year}",
+                    line=header_line,
+                    expected="one column per figure",
+                )
+            history[str(last_year)] = history.pop("last")
+    document["indicator"] = indicators
+
+    comment = _t(
+        lang,
+        f"# Dibuat oleh `kinerja import` dari {Path(name).name}.",
+        f"# Made by `kinerja import` from {Path(name).name}.",
+    )
+    if direction_assumed:
+        comment += "\n" + _t(
+            lang,
+            "# Berkas tidak punya kolom arah: semua indikator dianggap higher_is_better.",
+            "# The file has no direction column: every indicator is taken as higher_is_better.",
+        )
+    text_out = comment + "\n\n" + tomli_w.dumps(document)
+    case = _load_back(text_out, name, lines)
+    return Imported(text_out, case, tuple(notes), direction_assumed)
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise InputError(
+            "this is a binary file, not CSV text",
+            message_id="ini berkas biner, bukan teks CSV",
+            expected="a CSV text file; save the sheet as CSV (UTF-8)",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            message_id=f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x})",
+            line=line,
+            expected="UTF-8 text; save the sheet as 'CSV UTF-8'",
+        ) from None
+    if not text.strip():
+        raise InputError("the file is empty", message_id="berkas kosong")
+    return text
+
+
+def _indicator(
+    row: _Row,
+    fields: set[str],
+    notation: str,
+    ids: set[str],
+    given_ids: dict[str, int],
+    objectives: dict[str, str],
+    year: int | None,
+    source: str,
+) -> dict[str, Any]:
+    name = row.get("name")
+    if not name:
+        raise row.fail("name", "the indicator has no name", "indikator tanpa nama")
+    unit = row.get("unit")
+    if not unit:
+        raise row.fail(
+            "unit", "is empty", "kosong", expected="the unit as printed: %, Rp, orang, indeks …"
+        )
+    given = row.get("id")
+    if given:
+        slug = slugify(given)
+        if slug in given_ids:
+            raise row.fail(
+                "id",
+                f"id {given!r} is used twice (also on row {given_ids[slug]})",
+                f"id {given!r} dipakai dua kali (juga di baris {given_ids[slug]})",
+                value=given,
+            )
+        given_ids[slug] = row.line
+    else:
+        slug = slugify(name)
+    ind: dict[str, Any] = {"id": _unique(slug, ids, f"indikator-{row.line}"), "name": name}
+    objective = row.get("objective")
+    if objective:
+        if objective not in objectives:
+            objectives[objective] = _unique(
+                slugify(objective), set(objectives.values()), f"sasaran-{len(objectives) + 1}"
+            )
+        ind["objective"] = objectives[objective]
+    ind["unit"] = unit
+    ind["direction"] = (
+        _direction(row) if "direction" in fields else Direction.HIGHER_IS_BETTER.value
+    )
+    ind["target"] = _target(row, notation)
+    realisasi = _figure(row, "realisasi", notation)
+    if realisasi is not None:
+        ind["realisasi"] = realisasi
+    history = {}
+    for field in sorted(f for f in fields if f.startswith("history.")):
+        value = _figure(row, field, notation)
+        if value is not None:
+            history[field.removeprefix("history.")] = value
+    if history:
+        ind["history"] = history
+    renstra = _figure(row, "renstra_target", notation)
+    if renstra is not None:
+        ind["renstra_target"] = renstra
+    budget = {}
+    for field, key in (("pagu", "pagu"), ("realisasi_anggaran", "realisasi")):
+        value = _figure(row, field, notation)
+        if value is not None:
+            budget[key] = value
+    if budget:
+        ind["budget"] = budget
+    printed = {
+        f.removeprefix("printed."): row.get(f)
+        for f in sorted(fields)
+        if f.startswith("printed.") and row.get(f)
+    }
+    if printed:
+        entry: dict[str, Any] = {"where": Path(source).name}
+        if year is not None:
+            entry["year"] = year
+        entry.update(printed)
+        ind["printed"] = [entry]
+    return ind
+
+
+def _report(
+    shared: Mapping[str, tuple[int, str]],
+    agency: str | None,
+    year: int | None,
+    year_from_headers: int | None,
+    rules: str | None,
+    name: str,
+) -> dict[str, Any]:
+    file_agency = shared.get("agency", (0, ""))[1] or None
+    if agency and file_agency and agency != file_agency:
+        raise SchemaError(
+            f"--agency {agency!r} differs from the file's {file_agency!r}",
+            message_id=f"--agency {agency!r} berbeda dari isi berkas {file_agency!r}",
+            line=shared["agency"][0],
+        )
+    agency = agency or file_agency
+    if not agency:
+        raise SchemaError(
+            "the file names no agency: give --agency",
+            message_id="berkas tidak menyebut instansi: berikan --agency",
+            expected="--agency 'Dinas …'",
+        )
+    file_year = None
+    if "year" in shared:
+        line, text = shared["year"]
+        if not re.fullmatch(r"(19|20|21)\d\d", text):
+            raise SchemaError(
+                f"row {line}: year {text!r} is not a year",
+                message_id=f"baris {line}: tahun {text!r} bukan tahun",
+                line=line,
+                value=text,
+            )
+        file_year = int(text)
+    for other in (file_year, year_from_headers):
+        if year is not None and other is not None and other != year:
+            raise SchemaError(
+                f"--year {year} differs from the file's year {other}",
+                message_id=f"--year {year} berbeda dari tahun di berkas {other}",
+            )
+    if file_year is not None and year_from_headers is not None and file_year != year_from_headers:
+        raise SchemaError(
+            f"the year column says {file_year} but the headers name {year_from_headers}",
+            message_id=f"kolom tahun berisi {file_year} tetapi judul kolom menyebut"
+            f" {year_from_headers}",
+        )
+    year = year or file_year or year_from_headers
+    if year is None:
+        raise SchemaError(
+            "the file names no report year: give --year",
+            message_id="berkas tidak menyebut tahun laporan: berikan --year",
+            expected="--year 2021",
+        )
+    report: dict[str, Any] = {"agency": agency, "year": year}
+    rules = rules or shared.get("rules", (0, ""))[1] or None
+    if rules:
+        report["rules"] = rules
+    report["source"] = f"import: {Path(name).name}"
+    return report
+
+
+def _load_back(text: str, name: str, lines: Sequence[int]) -> Case:
+    """Load the written case as ``kinerja`` will; blame a fault on its CSV row."""
+    try:
+        doc = parse_toml(text.encode("utf-8"), name)
+        case = case_from_document(doc)
+        validate_case(case)
+    except KinerjaError as exc:
+        found = re.match(r"indicator\[(\d+)\]", exc.key or "")
+        row = lines[int(found.group(1))] if found else None
+        where = f"row {row}: " if row else ""
+        where_id = f"baris {row}: " if row else ""
+        raise SchemaError(
+            f"{where}{exc.message}",
+            message_id=f"{where_id}{exc.message_id or exc.message}",
+            line=row,
+            value=exc.value,
+            expected=exc.expected,
+            hint=exc.hint,
+            hint_id=exc.hint_id,
+        ) from None
+    return case
+
+
+def import_csv_file(
+    path: str | Path,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    rules: str | None = None,
+    notation: str = "id",
+    lang: str = "id",
+) -> Imported:
+    """:func:`import_csv` of a file, read within the size limit in force."""
+    raw = textfile.read_limited(path, textfile.max_file_bytes())
+    return import_csv(
+        raw, str(path), agency=agency, year=year, rules=rules, notation=notation, lang=lang
+    )

@@ -1,0 +1,556 @@
+"""Reading a TOML file without letting it hurt: size and nesting limits, encodings, and
+TOML syntax errors explained in Indonesian and English with their line and column.
+
+Everything here works on bytes and text; nothing knows the case or rules formats. The
+limits come, in this order, from an explicit argument, from :func:`limits` (the CLI's
+``--max-file-size`` and ``--max-depth``), from the environment variables
+``KINERJA_MAX_FILE_BYTES`` and ``KINERJA_MAX_DEPTH``, or from the defaults below.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kinerja_engine.errors import InputError
+from kinerja_engine.io import plaintoml
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "ENV_MAX_BYTES",
+    "ENV_MAX_DEPTH",
+    "limits",
+    "loads",
+    "max_depth",
+    "max_file_bytes",
+    "parse_size",
+    "parse_toml_text",
+    "read_limited",
+    "toml_text",
+]
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 32
+# tomllib recurses once per nested array or inline table; far below Python's stack limit.
+HARD_MAX_DEPTH = 200
+ENV_MAX_BYTES = "KINERJA_MAX_FILE_BYTES"
+ENV_MAX_DEPTH = "KINERJA_MAX_DEPTH"
+
+_OVERRIDE: contextvars.ContextVar[tuple[int | None, int | None]] = contextvars.ContextVar(
+    "kinerja_limits", default=(None, None)
+)
+_SIZE = re.compile(r"\s*(\d+)\s*([kKmMgG]?)(?:i?[bB])?\s*")
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+# ---------------------------------------------------------------- limits
+
+
+def parse_size(text: str, where: str) -> int:
+    """Bytes from ``"200"``, ``"64M"``, ``"512k"`` or ``"1GiB"``; ``where`` names the source."""
+    match = _SIZE.fullmatch(text)
+    if match is None or int(match.group(1)) == 0:
+        raise InputError(
+            f"{text!r} is not a file size",
+            message_id=f"{text!r} bukan ukuran berkas",
+            key=where,
+            value=text,
+            expected="a positive number of bytes, optionally with k, M or G (e.g. 64M)",
+            hint="write e.g. 200000 or 64M",
+            hint_id="tulis misalnya 200000 atau 64M",
+        )
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def parse_depth(text: str, where: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if not 1 <= value <= HARD_MAX_DEPTH:
+        raise InputError(
+            f"{text!r} is not a nesting depth from 1 to {HARD_MAX_DEPTH}",
+            message_id=f"{text!r} bukan kedalaman sarang dari 1 sampai {HARD_MAX_DEPTH}",
+            key=where,
+            value=text,
+            expected=f"a whole number from 1 to {HARD_MAX_DEPTH}",
+        )
+    return value
+
+
+def max_file_bytes(explicit: int | None = None) -> int:
+    """The size limit in force: argument, then :func:`limits`, then the environment."""
+    if explicit is not None:
+        return explicit
+    override = _OVERRIDE.get()[0]
+    if override is not None:
+        return override
+    env = os.environ.get(ENV_MAX_BYTES)
+    return parse_size(env, ENV_MAX_BYTES) if env else DEFAULT_MAX_BYTES
+
+
+def max_depth(explicit: int | None = None) -> int:
+    """The nesting limit in force: argument, then :func:`limits`, then the environment."""
+    if explicit is not None:
+        return min(explicit, HARD_MAX_DEPTH)
+    override = _OVERRIDE.get()[1]
+    if override is not None:
+        return override
+    env = os.environ.get(ENV_MAX_DEPTH)
+    return parse_depth(env, ENV_MAX_DEPTH) if env else DEFAULT_MAX_DEPTH
+
+
+@contextlib.contextmanager
+def limits(*, max_bytes: int | None = None, depth: int | None = None) -> Iterator[None]:
+    """Within the block every file read (cases, rules, the rules they extend) uses these."""
+    token = _OVERRIDE.set((max_bytes, None if depth is None else min(depth, HARD_MAX_DEPTH)))
+    try:
+        yield
+    finally:
+        _OVERRIDE.reset(token)
+
+
+# ---------------------------------------------------------------- bytes
+
+
+def read_limited(path: str | Path, max_bytes: int) -> bytes:
+    """The file's bytes; refused when longer than ``max_bytes``, which is all ever read."""
+    name = str(path)
+    try:
+        # Read one byte past the limit instead of trusting stat(): a file may grow, and a
+        # device or pipe reports no size at all.
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file", message_id="berkas tidak ditemukan", file=name) from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a folder, not a file", message_id="ini folder, bukan berkas", file=name
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(
+            f"cannot read the file: {reason}",
+            message_id=f"berkas tidak bisa dibaca: {reason}",
+            file=name,
+        ) from None
+    if len(raw) > max_bytes:
+        line = raw.count(b"\n", 0, max_bytes) + 1
+        raise InputError(
+            f"the file is above the limit of {max_bytes} bytes; it passes the limit on this line",
+            message_id=f"berkas melebihi batas {max_bytes} byte; batas terlampaui di baris ini",
+            file=name,
+            line=line,
+            value=max_bytes,
+            expected=f"at most {max_bytes} bytes",
+            hint=f"raise the limit with --max-file-size or {ENV_MAX_BYTES} if the file is right",
+            hint_id=f"naikkan batas dengan --max-file-size atau {ENV_MAX_BYTES} bila berkasnya benar",
+        )
+    return raw
+
+
+def _line_col(raw: bytes, pos: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, pos) + 1
+    return line, pos - (raw.rfind(b"\n", 0, pos) + 1) + 1
+
+
+def toml_text(raw: bytes, name: str) -> str:
+    """The text of a TOML file, refused when empty, binary or not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            "the file is saved as UTF-16, not UTF-8",
+            message_id="berkas disimpan sebagai UTF-16, bukan UTF-8",
+            file=name,
+            line=1,
+            column=1,
+            expected="UTF-8 text",
+            hint="save the file as UTF-8",
+            hint_id="simpan berkas sebagai UTF-8",
+        )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_col(raw, nul)
+        raise InputError(
+            "this is a binary file, not TOML text (it contains a NUL byte)",
+            message_id="ini berkas biner, bukan teks TOML (ada byte NUL)",
+            file=name,
+            line=line,
+            column=column,
+            expected="a TOML text file",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(raw, exc.start)
+        raise InputError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            message_id=f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x})",
+            file=name,
+            line=line,
+            column=column,
+            expected="UTF-8 text",
+            hint="save the file as UTF-8",
+            hint_id="simpan berkas sebagai UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(
+            "the file is empty",
+            message_id="berkas kosong",
+            file=name,
+            line=1,
+            expected="a TOML document",
+        )
+    return text
+
+
+# ---------------------------------------------------------------- nesting
+
+
+def _too_deep(name: str, line: int, limit: int) -> InputError:
+    return InputError(
+        f"tables or arrays nest more than {limit} levels deep",
+        message_id=f"tabel atau larik bersarang lebih dari {limit} tingkat",
+        file=name,
+        line=line,
+        value=limit,
+        expected=f"at most {limit} levels",
+        hint=f"raise the limit with --max-depth or {ENV_MAX_DEPTH} if the file is right",
+        hint_id=f"naikkan batas dengan --max-depth atau {ENV_MAX_DEPTH} bila berkasnya benar",
+    )
+
+
+# Jumps from one character that matters to the next with a regex, and over strings and
+# comments with find/match, instead of a Python step per character: a national case
+# file has tens of millions of characters. The line of a fault is counted when needed.
+_SIGNIFICANT = re.compile(r"[#\"'\[\]{}]")
+_BASIC_BODY = re.compile(r'(?:[^"\\\n]|\\[\s\S])*')
+_BASIC_TRIPLE_BODY = re.compile(r'(?:[^"\\]|\\[\s\S]|"(?!""))*')
+_LITERAL_BODY = re.compile(r"[^'\n]*")
+
+
+def check_brackets(text: str, name: str, limit: int) -> None:
+    """Refuse arrays and inline tables nested deeper than ``limit``, on the line where they
+    pass it. Strings and comments are skipped, and a table header's brackets are not
+    nesting. Run when a parse failed or its data is too deep, never on a clean file: tomllib
+    recurses once per level, so a file nested past the stack fails with RecursionError,
+    which is caught, and this names the line."""
+    depth = 0
+    i, n = 0, len(text)
+    search = _SIGNIFICANT.search
+    while (found := search(text, i)) is not None:
+        i = found.start()
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif ch in "\"'":
+            i = _skip_string(text, i, ch)
+        elif ch == "[" and depth == 0 and _line_start(text, i):
+            # A [table] or [[array]] header: names, not nesting.
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                raise _too_deep(name, text.count("\n", 0, i) + 1, limit)
+            i += 1
+        else:
+            depth = max(0, depth - 1)
+            i += 1
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Whether only blanks stand before ``i`` on its line."""
+    return not text[text.rfind("\n", 0, i) + 1 : i].strip(" \t\r")
+
+
+def _skip_string(text: str, i: int, quote: str) -> int:
+    """Past the string opening at ``i``; an unterminated single-line string stops at its
+    line's end, and tomllib reports it."""
+    n = len(text)
+    if text.startswith(quote * 3, i):
+        if quote == '"':
+            end = _BASIC_TRIPLE_BODY.match(text, i + 3).end()  # type: ignore[union-attr]
+            return end + 3 if text.startswith('"""', end) else n
+        close = text.find("'''", i + 3)
+        return n if close < 0 else close + 3
+    body = _BASIC_BODY if quote == '"' else _LITERAL_BODY
+    end = body.match(text, i + 1).end()  # type: ignore[union-attr]
+    return end + 1 if end < n and text[end] == quote else end
+
+
+def check_data_depth(data: Any, text: str, name: str, limit: int) -> None:
+    """Refuse a document whose tables nest deeper than ``limit`` (``[a.b.c.…]`` headers and
+    dotted keys nest without a bracket), so that no later step walks an absurd depth.
+    Arrays and inline tables nested too deep are named on their own line."""
+    if data_deeper_than(data, limit):
+        check_brackets(text, name, limit)
+        raise _too_deep(name, _deep_line(text, limit), limit)
+
+
+def data_deeper_than(data: Any, limit: int) -> bool:
+    """Whether a parsed document holds a table or array more than ``limit`` levels down."""
+    # The document itself is level 0; each table or array inside it one level more, as
+    # each bracket counts in check_brackets. One level at a time, each container's values
+    # filtered in one comprehension: a national file has hundreds of thousands of tables.
+    level: list[Any] = [data]
+    depth = 0
+    while level:
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for value in level:
+            items = value.values() if type(value) is dict else value
+            below += [v for v in items if type(v) is dict or type(v) is list]
+        level = below
+        depth += 1
+    return False
+
+
+_HEADER = re.compile(r"^\s*\[\[?([^\]]*)")
+_KEY = re.compile(r"^\s*([^=\s\[#][^=]*?)\s*=")
+
+
+def _deep_line(text: str, limit: int) -> int:
+    """The first line whose header or dotted key names more than ``limit`` levels."""
+    table = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            # [a.b] is two tables deep; [[a.b]] one more, for the array.
+            table = header.group(1).count(".") + 1 + line.lstrip().startswith("[[")
+            if table > limit:
+                return number
+            continue
+        key = _KEY.match(line)
+        if key and table + key.group(1).count(".") > limit:
+            return number
+    return 1
+
+
+# ---------------------------------------------------------------- TOML syntax
+
+# tomllib's messages, made readable for someone who edits a file by hand: (pattern,
+# English, Indonesian); groups of the pattern are substituted into both texts.
+_TOML_MESSAGES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(p), en, id_)
+    for p, en, id_ in (
+        (
+            r"Invalid value",
+            'this is not a TOML value (text needs quotes: "..."; decimals use a point: 87.5)',
+            'ini bukan nilai TOML (teks perlu tanda kutip: "..."; desimal memakai titik: 87.5)',
+        ),
+        (
+            r"Invalid statement",
+            "this line is neither key = value nor a [table] header",
+            "baris ini bukan kunci = nilai dan bukan kepala [tabel]",
+        ),
+        (
+            r"Expected newline or end of document after a statement",
+            "something follows the value on the same line",
+            "ada sesuatu setelah nilai di baris yang sama",
+        ),
+        (
+            r"Expected '=' after a key in a key/value pair",
+            "expected '=' after the key",
+            "seharusnya ada '=' setelah kunci",
+        ),
+        (
+            r"Invalid initial character for a key part",
+            "a key cannot start with this character (quote the key)",
+            "kunci tidak boleh diawali karakter ini (beri tanda kutip pada kunci)",
+        ),
+        (
+            r"Expected '\]' at the end of a table declaration",
+            "the [table] header is not closed with ']'",
+            "kepala [tabel] tidak ditutup dengan ']'",
+        ),
+        (
+            r"Expected '\]\]' at the end of an array declaration",
+            "the [[array]] header is not closed with ']]'",
+            "kepala [[larik]] tidak ditutup dengan ']]'",
+        ),
+        (r"Unclosed array", "the array is not closed with ']'", "larik tidak ditutup dengan ']'"),
+        (
+            r"Unclosed inline table",
+            "the inline table is not closed with '}' on the same line",
+            "tabel sebaris tidak ditutup dengan '}' di baris yang sama",
+        ),
+        (
+            r"Unterminated string",
+            "the text is not closed with its quote",
+            "teks tidak ditutup dengan tanda kutipnya",
+        ),
+        (
+            r"Unescaped '\\' in a string",
+            "a '\\' in quoted text must be written '\\\\' (or use 'single quotes')",
+            "'\\' dalam teks harus ditulis '\\\\' (atau pakai 'kutip tunggal')",
+        ),
+        (
+            r"Illegal character '\\n'",
+            "the text is not closed with its quote before the end of the line",
+            "teks tidak ditutup dengan tanda kutipnya sebelum akhir baris",
+        ),
+        (
+            r"Illegal character (.*)",
+            "the character {0} is not allowed in text",
+            "karakter {0} tidak boleh ada dalam teks",
+        ),
+        (
+            r"Found invalid character (.*)",
+            "the character {0} is not allowed here",
+            "karakter {0} tidak boleh ada di sini",
+        ),
+        (
+            r"Expected (.*)",
+            "expected {0} before the end of the file",
+            "seharusnya ada {0} sebelum akhir berkas",
+        ),
+        (r"Invalid hex value", "invalid \\u escape in text", "escape \\u dalam teks tidak sah"),
+        (
+            r"Escaped character is not a Unicode scalar value",
+            "the \\u escape is not a valid character",
+            "escape \\u bukan karakter yang sah",
+        ),
+        (r"Invalid date or datetime", "invalid date or time", "tanggal atau waktu tidak sah"),
+        (
+            r"Cannot declare (.*) twice",
+            "the table {0} is declared twice",
+            "tabel {0} dideklarasikan dua kali",
+        ),
+        (
+            r"Cannot overwrite a value",
+            "this key already has a value",
+            "kunci ini sudah punya nilai",
+        ),
+        (
+            r"Duplicate inline table key (.*)",
+            "the key {0} appears twice in the inline table",
+            "kunci {0} muncul dua kali dalam tabel sebaris",
+        ),
+        (
+            r"Cannot mutate immutable namespace (.*)",
+            "{0} was written inline and cannot be extended here",
+            "{0} sudah ditulis sebaris dan tidak bisa ditambah di sini",
+        ),
+        (
+            r"Cannot redefine namespace (.*)",
+            "the table {0} is already defined",
+            "tabel {0} sudah didefinisikan",
+        ),
+    )
+)
+
+
+def _explain(reason: str) -> tuple[str, str]:
+    for pattern, en, id_ in _TOML_MESSAGES:
+        match = pattern.fullmatch(reason)
+        if match:
+            # Not str.format: the texts themselves hold braces ("not closed with '}'").
+            group = _key_of(match.group(1)) if pattern.groups else ""
+            return en.replace("{0}", group), id_.replace("{0}", group)
+    return reason, reason
+
+
+def _key_of(group: str) -> str:
+    """tomllib names a key as a tuple, ``('report',)``: shown as the file writes it."""
+    if group.startswith("(") and group.endswith(")"):
+        return "[" + ".".join(re.findall(r"'([^']*)'", group)) + "]"
+    return group
+
+
+def _after_value_hint(text: str, line: int | None, column: int | None) -> tuple[str, str] | None:
+    """Why a value is followed by more on its line: usually a figure written as printed."""
+    if line is None or column is None:
+        return None
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    rest = lines[line - 1][column - 1 :]
+    if rest[:1] == "," and rest[1:2].isdigit():
+        return (
+            "a TOML number uses a decimal point (56.5); or write the figure as printed, in"
+            ' quotes: "56,5"',
+            "angka TOML memakai titik desimal (56.5); atau tulis angka seperti tercetak, dengan"
+            ' tanda kutip: "56,5"',
+        )
+    return (
+        'to write a figure as printed, put it in quotes: "56 %"',
+        'untuk menulis angka seperti tercetak, beri tanda kutip: "56 %"',
+    )
+
+
+def loads(text: str) -> dict[str, Any]:
+    """tomllib with exact decimals, nothing more (its plain lines read fast)."""
+    return plaintoml.parse(text, parse_float=Decimal)
+
+
+def parse_toml_text(
+    text: str,
+    name: str,
+    limit: int,
+    *,
+    parse: Callable[[str], dict[str, Any]] = loads,
+    check_depth: bool = True,
+) -> dict[str, Any]:
+    """tomllib with exact decimals; every failure an :class:`InputError` with its place.
+
+    ``parse`` is :func:`loads` or anything that returns what it returns and raises what it
+    raises. Nesting is measured on the parsed data, a fraction of the cost of scanning the
+    text; the text is scanned for brackets (:func:`check_brackets`) only when the parse
+    fails or the data is too deep, so that a nesting fault is still reported, on its line,
+    before anything else the text gets wrong. Without ``check_depth`` the caller checks
+    the data's nesting itself (:func:`check_data_depth`).
+    """
+    try:
+        data = parse(text)
+    except tomllib.TOMLDecodeError as exc:
+        check_brackets(text, name, limit)
+        message = str(getattr(exc, "msg", None) or exc)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
+        column = getattr(exc, "colno", None) or (int(found.group(2)) if found else None)
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
+        en, id_ = _explain(reason)
+        hint = None
+        if reason.startswith("Expected newline or end of document"):
+            hint = _after_value_hint(text, line, column)
+        raise InputError(
+            f"not valid TOML: {en}",
+            message_id=f"bukan TOML yang sah: {id_}",
+            file=name,
+            line=line if line is not None else text.count("\n") + 1,
+            column=column,
+            value=reason,
+            hint=hint[0] if hint else None,
+            hint_id=hint[1] if hint else None,
+        ) from None
+    except RecursionError:
+        check_brackets(text, name, limit)
+        raise _too_deep(name, 1, limit) from None
+    except ValueError as exc:
+        check_brackets(text, name, limit)
+        # Python refuses to convert an integer of more than 4300 digits (a guard against
+        # slow conversions); tomllib lets that ValueError through.
+        long_number = re.search(r"[0-9_]{1000,}", text)
+        at = long_number.start() if long_number else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise InputError(
+            "a number here has thousands of digits, far too many to be a figure",
+            message_id="angka di sini terdiri dari ribuan digit, terlalu banyak untuk sebuah angka",
+            file=name,
+            line=line,
+            column=column if long_number else None,
+            value=str(exc)[:80],
+            expected="a figure below 10^21",
+        ) from None
+    if check_depth:
+        check_data_depth(data, text, name, limit)
+    return data

@@ -1,0 +1,354 @@
+"""Render a report: an aligned text table, Markdown, or JSON (the public output contract).
+
+JSON carries decimals as strings rounded as the rule set displays them and never
+changes with ``lang``; the human formats follow ``lang`` for labels and number notation
+(``106,85`` in Indonesian, ``106.85`` in English).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity
+from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.numbers import format_number
+from kinerja_engine.rulesets.ruleset import RuleSet
+
+__all__ = ["FORMATS", "describe_rules", "render", "render_many", "report_to_dict"]
+
+FORMATS = ("table", "markdown", "json")
+
+_LABELS = {
+    "no": ("No", "No"),
+    "indicator": ("Indikator", "Indicator"),
+    "target": ("Target", "Target"),
+    "capaian": ("Capaian (%)", "Achievement (%)"),
+    "category": ("Kategori", "Category"),
+    "serapan": ("Serapan (%)", "Absorption (%)"),
+    "efficiency": ("Efisiensi", "Efficiency"),
+    "progress": ("Kemajuan (%)", "Progress (%)"),
+    "verdict": ("Keterangan", "Verdict"),
+    "status": ("Status", "Status"),
+    "objective": ("Sasaran", "Objective"),
+    "rules": ("Aturan", "Rules"),
+    "flags": ("Catatan", "Flags"),
+    "findings": ("Temuan", "Findings"),
+    "none": ("tidak ada", "none"),
+    "where": ("Letak", "Where"),
+    "field": ("Isian", "Field"),
+    "printed": ("Tercetak", "Printed"),
+    "expected": ("Seharusnya", "Expected"),
+    "difference": ("Selisih", "Difference"),
+    "severity": ("Tingkat", "Severity"),
+    "code": ("Kode", "Code"),
+    "passed": ("pemeriksaan lolos", "checks passed"),
+    "skipped": ("pemeriksaan dilewati", "checks skipped"),
+    "computed": ("dihitung", "computed"),
+    "missing": ("belum ada realisasi", "missing"),
+    "not_computable": ("tidak dapat dihitung", "not computable"),
+    "error": ("galat", "error"),
+    "warning": ("peringatan", "warning"),
+    "info": ("info", "info"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    id_text, en_text = _LABELS[key]
+    return id_text if lang == "id" else en_text
+
+
+def _fixed(value: Decimal | None, report: Report) -> str | None:
+    if value is None:
+        return None
+    return format(quantize(value, report.places, report.rounding), "f")
+
+
+def _human(value: Decimal | None, report: Report, lang: str) -> str:
+    if value is None:
+        return "-"
+    shown = quantize(value, report.places, report.rounding)
+    return format_number(shown, report.places, notation=lang, group=True)
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as the JSON contract of case-format.md lays it out."""
+    return {
+        "report": {
+            "agency": report.info.agency,
+            "year": report.info.year,
+            "rules": report.rules,
+            "rules_version": report.rules_version,
+        },
+        "indicators": [
+            {
+                "id": r.id,
+                "capaian": _fixed(r.capaian, report),
+                "category": r.category,
+                "serapan": _fixed(r.serapan, report),
+                "efficiency": r.efficiency,
+                "progress": _fixed(r.progress, report),
+                "verdict": r.verdict,
+                "flags": [f.code for f in r.flags],
+                "status": r.status.value,
+            }
+            for r in report.indicators
+        ],
+        "objectives": [
+            {"id": o.id, "capaian": _fixed(o.capaian, report), "category": o.category}
+            for o in report.objectives
+        ],
+        "findings": [_finding_dict(f, report) for f in report.findings],
+    }
+
+
+def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "indicator": f.indicator,
+        "budget": f.budget,
+        "where": f.where,
+        "field": f.field,
+        "printed": f.printed,
+        "expected": f.expected,
+        "difference": None if f.difference is None else format(f.difference, "f"),
+        "message": f.message_en,
+    }
+
+
+def render_json(report: Report, lang: str = "en") -> str:
+    data = report_to_dict(report)
+    if lang == "id":
+        for item, finding in zip(data["findings"], report.findings, strict=True):
+            item["message"] = finding.message_id
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
+    head = [
+        _t(k, lang)
+        for k in (
+            "no",
+            "indicator",
+            "capaian",
+            "category",
+            "serapan",
+            "efficiency",
+            "progress",
+            "verdict",
+            "status",
+        )
+    ]
+    rows = []
+    for n, r in enumerate(report.indicators, start=1):
+        rows.append(
+            [
+                str(n),
+                r.id,
+                _human(r.capaian, report, lang),
+                r.category or "-",
+                _human(r.serapan, report, lang),
+                r.efficiency or "-",
+                _human(r.progress, report, lang),
+                r.verdict or "-",
+                _t(r.status.value, lang),
+            ]
+        )
+    return head, rows
+
+
+def _notes(r: IndicatorResult, lang: str) -> list[str]:
+    notes = []
+    if r.reason:
+        notes.append((r.reason_id if lang == "id" and r.reason_id else r.reason) or "")
+    for f in r.flags:
+        notes.append(
+            f"[{f.severity.value}] {f.code}: {f.message_id if lang == 'id' else f.message_en}"
+        )
+    return notes
+
+
+def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [
+        max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(head)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
+
+
+def _markdown(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    return [line(head), "|" + "|".join("---" for _ in head) + "|", *(line(r) for r in rows)]
+
+
+def _title(report: Report, lang: str) -> str:
+    return f"{report.info.agency} — {report.info.year}"
+
+
+def _rules_line(report: Report, lang: str) -> str:
+    return f"{_t('rules', lang)}: {report.rules} ({report.rules_version})"
+
+
+def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
+    head = [
+        _t(k, lang)
+        for k in (
+            "severity",
+            "code",
+            "indicator",
+            "where",
+            "field",
+            "printed",
+            "expected",
+            "difference",
+        )
+    ]
+    order = sorted(
+        report.findings,
+        key=lambda f: (f.indicator or f.budget or "", -f.severity.rank, f.code),
+    )
+    rows = [
+        [
+            _t(f.severity.value, lang),
+            f.code,
+            f.indicator or f.budget or "-",
+            f.where or "-",
+            f.field or "-",
+            f.printed or "-",
+            f.expected or "-",
+            "-" if f.difference is None else format_number(f.difference, None, notation=lang),
+        ]
+        for f in order
+    ]
+    return head, rows
+
+
+def _summary(report: Report, lang: str) -> str:
+    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+    parts = [f"{counts[s]} {_t(s.value, lang)}" for s in Severity]
+    text = f"{_t('findings', lang)}: " + ", ".join(parts)
+    text += f"; {report.checks_passed} {_t('passed', lang)}"
+    if report.checks_skipped:
+        text += f"; {len(report.checks_skipped)} {_t('skipped', lang)}"
+    return text
+
+
+Table = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
+
+
+def _document(
+    report: Report, lang: str, table: Table, heading: Callable[[str], str], trace: bool
+) -> str:
+    out = [heading(_title(report, lang)), "", _rules_line(report, lang), ""]
+    head, rows = _rows(report, lang)
+    out += table(head, rows)
+    notes = [(r.id, n) for r in report.indicators for n in _notes(r, lang)]
+    if notes:
+        out += ["", heading(_t("flags", lang))]
+        out += [f"- {ident}: {note}" for ident, note in notes]
+    if trace:
+        out += ["", heading("Trace")]
+        for r in report.indicators:
+            out += [f"- {r.id}:"] + [f"    {step}" for step in r.trace]
+    if report.objectives:
+        out += ["", heading(_t("objective", lang))]
+        obj_head = [
+            _t("objective", lang),
+            _t("capaian", lang),
+            _t("category", lang),
+            _t("serapan", lang),
+            _t("efficiency", lang),
+        ]
+        obj_rows = [
+            [
+                o.id,
+                _human(o.capaian, report, lang),
+                o.category or "-",
+                _human(o.serapan, report, lang),
+                o.efficiency or "-",
+            ]
+            for o in report.objectives
+        ]
+        out += table(obj_head, obj_rows)
+    if report.checked:
+        out += ["", heading(_t("findings", lang))]
+        if report.findings:
+            fhead, frows = _findings_rows(report, lang)
+            out += table(fhead, frows)
+            out += [""]
+            out += [
+                f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
+                + (f.message_id if lang == "id" else f.message_en)
+                for f in sorted(
+                    report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or "")
+                )
+            ]
+        out += ["", _summary(report, lang)]
+    return "\n".join(out) + "\n"
+
+
+def render(report: Report, fmt: str = "table", lang: str = "id", *, trace: bool = False) -> str:
+    """One report in ``fmt`` (table, markdown or json)."""
+    if fmt == "json":
+        return render_json(report, lang)
+    if fmt == "markdown":
+        return _document(report, lang, _markdown, lambda text: f"## {text}", trace)
+    return _document(report, lang, _aligned, lambda text: text, trace)
+
+
+def render_many(reports: Sequence[Report], fmt: str = "table", lang: str = "id") -> str:
+    """Several reports: a JSON array, or the human documents one after the other."""
+    if fmt == "json":
+        items = [json.loads(render_json(r, lang)) for r in reports]
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return "\n".join(render(r, fmt, lang) for r in reports)
+
+
+def describe_rules(rules: RuleSet) -> str:
+    """A rule set as a reader wants to see it: formulas, bounds, bands, flags."""
+    out = [f"{rules.name} ({rules.version})", rules.title, ""]
+    out.append("capaian:")
+    for direction, formula in rules.capaian.items():
+        out.append(f"  {direction:18} {formula.source}")
+    for direction, formula in rules.capaian_range.items():
+        if formula is not rules.capaian[direction]:
+            out.append(f"  {direction + ' (range)':18} {formula.source}")
+    if rules.capaian_alternative is not None:
+        out.append(f"  {'alternative':18} {rules.capaian_alternative.source}")
+    out.append(
+        f"  cap {rules.cap if rules.cap is not None else 'none'}, "
+        f"floor {rules.floor if rules.floor is not None else 'none'}, "
+        f"display {rules.places} places ({rules.rounding})"
+    )
+    out.append(f"serapan: {rules.serapan.source}")
+    for direction, formula in rules.progress.items():
+        out.append(f"progress ({direction}): {formula.source}")
+    compare = "rounded" if rules.categories_rounded else "exact"
+    out.append(f"categories (compare {compare} capaian):")
+    out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.categories.bands)]
+    out.append(f"efficiency: {rules.efficiency.source}")
+    if rules.efficiency_score is not None:
+        out.append(f"  score: {rules.efficiency_score.source}")
+    out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.efficiency_bands.bands)]
+    out.append(
+        f"verdict: {rules.verdict_achieved!r} when {rules.verdict_when.source}, "
+        f"else {rules.verdict_not_achieved!r}"
+    )
+    out.append(f"objective roll-up: {rules.rollup}")
+    out.append("flags:")
+    out += [f"  {f.code:32} {f.severity:7} when {f.when.source}" for f in rules.flags]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,195 @@
+"""Results as CSV for spreadsheets: one row per indicator, or per finding after a check.
+
+Column names are fixed English keys (like the JSON contract's) in both languages, so a
+sheet built on them keeps working; the *notation* follows ``lang`` the way spreadsheets
+expect it: ``--lang id`` writes ``;``-separated cells with a decimal comma (``106,85``),
+which a spreadsheet set to Indonesian opens as numbers, and ``--lang en`` writes
+``,``-separated cells with a decimal point. Numbers are never grouped, so they stay
+numbers in the sheet. Computed figures are rounded as the rule set displays them;
+inputs are exact.
+
+The indicator layout is one that ``kinerja import`` reads back (``name``, ``unit``,
+``direction``, ``target``, ``realisasi``, ``pagu``, ``realisasi_anggaran``, …).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from kinerja_engine.domain.model import Case, Target
+from kinerja_engine.domain.results import Report
+from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.numbers import format_number
+from kinerja_engine.rulesets.ruleset import RuleSet
+
+__all__ = ["FINDING_COLUMNS", "INDICATOR_COLUMNS", "render_csv"]
+
+INDICATOR_COLUMNS = (
+    "agency",
+    "year",
+    "rules",
+    "rules_version",
+    "no",
+    "id",
+    "name",
+    "objective",
+    "unit",
+    "direction",
+    "target",
+    "realisasi",
+    "pagu",
+    "realisasi_anggaran",
+    "capaian",
+    "category",
+    "serapan",
+    "efficiency_value",
+    "efficiency_score",
+    "efficiency",
+    "progress",
+    "verdict",
+    "status",
+    "flags",
+    "reason",
+)
+
+FINDING_COLUMNS = (
+    "agency",
+    "year",
+    "rules",
+    "rules_version",
+    "no",
+    "severity",
+    "code",
+    "indicator",
+    "budget",
+    "where",
+    "field",
+    "printed",
+    "expected",
+    "difference",
+    "tolerance",
+    "message",
+    "evidence",
+)
+
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+_ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _exact(value: Decimal | None, lang: str) -> str:
+    return "" if value is None else format_number(value, None, notation=lang)
+
+
+def _shown(value: Decimal | None, report: Report, lang: str) -> str:
+    if value is None:
+        return ""
+    rounded = quantize(value, report.places, report.rounding)
+    return format_number(rounded, report.places, notation=lang)
+
+
+def _target(target: Target | None, lang: str) -> str:
+    if target is None:
+        return "-"
+    if target.is_range:
+        # Two numbers in one cell; written as the case format writes a range.
+        return f"[{_exact(target.low, lang)}; {_exact(target.high, lang)}]"
+    return _exact(target.low, lang)
+
+
+def _engine(text: str | None, lang: str) -> str:
+    """An engine-made plain decimal in ``lang``'s notation; printed text as printed."""
+    if text is None:
+        return ""
+    if _PLAIN.match(text) and not _ID_GROUPED.match(text):
+        return format_number(Decimal(text), None, notation=lang)
+    return text
+
+
+def render_csv(items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str = "id") -> str:
+    """Every report's rows under one header: indicators, or findings when checked."""
+    checked = any(report.checked for _, report, _ in items)
+    columns = FINDING_COLUMNS if checked else INDICATOR_COLUMNS
+    buffer = io.StringIO()
+    writer = csv.writer(
+        buffer,
+        delimiter=";" if lang == "id" else ",",
+        lineterminator="\n",
+        quoting=csv.QUOTE_MINIMAL,
+    )
+    writer.writerow(columns)
+    for case, report, _rules in items:
+        head = [
+            report.info.agency,
+            str(report.info.year),
+            report.rules,
+            report.rules_version,
+        ]
+        rows = _finding_rows(report, lang) if checked else _indicator_rows(case, report, lang)
+        for row in rows:
+            writer.writerow([*head, *row])
+    return buffer.getvalue()
+
+
+def _indicator_rows(case: Case, report: Report, lang: str) -> list[list[str]]:
+    inputs = {ind.id: ind for ind in case.indicators}
+    rows = []
+    for n, r in enumerate(report.indicators, start=1):
+        ind = inputs.get(r.id)
+        budget = ind.budget if ind is not None else None
+        reason = (r.reason_id if lang == "id" and r.reason_id else r.reason) or ""
+        rows.append(
+            [
+                str(n),
+                r.id,
+                r.name,
+                r.objective or "",
+                r.unit,
+                r.direction.value,
+                _target(ind.target if ind is not None else None, lang),
+                _exact(ind.realisasi if ind is not None else None, lang),
+                _exact(budget.pagu if budget else None, lang),
+                _exact(budget.realisasi if budget else None, lang),
+                _shown(r.capaian, report, lang),
+                r.category or "",
+                _shown(r.serapan, report, lang),
+                _shown(r.efficiency_value, report, lang),
+                _shown(r.efficiency_score, report, lang),
+                r.efficiency or "",
+                _shown(r.progress, report, lang),
+                r.verdict or "",
+                r.status.value,
+                " ".join(f.code for f in r.flags),
+                reason,
+            ]
+        )
+    return rows
+
+
+def _finding_rows(report: Report, lang: str) -> list[list[str]]:
+    rows = []
+    for n, f in enumerate(report.findings, start=1):
+        evidence = "; ".join(
+            f"{name}: {_engine(value, lang)} ({where})" for name, value, where in f.inputs
+        )
+        rows.append(
+            [
+                str(n),
+                f.severity.value,
+                f.code,
+                f.indicator or "",
+                f.budget or "",
+                f.where or "",
+                f.field or "",
+                f.printed or "",
+                _engine(f.expected, lang),
+                _exact(f.difference, lang),
+                _exact(f.tolerance, lang),
+                f.message_id if lang == "id" else f.message_en,
+                evidence,
+            ]
+        )
+    return rows

@@ -1,0 +1,199 @@
+"""The LKjIP chapter III report in Markdown: the tables of :mod:`report_view`, in order.
+
+Plain GitHub-flavoured Markdown (pipe tables), so it pastes into a wiki, a pull request
+or a word processor that imports Markdown. No pictures: the charts are in the HTML report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kinerja_engine.domain.model import Case
+from kinerja_engine.domain.results import Report
+from kinerja_engine.rendering.view import ReportView, build_view, label
+from kinerja_engine.rulesets.ruleset import RuleSet
+
+__all__ = ["render_markdown", "render_markdown_many"]
+
+
+def _cell(text: str) -> str:
+    # A pipe ends a cell and a newline ends the table: neither may pass through.
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> list[str]:
+    """A pipe table; ``align`` gives per column ``l`` or ``r`` (numbers align right)."""
+    marks = [("---:" if (align[i : i + 1] == "r") else "---") for i in range(len(head))]
+    lines = ["| " + " | ".join(_cell(h) for h in head) + " |", "|" + "|".join(marks) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _document(view: ReportView, trace: bool) -> list[str]:
+    lang = view.lang
+    out = [f"# {view.title}", "", f"**{view.agency}** — {view.year}", ""]
+    meta = [f"- {label('rules', lang)}: `{view.rules}` ({view.rules_version})"]
+    if view.rules_title:
+        meta[0] += f" — {view.rules_title}"
+    if view.source:
+        meta.append(f"- {label('source', lang)}: {view.source}")
+    out += [*meta, ""]
+
+    out += [f"## {view.iku_caption}", ""]
+    out += _table(
+        view.iku_head,
+        [
+            [
+                str(r.no),
+                r.name,
+                r.last_year,
+                r.target,
+                r.realisasi,
+                r.capaian,
+                r.category,
+                r.remarks,
+            ]
+            for r in view.iku_rows
+        ],
+        "rlrrrrll",
+    )
+    out.append("")
+
+    if view.objectives_caption:
+        out += [f"## {view.objectives_caption}", ""]
+        out += _table(
+            view.objective_head,
+            [
+                [o.name, o.indicators, o.capaian, o.category, o.serapan, o.efficiency]
+                for o in view.objectives
+            ],
+            "llrlrl",
+        )
+        out.append("")
+
+    out += [f"## {label('per_indicator', lang)}", ""]
+    for s in view.sections:
+        out += [f"### {s.no}) {s.name}", ""]
+        facts = [f"{label('unit', lang)}: {s.unit}", f"{label('direction', lang)}: {s.direction}"]
+        if s.objective:
+            facts.append(f"{label('objective', lang)}: {s.objective}")
+        out += ["; ".join(facts), ""]
+        out += [f"**{s.budget_caption}**", ""]
+        out += _table(
+            [
+                label("target", lang),
+                label("realisasi", lang),
+                label("capaian_kinerja", lang),
+                label("pagu", lang),
+                label("realisasi_anggaran", lang),
+                label("serapan", lang),
+            ],
+            [[s.target, s.realisasi, s.capaian, s.pagu, s.realisasi_anggaran, s.serapan]],
+            "rrrrrr",
+        )
+        out += ["", f"**{s.efficiency_caption}**", ""]
+        head = [label("capaian_kinerja", lang), label("serapan", lang)]
+        row = [s.capaian, s.serapan]
+        head.append(label("efficiency_value", lang))
+        row.append(s.efficiency_value)
+        if s.efficiency_score is not None:
+            head.append(label("efficiency_score", lang))
+            row.append(s.efficiency_score)
+        head.append(label("efficiency", lang))
+        row.append(s.efficiency)
+        out += _table(head, [row], "r" * (len(head) - 1) + "l")
+        if view.efficiency_formula:
+            out += [
+                "",
+                "_" + label("efficiency_formula", lang, formula=view.efficiency_formula) + "_",
+            ]
+        if s.progress_caption:
+            out += ["", f"**{s.progress_caption}**", ""]
+            out += _table(
+                [
+                    label("renstra_target", lang),
+                    label("realisasi_year", lang, year=view.year),
+                    label("progress", lang),
+                ],
+                [[s.renstra_target or "-", s.realisasi, s.progress or "-"]],
+                "rrr",
+            )
+        if s.notes:
+            out += ["", f"{label('notes', lang)}:", ""]
+            out += [
+                f"- {'**' + n.severity.value + '** ' if n.severity else ''}{n.text}"
+                for n in s.notes
+            ]
+        if trace and s.trace:
+            out += ["", f"{label('trace', lang)}:", "", "```"]
+            out += list(s.trace)
+            out.append("```")
+        out.append("")
+
+    if view.checked:
+        out += [f"## {label('findings', lang)}", "", view.summary, ""]
+        if not view.finding_groups:
+            out += [label("no_findings", lang), ""]
+        for group in view.finding_groups:
+            out += [f"### {group.title}", ""]
+            rows = []
+            for f in group.findings:
+                text = f.message
+                if f.evidence:
+                    evidence = "; ".join(f"{e.name} {e.value} ({e.where})" for e in f.evidence)
+                    text += f" — {label('evidence', lang)}: {evidence}"
+                if f.related:
+                    text += f" — {label('related', lang)} " + ", ".join(map(str, f.related))
+                rows.append(
+                    [
+                        str(f.no),
+                        f.severity_label,
+                        f"`{f.code}`",
+                        f.where,
+                        f.field,
+                        f.printed,
+                        f.expected,
+                        f.difference,
+                        text,
+                    ]
+                )
+            out += _table(
+                [
+                    label("no", lang),
+                    label("severity", lang),
+                    label("code", lang),
+                    label("where", lang),
+                    label("field", lang),
+                    label("printed", lang),
+                    label("expected", lang),
+                    label("difference", lang),
+                    label("description", lang),
+                ],
+                rows,
+                "rllllrrrl",
+            )
+            out.append("")
+        if view.skipped:
+            out += [f"{label('skipped', lang)}:", ""]
+            out += [f"- {what} ({why})" for what, why in view.skipped]
+            out.append("")
+    return out
+
+
+def render_markdown(
+    case: Case, report: Report, rules: RuleSet | None, lang: str = "id", *, trace: bool = False
+) -> str:
+    """Chapter III of an LKjIP for ``report`` (computed from ``case`` under ``rules``)."""
+    lines = _document(build_view(case, report, rules, lang), trace)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown_many(
+    items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str = "id", *, trace: bool = False
+) -> str:
+    """Several reports, one after the other, separated by a rule."""
+    return "\n---\n\n".join(
+        render_markdown(case, report, rules, lang, trace=trace) for case, report, rules in items
+    )

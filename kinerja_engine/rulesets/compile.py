@@ -1,0 +1,497 @@
+"""Validate and compile: rule specs into a :class:`RuleSet`, and a case's internal consistency.
+
+Everything a rule set can get wrong is found here, once, at load: a formula that does
+not parse or names an unknown input, bands that leave a gap or overlap at the precision
+they are compared, a message that names an unknown figure. Errors carry the key path in
+the rules file; the caller adds the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from kinerja_engine.domain.checks import CODES
+from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
+from kinerja_engine.errors import CaseError, FormulaError, RuleSetError
+from kinerja_engine.rulesets.formula import Formula, compile_formula
+from kinerja_engine.rulesets.ruleset import (
+    NEG_INF,
+    POS_INF,
+    RULES_FORMAT,
+    AuditSpec,
+    Band,
+    Bands,
+    BandSpec,
+    FlagRule,
+    RuleSet,
+    RuleSetSpec,
+)
+
+__all__ = ["FLAG_INPUTS", "compile_rules", "validate_case"]
+
+CAPAIAN_INPUTS = frozenset({"target", "target_low", "target_high", "realisasi"})
+SERAPAN_INPUTS = frozenset({"pagu", "realisasi_anggaran"})
+PROGRESS_INPUTS = CAPAIAN_INPUTS | {"renstra_target"}
+EFFICIENCY_INPUTS = frozenset({"capaian", "serapan", "pagu", "realisasi_anggaran", "pagu_capaian"})
+SCORE_INPUTS = EFFICIENCY_INPUTS | {"efficiency_value"}
+# What a verdict or a flag may look at: every computed figure and every input.
+FLAG_INPUTS = (
+    CAPAIAN_INPUTS
+    | SERAPAN_INPUTS
+    | {
+        "capaian",
+        "capaian_alternative",
+        "category_rank",
+        "category_rank_alternative",
+        "serapan",
+        "progress",
+        "efficiency_value",
+        "efficiency_score",
+        "renstra_target",
+    }
+)
+
+_ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_PLACES = 12
+# Report years a case may name; the same span the history keys accept.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None) -> RuleSet:
+    if spec.format != RULES_FORMAT:
+        raise RuleSetError(
+            f"unknown rules format {spec.format!r}",
+            message_id=f"format aturan {spec.format!r} tidak dikenal",
+            key="format",
+            value=spec.format,
+            expected=repr(RULES_FORMAT),
+            hint=f'write format = "{RULES_FORMAT}"',
+            hint_id=f'tulis format = "{RULES_FORMAT}"',
+        )
+    places = spec.display.places
+    if not 0 <= places <= MAX_PLACES:
+        raise RuleSetError(
+            f"display places must be between 0 and {MAX_PLACES}, found {places}",
+            message_id=f"display.places harus antara 0 dan {MAX_PLACES}, tertulis {places}",
+            key="display.places",
+            value=places,
+            expected=f"0 to {MAX_PLACES}",
+        )
+    quantum = Decimal(1).scaleb(-places)
+    cap_spec = spec.capaian
+    if cap_spec.cap is not None and cap_spec.floor is not None and cap_spec.cap < cap_spec.floor:
+        raise RuleSetError(
+            f"capaian cap {cap_spec.cap} is below its floor {cap_spec.floor}",
+            message_id=f"batas atas capaian {cap_spec.cap} di bawah batas bawahnya {cap_spec.floor}",
+            key="capaian.cap",
+            value=cap_spec.cap,
+            expected=f"a cap of at least {cap_spec.floor}",
+        )
+
+    capaian = {
+        d.value: _formula(getattr(cap_spec, d.value), CAPAIAN_INPUTS, f"capaian.{d.value}")
+        for d in Direction
+    }
+    capaian_range = dict(capaian)
+    for d in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
+        text = getattr(cap_spec.range_target, d.value)
+        if text is not None:
+            capaian_range[d.value] = _formula(
+                text, CAPAIAN_INPUTS, f"capaian.range_target.{d.value}"
+            )
+    progress = {
+        d.value: _formula(text, PROGRESS_INPUTS, f"progress.{d.value}")
+        for d in Direction
+        if (text := getattr(spec.progress, d.value)) is not None
+    }
+    categories = _bands(
+        spec.categories.bands,
+        quantum if spec.categories.compare == "rounded" else None,
+        spec.categories.domain,
+        "categories",
+    )
+    eff = spec.efficiency
+    efficiency_bands = _bands(
+        eff.bands, quantum if eff.compare == "rounded" else None, eff.domain, "efficiency"
+    )
+    flags = tuple(
+        FlagRule(
+            code=code,
+            when=_formula(flag.when, FLAG_INPUTS, f"flags.{code}.when", kind="condition"),
+            severity=flag.severity,
+            message_id=_message(flag.message_id, f"flags.{code}.message_id"),
+            message_en=_message(flag.message_en, f"flags.{code}.message_en"),
+        )
+        for code, flag in spec.flags.items()
+        if _flag_code(code) and flag.enabled
+    )
+    return RuleSet(
+        name=spec.name,
+        title=spec.title,
+        version=version,
+        places=places,
+        rounding=_ROUNDING[spec.display.rounding],
+        capaian=capaian,
+        capaian_range=capaian_range,
+        capaian_alternative=(
+            _formula(
+                cap_spec.lower_is_better_alternative,
+                CAPAIAN_INPUTS,
+                "capaian.lower_is_better_alternative",
+            )
+            if cap_spec.lower_is_better_alternative is not None
+            else None
+        ),
+        cap=cap_spec.cap,
+        floor=cap_spec.floor,
+        serapan=_formula(spec.serapan.formula, SERAPAN_INPUTS, "serapan.formula"),
+        progress=progress,
+        categories=categories,
+        categories_rounded=spec.categories.compare == "rounded",
+        efficiency=_formula(eff.formula, EFFICIENCY_INPUTS, "efficiency.formula"),
+        efficiency_score=(
+            _formula(eff.score, SCORE_INPUTS, "efficiency.score") if eff.score else None
+        ),
+        efficiency_bands=efficiency_bands,
+        efficiency_rounded=eff.compare == "rounded",
+        verdict_when=_formula(
+            spec.verdict.achieved_when, FLAG_INPUTS, "verdict.achieved_when", kind="condition"
+        ),
+        verdict_achieved=spec.verdict.achieved,
+        verdict_not_achieved=spec.verdict.not_achieved,
+        rollup=spec.objective.rollup,
+        weights=dict(spec.objective.weights),
+        flags=flags,
+        audit=_audit(spec),
+        spec=spec,
+        origin=origin,
+    )
+
+
+def _audit(spec: RuleSetSpec) -> AuditSpec:
+    for code in spec.audit.severity:
+        if code not in CODES:
+            near = difflib.get_close_matches(code, sorted(CODES), n=1)
+            raise RuleSetError(
+                f"audit.severity names an unknown check {code!r}",
+                message_id=f"audit.severity menyebut pemeriksaan yang tidak dikenal {code!r}",
+                key=f"audit.severity.{code}",
+                value=code,
+                expected="a code listed by `kinerja checks`",
+                hint=f"did you mean {near[0]!r}?" if near else None,
+                hint_id=f"maksudnya {near[0]!r}?" if near else None,
+            )
+    if spec.audit.capaian_min >= spec.audit.capaian_max:
+        raise RuleSetError(
+            "audit.capaian_min must be below audit.capaian_max",
+            message_id="audit.capaian_min harus di bawah audit.capaian_max",
+            key="audit.capaian_min",
+            value=str(spec.audit.capaian_min),
+            expected=f"below {spec.audit.capaian_max}",
+        )
+    for name in ("percent_tolerance", "amount_tolerance"):
+        _not_below_zero(getattr(spec.audit, name), f"audit.{name}")
+    for ident, weight in spec.objective.weights.items():
+        _not_below_zero(weight, f"objective.weights.{ident}")
+    return spec.audit
+
+
+def _not_below_zero(value: Decimal | None, key: str) -> None:
+    if value is not None and value < 0:
+        raise RuleSetError(
+            f"{key} cannot be negative, found {value}",
+            message_id=f"{key} tidak boleh negatif, tertulis {value}",
+            key=key,
+            value=str(value),
+            expected="zero or more",
+        )
+
+
+def _formula(text: str, inputs: Iterable[str], key: str, *, kind: str = "number") -> Formula:
+    try:
+        return compile_formula(text, inputs, kind=kind)
+    except FormulaError as exc:
+        raise exc.located(key_prefix=key) from None
+
+
+def _flag_code(code: str) -> bool:
+    if not _ID.match(code):
+        raise RuleSetError(
+            f"flag code {code!r} must be lowercase letters, digits and '-'",
+            message_id=f"kode flag {code!r} harus huruf kecil, angka dan '-'",
+            key=f"flags.{code}",
+            value=code,
+            expected="a code such as 'low-absorption'",
+        )
+    return True
+
+
+def _message(text: str, key: str) -> str:
+    for name in _PLACEHOLDER.findall(text):
+        if name not in FLAG_INPUTS:
+            raise RuleSetError(
+                f"message names {{{name}}}, which is not a figure",
+                message_id=f"pesan menyebut {{{name}}}, yang bukan angka yang dihitung",
+                key=key,
+                value=name,
+                expected="one of " + ", ".join(sorted(FLAG_INPUTS)),
+            )
+    return text
+
+
+# ---------------------------------------------------------------- bands
+
+
+def _bands(
+    specs: Mapping[str, BandSpec],
+    quantum: Decimal | None,
+    domain: tuple[Decimal, Decimal] | None,
+    key: str,
+) -> Bands:
+    if not specs:
+        raise RuleSetError(
+            "no bands are declared",
+            message_id="tidak ada pita (band) yang dideklarasikan",
+            key=f"{key}.bands",
+            expected="at least one band",
+        )
+    bands = []
+    for label, s in specs.items():
+        band = Band(
+            label=label,
+            lower=NEG_INF if s.lower is None else s.lower,
+            upper=POS_INF if s.upper is None else s.upper,
+            lower_inclusive=s.lower_inclusive and s.lower is not None,
+            upper_inclusive=s.upper_inclusive and s.upper is not None,
+        )
+        if not _nonempty(band.lower, band.lower_inclusive, band.upper, band.upper_inclusive, None):
+            raise RuleSetError(
+                f"band {label!r} {band.describe()} holds no value (lower above upper?)",
+                message_id=f"pita {label!r} {band.describe()} kosong (batas bawah di atas batas atas?)",
+                key=f"{key}.bands.{_key_part(label)}",
+                value=band.describe(),
+                expected="lower <= upper",
+            )
+        bands.append(band)
+    bands.sort(key=lambda b: (b.lower, not b.lower_inclusive))
+    for i, a in enumerate(bands):
+        for b in bands[i + 1 :]:
+            lo, lo_inc = (b.lower, b.lower_inclusive)
+            if a.lower > b.lower or (a.lower == b.lower and not a.lower_inclusive):
+                lo, lo_inc = a.lower, a.lower_inclusive
+            hi, hi_inc = (a.upper, a.upper_inclusive)
+            if b.upper < a.upper or (b.upper == a.upper and not b.upper_inclusive):
+                hi, hi_inc = b.upper, b.upper_inclusive
+            if _nonempty(lo, lo_inc, hi, hi_inc, quantum):
+                example = _example(lo, lo_inc, hi, hi_inc, quantum)
+                raise RuleSetError(
+                    f"bands {a.label!r} {a.describe()} and {b.label!r} {b.describe()} overlap:"
+                    f" {example} falls in both",
+                    message_id=f"pita {a.label!r} {a.describe()} dan {b.label!r} {b.describe()}"
+                    f" tumpang tindih: {example} masuk ke keduanya",
+                    key=f"{key}.bands.{_key_part(b.label)}",
+                    value=b.describe(),
+                    expected="bands that share no value",
+                )
+    low, high = domain if domain is not None else (NEG_INF, POS_INF)
+    if low >= high:
+        raise RuleSetError(
+            f"the domain [{low}, {high}] has its low end at or above its high end",
+            message_id=f"domain [{low}, {high}]: ujung bawah tidak di bawah ujung atas",
+            key=f"{key}.domain",
+            value=f"[{low}, {high}]",
+            expected="[low, high] with low below high",
+        )
+    lower_end = ("the declared domain's lower end", "ujung bawah domain yang dinyatakan")
+    upper_end = ("the declared domain's upper end", "ujung atas domain yang dinyatakan")
+    edges = [(low, True, lower_end)]
+    edges += [(b.upper, not b.upper_inclusive, (repr(b.label),) * 2) for b in bands]
+    ends = [(b.lower, not b.lower_inclusive, (repr(b.label),) * 2) for b in bands]
+    ends.append((high, True, upper_end))
+    # A gap is blamed on the band whose upper edge leaves it (the first band for the start).
+    blamed = [bands[0], *bands]
+    for (lo, lo_inc, left), (hi, hi_inc, right), culprit in zip(edges, ends, blamed, strict=True):
+        # Skip stretches outside the domain; the first and last gaps are checked against it.
+        lo_c, lo_i = (low, True) if lo < low else (lo, lo_inc)
+        hi_c, hi_i = (high, True) if hi > high else (hi, hi_inc)
+        if _nonempty(lo_c, lo_i, hi_c, hi_i, quantum) and lo_c != POS_INF and hi_c != NEG_INF:
+            example = _example(lo_c, lo_i, hi_c, hi_i, quantum)
+            where = culprit.label
+            raise RuleSetError(
+                f"bands leave a gap between {left[0]} and {right[0]}: {example} falls in no band",
+                message_id=f"ada celah antara {left[1]} dan {right[1]}: {example} tidak masuk"
+                " pita mana pun",
+                key=f"{key}.bands.{_key_part(where)}",
+                value=example,
+                expected="bands that cover every value without a gap",
+            )
+    return Bands(tuple(bands), quantum)
+
+
+def _key_part(label: str) -> str:
+    return label if re.fullmatch(r"[A-Za-z0-9_-]+", label) else f'"{label}"'
+
+
+def _first_point(lo: Decimal, lo_inc: bool, quantum: Decimal) -> Decimal:
+    steps = (lo / quantum).to_integral_value(rounding="ROUND_CEILING")
+    point = steps * quantum
+    if point == lo and not lo_inc:
+        point += quantum
+    return point
+
+
+def _nonempty(
+    lo: Decimal, lo_inc: bool, hi: Decimal, hi_inc: bool, quantum: Decimal | None
+) -> bool:
+    """Whether the interval holds a value that can be compared (a multiple of quantum)."""
+    if lo > hi:
+        return False
+    if quantum is None or lo == NEG_INF or hi == POS_INF:
+        return lo < hi or (lo == hi and lo_inc and hi_inc)
+    point = _first_point(lo, lo_inc, quantum)
+    return point < hi or (point == hi and hi_inc)
+
+
+def _example(lo: Decimal, lo_inc: bool, hi: Decimal, hi_inc: bool, quantum: Decimal | None) -> str:
+    if lo == NEG_INF and hi == POS_INF:
+        return "0"
+    if lo == NEG_INF:
+        value = hi if hi_inc else hi - 1
+    elif hi == POS_INF:
+        value = lo if lo_inc else lo + 1
+    elif quantum is not None:
+        value = _first_point(lo, lo_inc, quantum)
+    elif lo_inc:
+        value = lo
+    else:
+        value = (lo + hi) / 2
+    return format(value.normalize(), "f")
+
+
+# ---------------------------------------------------------------- cases
+
+
+def validate_case(case: Case) -> None:
+    """Check what cattrs cannot: unique ids, references that resolve, an acyclic budget tree."""
+    if case.format != CASE_FORMAT:
+        raise CaseError(
+            f"unknown case format {case.format!r}",
+            message_id=f"format kasus {case.format!r} tidak dikenal",
+            key="format",
+            value=case.format,
+            expected=repr(CASE_FORMAT),
+            hint=f'write format = "{CASE_FORMAT}"',
+            hint_id=f'tulis format = "{CASE_FORMAT}"',
+        )
+    year = case.report.year
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CaseError(
+            f"report year {year} is not a year from {MIN_YEAR} to {MAX_YEAR}",
+            message_id=f"tahun laporan {year} bukan tahun antara {MIN_YEAR} dan {MAX_YEAR}",
+            key="report.year",
+            value=year,
+            expected="a year such as 2021",
+        )
+    objective_ids = _unique((o.id for o in case.objectives), "objective")
+    _unique((i.id for i in case.indicators), "indicator")
+    budget_ids = _unique((b.id for b in case.budget), "budget")
+    for n, ind in enumerate(case.indicators):
+        if ind.objective is not None and ind.objective not in objective_ids:
+            raise CaseError(
+                f"indicator {ind.id!r} names objective {ind.objective!r}, which is not declared",
+                message_id=f"indikator {ind.id!r} menyebut sasaran {ind.objective!r} yang tidak ada",
+                key=f"indicator[{n}].objective",
+                value=ind.objective,
+                expected=_one_of(objective_ids, "an [[objective]] id"),
+            )
+        if ind.target is not None and ind.target.low > ind.target.high:
+            raise CaseError(
+                f"target range [{ind.target.low}, {ind.target.high}] has its low end above its high end",
+                message_id=f"rentang target [{ind.target.low}, {ind.target.high}]: batas bawah di atas batas atas",
+                key=f"indicator[{n}].target",
+                value=[str(ind.target.low), str(ind.target.high)],
+                expected="[low, high] with low <= high",
+            )
+        # The key is only spelled out for an error: a national case has 100,000 of these.
+        budget = ind.budget
+        if budget is not None:
+            if budget.pagu is not None and budget.pagu < 0:
+                raise _negative(budget.pagu, f"indicator[{n}].budget.pagu")
+            if budget.realisasi is not None and budget.realisasi < 0:
+                raise _negative(budget.realisasi, f"indicator[{n}].budget.realisasi")
+    parents = {}
+    for n, line in enumerate(case.budget):
+        if line.pagu is not None and line.pagu < 0:
+            raise _negative(line.pagu, f"budget[{n}].pagu")
+        if line.realisasi is not None and line.realisasi < 0:
+            raise _negative(line.realisasi, f"budget[{n}].realisasi")
+        if line.parent is not None:
+            if line.parent not in budget_ids:
+                raise CaseError(
+                    f"budget line {line.id!r} names parent {line.parent!r}, which is not declared",
+                    message_id=f"baris anggaran {line.id!r} menyebut induk {line.parent!r} yang tidak ada",
+                    key=f"budget[{n}].parent",
+                    value=line.parent,
+                    expected=_one_of(budget_ids, "a [[budget]] id"),
+                )
+            parents[line.id] = line.parent
+    index = {line.id: n for n, line in enumerate(case.budget)}
+    for start in parents:
+        seen = [start]
+        node = parents.get(start)
+        while node is not None:
+            if node in seen:
+                cycle = " -> ".join([*seen[seen.index(node) :], node])
+                raise CaseError(
+                    f"the budget tree has a cycle: {cycle}",
+                    message_id=f"pohon anggaran berputar: {cycle}",
+                    key=f"budget[{index[start]}].parent",
+                    value=cycle,
+                    expected="each line summing into a line above it",
+                )
+            seen.append(node)
+            node = parents.get(node)
+
+
+def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
+    seen: dict[str, int] = {}
+    for n, ident in enumerate(ids):
+        if not _ID.match(ident):
+            # The contract's ids: other programs build file names and anchors from them.
+            raise CaseError(
+                f"{table} id {ident!r} must be lowercase letters, digits and '-'",
+                message_id=f"id {table} {ident!r} harus huruf kecil, angka dan '-'",
+                key=f"{table}[{n}].id",
+                value=ident,
+                expected="an id such as 'koperasi-sehat'",
+            )
+        if ident in seen:
+            raise CaseError(
+                f"{table} id {ident!r} is used twice (also at {table}[{seen[ident]}])",
+                message_id=f"id {table} {ident!r} dipakai dua kali (juga di {table}[{seen[ident]}])",
+                key=f"{table}[{n}].id",
+                value=ident,
+                expected="an id used once",
+            )
+        seen[ident] = n
+    return frozenset(seen)
+
+
+def _negative(value: Decimal, key: str) -> CaseError:
+    return CaseError(
+        f"an amount cannot be negative, found {value}",
+        message_id=f"jumlah anggaran tidak boleh negatif, tertulis {value}",
+        key=key,
+        value=str(value),
+        expected="an amount of zero or more",
+    )
+
+
+def _one_of(ids: Iterable[str], what: str) -> str:
+    names = sorted(ids)
+    return f"{what}: " + ", ".join(names) if names else f"{what} (none declared)"
