@@ -99,7 +99,7 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
 
 
 def _context(case: Case, report: Report, rules: RuleSet | None, lang: str) -> dict[str, Any]:
-    from kinerja_engine import __version__
+    from kinerja_engine.version import __version__
 
     view = build_view(case, report, rules, lang)
     category, efficiency = _charts(report, rules, lang)
