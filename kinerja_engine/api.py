@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Context, localcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kinerja_engine import batch
 from kinerja_engine.audit.review import audit
@@ -299,36 +299,20 @@ def _shown(
     return case, item, rules
 
 
-def import_csv(
-    source: str | Path | bytes,
-    name: str | None = None,
-    *,
-    agency: str | None = None,
-    year: int | None = None,
-    rules: str | None = None,
-    notation: str = "id",
-    lang: str = "id",
-) -> Imported:
+def import_csv(source: str | Path | bytes, name: str | None = None, **options: Any) -> Imported:
     """A case made from a spreadsheet (CSV) of indicators: a file, or its bytes named
     ``name``. The result holds the case's TOML ``text``, the ``case`` loaded back from it,
-    ``notes`` on what was assumed, and whether every direction was assumed. ``notation``
-    is that of the cells (``id`` 1.234,5 or ``en`` 1,234.5); ``lang`` that of the notes.
+    ``notes`` on what was assumed, and whether every direction was assumed.
+
+    ``options`` are those of :func:`kinerja_engine.io.importing.import_csv`: ``agency``,
+    ``year`` and ``rules`` when the file does not say them, ``notation`` of the cells
+    (``id`` 1.234,5, the default, or ``en`` 1,234.5) and ``lang`` of the notes.
     """
     from kinerja_engine.io import importing
 
     if isinstance(source, bytes):
-        return importing.import_csv(
-            source,
-            name or "<bytes>",
-            agency=agency,
-            year=year,
-            rules=rules,
-            notation=notation,
-            lang=lang,
-        )
-    return importing.import_csv_file(
-        source, agency=agency, year=year, rules=rules, notation=notation, lang=lang
-    )
+        return importing.import_csv(source, name or "<bytes>", **options)
+    return importing.import_csv_file(source, **options)
 
 
 def schema(kind: str) -> str:
