@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Context, localcontext
 from pathlib import Path
@@ -35,6 +36,7 @@ from kinerja_engine.io.loading import (
     rules_file,
     shipped_rules,
 )
+from kinerja_engine.rulesets import cache
 from kinerja_engine.rulesets.cache import compiled as compiled_rules
 from kinerja_engine.rulesets.compile import validate_case
 from kinerja_engine.rulesets.ruleset import RuleSet
@@ -82,15 +84,43 @@ def load_rules(name_or_path: str | Path, *, base: str | Path | None = None) -> R
 
     A relative path is taken from ``base`` when given. ``extends`` is applied, formulas
     are compiled and bands are checked; any fault raises a located :class:`KinerjaError`.
-    A rule set whose content was compiled before (the same merged document, from the same
-    file) is not compiled again: the same frozen value is returned.
+    A rule set read before from the same bytes is returned again, the same frozen value,
+    without parsing or compiling; an edit to the file or to a base it extends, and it is
+    read afresh (and compiled only if its merged content is new).
     """
-    source = read_rules(name_or_path, base=Path(base) if base is not None else None)
+    where = Path(base) if base is not None else None
+    known = _read_before(name_or_path, where)
+    if known is not None:
+        return known
+    source = read_rules(name_or_path, base=where)
     try:
-        # Compiled once per content: the same rule set read again is the same object.
-        return compiled_rules(source.spec, version=source.version, origin=source.path)
+        rules = compiled_rules(source.spec, version=source.version, origin=source.path)
     except KinerjaError as exc:
         raise source.fail(exc) from None
+    files = tuple((d.path, _digest(d.lines.text.encode("utf-8"))) for d in source.documents)
+    cache.FILES.put(source.path, (files, rules))
+    return rules
+
+
+def _digest(text: bytes) -> bytes:
+    # The text as parsed: UTF-8, without the byte-order mark the reader drops.
+    return hashlib.sha256(text.removeprefix(b"\xef\xbb\xbf")).digest()
+
+
+def _read_before(name_or_path: str | Path, base: Path | None) -> RuleSet | None:
+    """The rule set this file made when last read, if it and its bases read the same."""
+    try:
+        found = cache.FILES.get(str(rules_file(name_or_path, base)))
+        if found is None:
+            return None
+        files, rules = found
+        limit = textfile.max_file_bytes()
+        # Each file within the size limit in force, as a full read would be.
+        if all(_digest(textfile.read_limited(p, limit)) == digest for p, digest in files):
+            return rules
+    except KinerjaError:
+        pass  # read in full, which says what is wrong and where
+    return None
 
 
 def load_case(

@@ -195,6 +195,26 @@ def test_a_rule_set_read_again_is_not_compiled_again(counted: list[str]) -> None
     assert counted == [first.version]
 
 
+def test_a_rules_file_read_again_is_not_parsed_again(
+    monkeypatch: pytest.MonkeyPatch, counted: list[str]
+) -> None:
+    parsed: list[str] = []
+    real = api.read_rules
+
+    def counting(name: str | Path, *, base: Path | None = None) -> object:
+        parsed.append(str(name))
+        return real(name, base=base)
+
+    monkeypatch.setattr(api, "read_rules", counting)
+    first = ke.load_rules("pmk-214-2017")
+    assert ke.load_rules("pmk-214-2017") is first
+    assert ke.load_rules(ROOT / "rules" / "pmk-214-2017.toml") is first
+    assert parsed == ["pmk-214-2017"] and len(counted) == 1
+    # Still read within the limits in force: a file now too large is refused.
+    with ke.limits(max_bytes=100), pytest.raises(InputError, match="limit of 100 bytes"):
+        ke.load_rules("pmk-214-2017")
+
+
 def test_an_edited_rules_file_is_compiled_afresh(tmp_path: Path, counted: list[str]) -> None:
     rules = tmp_path / "own.toml"
     shutil.copy(ROOT / "rules" / "permendagri-86-2017.toml", rules)
@@ -228,17 +248,24 @@ def test_an_edited_base_is_compiled_afresh(tmp_path: Path, counted: list[str]) -
     assert counted == [first.version, second.version]
 
 
-def test_the_cache_keeps_the_most_recently_used(
+def test_the_caches_keep_the_most_recently_used(
     monkeypatch: pytest.MonkeyPatch, counted: list[str]
 ) -> None:
-    monkeypatch.setattr(cache, "MAX_CACHED", 2)
-    a = ke.load_rules("permendagri-86-2017")
-    b = ke.load_rules("pmk-214-2017")
-    assert ke.load_rules("permendagri-86-2017") is a  # now the most recent
-    ke.load_rules("kepmendagri-690-1996")  # pushes out pmk, the least recent
-    assert ke.load_rules("permendagri-86-2017") is a
-    assert ke.load_rules("pmk-214-2017") is not b
-    assert len(counted) == 4
+    lru: cache.Lru[str, int] = cache.Lru(2)
+    lru.put("a", 1)
+    lru.put("b", 2)
+    assert lru.get("a") == 1  # now the most recent
+    assert lru.put("c", 3) == 3  # pushes out b, the least recent
+    assert (lru.get("a"), lru.get("b"), lru.get("c")) == (1, None, 3)
+    assert lru.put("a", 4) == 4 and lru.get("a") == 4  # a new value replaces the old
+    monkeypatch.setattr(cache.COMPILED, "size", 2)
+    monkeypatch.setattr(cache.FILES, "size", 2)
+    names = ["permendagri-86-2017", "pmk-214-2017", "kepmendagri-690-1996"]
+    first = [ke.load_rules(name) for name in names]
+    assert all(ke.load_rules(n) is r for n, r in zip(names[1:], first[1:], strict=True))
+    assert len(counted) == 3
+    # The first was dropped from both: read and compiled again.
+    assert ke.load_rules(names[0]) is not first[0] and len(counted) == 4
 
 
 # ---------------------------------------------------------------- rendering
