@@ -17,7 +17,7 @@ import importlib
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from kinerja_engine.version import __version__
+from kinerja_engine.version import __version__ as __version__
 
 if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on first use
     from kinerja_engine.api import (
@@ -49,7 +49,6 @@ __all__ = [
     "Report",
     "RuleSet",
     "Severity",
-    "__version__",
     "case_paths",
     "check",
     "check_many",
