@@ -4,14 +4,14 @@ Memory stays flat however long the input is: the input is consumed a chunk at a 
 results are yielded in input order as they are ready, and at most a few chunks are in
 flight. With ``jobs > 1`` the work runs in worker processes, because evaluation is pure
 Python and threads would take turns on one core. A compiled rule set holds closures and
-compiled functions, which do not pickle, so each worker receives the rule set's source (its merged spec and
-version hash) and compiles it once, in its initializer; a case's own rule set is loaded
-once per process and reused.
+compiled functions, which do not pickle, so each worker receives the rule set's source
+(its merged spec and version hash) and compiles it once, in its initializer; a case's own
+rule set is loaded once per process and reused.
 
 Crossing a process boundary is not free: an indicator and its result are pickled, which
-costs several times what evaluating them does. So ``jobs`` pays off where the work per item is
-large against what crosses: a case file (a path goes out; loading, evaluating and
-auditing happen in the worker), much less an in-memory indicator.
+costs several times what evaluating them does. So ``jobs`` pays off where the work per
+item is large against what crosses: a case file (a path goes out; loading, evaluating
+and auditing happen in the worker), much less an in-memory indicator.
 
 What is done to one case is the API's (:mod:`kinerja_engine.api` sits on this module):
 it hands :func:`run_cases` its own functions as :class:`Steps`, so that a batch gives
@@ -48,7 +48,7 @@ __all__ = ["CaseSource", "Judged", "Steps", "case_paths", "evaluate_many", "run_
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Indicators per chunk, evaluated together here or sent to a worker (evaluation_kernel.CHUNK).
+#: Indicators per chunk, evaluated together here or sent to a worker (the compiled backend's).
 CHUNK_SIZE = CHUNK
 #: Chunks in flight per worker: one being worked on, one queued behind it.
 IN_FLIGHT = 2
@@ -81,7 +81,7 @@ def evaluate_many(
 
 
 class Judged(NamedTuple):
-    """A case as run_cases gives it back."""
+    """A case as :func:`run_cases` (and ``kinerja_engine.run``) gives it back."""
 
     case: Case | None  # None unless kept
     report: Report
