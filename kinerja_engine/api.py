@@ -292,13 +292,17 @@ def render(
     ``markdown``, ``html`` and ``csv`` show the case's inputs beside the results: give
     items from :func:`run` (with ``keep``), or one report with its ``case`` and ``rules``.
     A report alone in ``markdown`` is its own tables only. Several reports make one
-    document (JSON: an array). A :class:`RuleSet` renders as its formulas, bands and flags.
+    document (JSON: an array). A :class:`RuleSet` renders (as a table) its formulas, bands
+    and flags.
     ``trace`` shows each formula with its inputs, for a report evaluated with one.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if isinstance(what, RuleSet):
         from kinerja_engine.rendering.basic import describe_rules
+
+        if fmt != "table":
+            raise ValueError(f"a rule set renders as a table only, not {fmt!r}")
 
         return describe_rules(what)
     one = isinstance(what, Report | Judged)

@@ -298,6 +298,8 @@ def test_render_refuses_what_it_cannot_show() -> None:
         ke.render(report, "pdf")
     with pytest.raises(ValueError, match="shows the case"):
         ke.render(report, "html")
+    with pytest.raises(ValueError, match="table only"):
+        ke.render(ke.load_rules("permendagri-86-2017"), "json")
     (light,) = ke.run([SEED], keep=False)
     with pytest.raises(ValueError, match="keep=False"):
         ke.render(light, "csv")
