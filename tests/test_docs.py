@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import kinerja_engine as ke
-from kinerja_engine.cli.main import main
+from kinerja_engine.cli import main  # the entry point of the `kinerja` script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
