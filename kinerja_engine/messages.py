@@ -1,0 +1,285 @@
+"""Every sentence, label and hint the engine prints, in Indonesian and English, in one place.
+
+:data:`CATALOGUE` maps a stable message id (``error.number.cannot-read``,
+``report.heading.iku``) to its Indonesian and English text, so a reviewer reads all the
+Indonesian in this one file and a wording changes here, never at the call site. A text's
+``{name}`` placeholders are filled by :func:`text` (or by :meth:`Message.render`, for a
+message carried to where its language is known, as an error is). A field that is itself a
+:class:`Message` is rendered in the same language, so a reason or a hint nests in a
+sentence. Figures are formatted by the caller in the reader's notation before they become
+fields: the catalogue holds words, never arithmetic.
+
+This module is the bottom layer: it imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, NamedTuple
+
+__all__ = ["CATALOGUE", "LANGS", "Message", "msg", "template", "text"]
+
+LANGS: Final = ("id", "en")
+
+# id -> (Indonesian, English). Ids are grouped by who speaks: error.* (refusals, with their
+# reasons and hints), table.* (the plain text table), report.* (the LKjIP chapter in
+# Markdown, HTML and charts). Keep each sentence once: a test refuses two ids with one text.
+CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
+    # ------------------------------------------------------------------ errors, generic
+    "error.with-hint": ("{message} (saran: {hint})", "{message} (hint: {hint})"),
+    # ------------------------------------------------------------------ numbers
+    "error.number.cannot-read": (
+        "tidak dapat membaca '{shown}' sebagai angka: {reason}",
+        "cannot read '{shown}' as a number: {reason}",
+    ),
+    "error.number.wrong-type": (
+        "diharapkan angka atau angka yang ditulis sebagai teks, ditemukan {found}",
+        "expected a number or a number written as text, found {found}",
+    ),
+    "error.number.found-boolean": ("boolean (true/false)", "a boolean (true/false)"),
+    "error.number.found-float": ("bilangan float biner", "a binary float"),
+    "error.number.found-array": ("array", "an array"),
+    "error.number.found-table": ("tabel", "a table"),
+    "error.number.found-none": ("tidak ada nilai (None)", "no value (None)"),
+    "error.number.found-type": ("nilai bertipe {name}", "a value of type {name}"),
+    "error.number.huge-integer": (
+        "<an integer of about {digits} digits>",
+        "<an integer of about {digits} digits>",
+    ),
+    "error.number.empty": ("teksnya kosong", "the text is empty"),
+    "error.number.no-digits": ("tidak ada angka di dalamnya", "it contains no digits"),
+    "error.number.exponent": (
+        "notasi eksponen tidak diterima dalam teks",
+        "exponent notation is not accepted in text",
+    ),
+    "error.number.signs": ("tanda +/- lebih dari satu", "it has more than one sign"),
+    "error.number.percents": ("tanda '%' lebih dari satu", "it has more than one '%'"),
+    "error.number.both-marks": ("memuat 'Rp' dan '%' sekaligus", "it carries both 'Rp' and '%'"),
+    "error.number.commas": (
+        "tanda desimal ',' lebih dari satu",
+        "it has more than one decimal mark ','",
+    ),
+    "error.number.comma-first": (
+        "tidak ada angka sebelum tanda desimal ','",
+        "there is no digit before the decimal mark ','",
+    ),
+    "error.number.comma-last": (
+        "tidak ada angka setelah tanda desimal ','",
+        "there is no digit after the decimal mark ','",
+    ),
+    "error.number.dot": (
+        "dalam notasi Indonesia '.' memisahkan ribuan (kelompok pertama 1-3 angka, berikutnya"
+        " tepat 3 angka) dan ',' adalah tanda desimal",
+        "in Indonesian notation '.' groups thousands (a first group of 1-3 digits, then groups"
+        " of exactly 3) and ',' is the decimal mark",
+    ),
+    "error.number.unit-twice": (
+        "satuan '{unit}' muncul lebih dari sekali",
+        "the unit '{unit}' appears more than once",
+    ),
+    "error.number.mixed-durations": (
+        "mencampur durasi dalam menit (detik/menit/jam/hari) dengan durasi dalam bulan"
+        " (bulan/tahun)",
+        "it mixes a duration in minutes (detik/menit/jam/hari) with one in months (bulan/tahun)",
+    ),
+    "error.number.too-large": ("besarnya 10^21 atau lebih", "its magnitude is 10^21 or more"),
+    "error.number.not-finite": ("bukan bilangan berhingga", "it is not a finite number"),
+    "error.number.generic": (
+        "bukan angka dalam notasi Indonesia",
+        "it is not a number in Indonesian notation",
+    ),
+    "hint.number.exponent": (
+        "tulis angkanya lengkap, misalnya 100.000, bukan 1E5",
+        "write the digits out, e.g. 100.000 instead of 1E5",
+    ),
+    "hint.number.commas": (
+        "dalam notasi Indonesia '.' memisahkan ribuan: 1.234.567,89",
+        "in Indonesian notation '.' groups thousands: 1.234.567,89",
+    ),
+    "hint.number.comma-first": ("tulis 0,5", "write 0,5"),
+    "hint.number.comma-last": ("tulis 5 atau 5,0", "write 5 or 5,0"),
+    "hint.number.dot": (
+        "untuk desimal tulis {example}, atau tulis angka TOML biasa tanpa tanda kutip ({plain})",
+        "for a decimal write {example}, or give a plain TOML number without quotes ({plain})",
+    ),
+    "hint.number.too-large": ("periksa skala angkanya", "check the scale of the figure"),
+    "hint.number.generic": (
+        "angka dengan '.' ribuan dan ',' desimal, boleh dengan Rp atau %, kata skala (ribu,"
+        " juta, M, T) atau durasi (6 jam 37 menit)",
+        "digits with '.' thousands and ',' decimals, optionally Rp or %, a scale word (ribu,"
+        " juta, M, T) or a duration (6 jam 37 menit)",
+    ),
+    "hint.number.float": (
+        "baca TOML dengan tomllib.load(f, parse_float=Decimal) agar desimal tetap tepat",
+        "read TOML with tomllib.load(f, parse_float=Decimal) so decimals stay exact",
+    ),
+    # ------------------------------------------------------------------ reports
+    "error.html.no-jinja2": (
+        "laporan HTML memerlukan Jinja2, yang belum terpasang",
+        "HTML reports need Jinja2, which is not installed",
+    ),
+    "hint.html.install": (
+        "pasang dengan: pip install 'kinerja-engine[report]'",
+        "pip install 'kinerja-engine[report]'",
+    ),
+    # ------------------------------------------------------------------ the LKjIP chapter: Markdown, HTML and its charts
+    "report.chapter": ("Bab III Akuntabilitas Kinerja", "Chapter III Performance Accountability"),
+    "report.generated": ("Dihasilkan oleh kinerja_engine", "Generated by kinerja_engine"),
+    "report.agency": ("Instansi", "Agency"),
+    "report.year": ("Tahun", "Year"),
+    "report.source": ("Sumber", "Source"),
+    "report.rules": ("Aturan penilaian", "Rule set"),
+    "report.table": ("Tabel", "Table"),
+    "report.figure": ("Gambar", "Figure"),
+    "report.iku": (
+        "Pengukuran Capaian Indikator Kinerja Utama (IKU)",
+        "Measurement of Key Performance Indicators (IKU)",
+    ),
+    "report.no": ("No", "No"),
+    "report.indicator": ("Indikator Kinerja Utama", "Key performance indicator"),
+    "report.realisasi-year": ("Realisasi {year}", "Actual {year}"),
+    "report.target-year": ("Target {year}", "Target {year}"),
+    "report.capaian": ("Capaian", "Achievement"),
+    "report.category": ("Kategori", "Category"),
+    "report.remarks": ("Keterangan", "Remarks"),
+    "report.objectives": ("Capaian Sasaran Strategis", "Achievement of Strategic Objectives"),
+    "report.objective": ("Sasaran strategis", "Strategic objective"),
+    "report.indicators-of": ("Indikator", "Indicators"),
+    "report.per-indicator": ("Analisis Capaian per Indikator", "Analysis per Indicator"),
+    "report.budget-table": ("Pencapaian Kinerja dan Anggaran", "Performance and Budget"),
+    "report.performance": ("Kinerja", "Performance"),
+    "report.budget": ("Anggaran", "Budget"),
+    "report.target": ("Target", "Target"),
+    "report.realisasi": ("Realisasi", "Actual"),
+    "report.capaian-kinerja": ("Capaian kinerja", "Performance achievement"),
+    "report.pagu": ("Pagu anggaran", "Budget allocated"),
+    "report.realisasi-anggaran": ("Realisasi anggaran", "Budget spent"),
+    "report.serapan": ("Capaian (serapan) anggaran", "Budget absorption"),
+    "report.efficiency-table": ("Efisiensi Penggunaan Sumber Daya", "Efficiency of Resource Use"),
+    "report.efficiency-value": ("Nilai efisiensi", "Efficiency value"),
+    "report.efficiency-score": ("Skor efisiensi", "Efficiency score"),
+    "report.efficiency": ("Tingkat efisiensi", "Efficiency level"),
+    "report.efficiency-formula": ("Nilai efisiensi = {formula}", "Efficiency value = {formula}"),
+    "report.progress-table": (
+        "Perbandingan Realisasi dengan Target Akhir Renstra",
+        "Actual against the End-of-Plan (Renstra) Target",
+    ),
+    "report.renstra-target": ("Target akhir Renstra", "End-of-plan target"),
+    "report.progress": ("Tingkat kemajuan", "Progress"),
+    "report.unit": ("Satuan", "Unit"),
+    "report.direction": ("Arah", "Direction"),
+    "report.notes": ("Catatan", "Notes"),
+    "report.findings": ("Hasil Reviu", "Review Findings"),
+    "report.no-findings": ("Tidak ada temuan.", "No findings."),
+    "report.severity": ("Tingkat", "Severity"),
+    "report.code": ("Kode", "Code"),
+    "report.where": ("Letak", "Where"),
+    "report.field": ("Isian", "Field"),
+    "report.printed": ("Tercetak", "Printed"),
+    "report.expected": ("Seharusnya", "Expected"),
+    "report.difference": ("Selisih", "Difference"),
+    "report.tolerance": ("Toleransi", "Tolerance"),
+    "report.description": ("Uraian dan bukti", "Description and evidence"),
+    "report.evidence": ("Bukti", "Evidence"),
+    "report.related": ("Akar masalah sama dengan temuan", "Same root cause as finding"),
+    "report.budget-line": ("Baris anggaran", "Budget line"),
+    "report.general": ("Umum", "General"),
+    "report.summary": (
+        "{total} temuan: {error} kesalahan, {warning} peringatan, {info} info; {passed} pemeriksaan lolos; {skipped} pemeriksaan dilewati",
+        "{total} findings: {error} errors, {warning} warnings, {info} info; {passed} checks passed; {skipped} checks skipped",
+    ),
+    "report.skipped": ("Pemeriksaan yang dilewati", "Checks skipped"),
+    "report.blocked-by": ("terhalang temuan {number}", "blocked by finding {number}"),
+    "report.trace": ("Jejak perhitungan", "Calculation trace"),
+    "report.severity.error": ("kesalahan", "error"),
+    "report.severity.warning": ("peringatan", "warning"),
+    "report.severity.info": ("info", "info"),
+    "report.missing": ("belum ada realisasi", "no actual reported yet"),
+    "report.direction.higher-is-better": ("semakin tinggi semakin baik", "higher is better"),
+    "report.direction.lower-is-better": ("semakin rendah semakin baik", "lower is better"),
+    "report.direction.within-range": ("dalam rentang", "within a range"),
+    "report.charts": ("Grafik", "Charts"),
+    "report.chart-category": (
+        "Capaian kinerja per indikator terhadap kategori",
+        "Performance achievement per indicator against the categories",
+    ),
+    "report.chart-efficiency": (
+        "Capaian kinerja terhadap serapan anggaran",
+        "Performance achievement against budget absorption",
+    ),
+    "report.axis-capaian": ("Capaian kinerja (%)", "Performance achievement (%)"),
+    "report.axis-serapan": ("Serapan anggaran (%)", "Budget absorption (%)"),
+    "report.diagonal": (
+        "capaian = serapan (batas efisiensi)",
+        "achievement = absorption (efficiency boundary)",
+    ),
+    "report.above": ("capaian > serapan", "achievement > absorption"),
+    "report.below": ("capaian < serapan", "achievement < absorption"),
+    "report.clipped-category": (
+        "{no}. {name}: capaian {value} di luar batas grafik ({limit} %); batangnya dipotong (▸).",
+        "{no}. {name}: achievement {value} is beyond the chart's limit ({limit}%); its bar is cut (▸).",
+    ),
+    "report.clipped-efficiency": (
+        "{no}. {name}: capaian {capaian} dengan serapan {serapan} di luar batas grafik ({limit} %); titiknya ditandai segitiga merah di tepi.",
+        "{no}. {name}: achievement {capaian} at absorption {serapan} is beyond the chart's limit ({limit}%); it is marked by a red triangle on the edge.",
+    ),
+    "report.point-numbers": (
+        "Nomor titik dan batang mengikuti kolom No pada Tabel 1.",
+        "Point and bar numbers follow the No column of Table 1.",
+    ),
+    "report.not-drawn": ("tidak digambar: {why}", "not drawn: {why}"),
+    "report.no-serapan": ("tanpa data anggaran", "no budget figures"),
+    # ------------------------------------------------------------------ the plain table (table and markdown formats)
+    "table.indicator": ("Indikator", "Indicator"),
+    "table.capaian": ("Capaian (%)", "Achievement (%)"),
+    "table.serapan": ("Serapan (%)", "Absorption (%)"),
+    "table.efficiency": ("Efisiensi", "Efficiency"),
+    "table.progress": ("Kemajuan (%)", "Progress (%)"),
+    "table.verdict": ("Keterangan", "Verdict"),
+    "table.status": ("Status", "Status"),
+    "table.objective": ("Sasaran", "Objective"),
+    "table.rules": ("Aturan", "Rules"),
+    "table.flags": ("Catatan", "Flags"),
+    "table.findings": ("Temuan", "Findings"),
+    "table.none": ("tidak ada", "none"),
+    "table.passed": ("pemeriksaan lolos", "checks passed"),
+    "table.skipped": ("pemeriksaan dilewati", "checks skipped"),
+    "table.status.computed": ("dihitung", "computed"),
+    "table.status.missing": ("belum ada realisasi", "missing"),
+    "table.status.not-computable": ("tidak dapat dihitung", "not computable"),
+    "table.severity.error": ("galat", "error"),
+}
+
+
+class Message(NamedTuple):
+    """A message id with its fields, rendered once the reader's language is known."""
+
+    id: str
+    fields: Mapping[str, object]
+
+    def render(self, lang: str) -> str:
+        return text(self.id, lang, **self.fields)
+
+
+def msg(message_id: str, /, **fields: object) -> Message:
+    """``Message(message_id, fields)``; a KeyError here names an id the catalogue lacks."""
+    if message_id not in CATALOGUE:
+        raise KeyError(f"no message {message_id!r} in the catalogue")
+    return Message(message_id, fields)
+
+
+def template(message_id: str, lang: str) -> str:
+    """The text of ``message_id`` in ``lang`` with its placeholders unfilled."""
+    id_text, en_text = CATALOGUE[message_id]
+    return id_text if lang == "id" else en_text
+
+
+def text(message_id: str, lang: str, /, **fields: object) -> str:
+    """The text of ``message_id`` in ``lang`` (``id`` or ``en``), placeholders filled."""
+    id_text, en_text = CATALOGUE[message_id]
+    form = id_text if lang == "id" else en_text
+    if not fields:
+        return form
+    return form.format_map(
+        {k: v.render(lang) if isinstance(v, Message) else v for k, v in fields.items()}
+    )
