@@ -30,8 +30,8 @@ _STATUS = {
 }
 _SEVERITY = {
     Severity.ERROR: "table.severity.error",
-    Severity.WARNING: "report.severity.warning",
-    Severity.INFO: "report.severity.info",
+    Severity.WARNING: "chapter.severity.warning",
+    Severity.INFO: "chapter.severity.info",
 }
 
 
@@ -112,10 +112,10 @@ def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     head = [
         text(k, lang)
         for k in (
-            "report.no",
+            "chapter.no",
             "table.indicator",
             "table.capaian",
-            "report.category",
+            "chapter.category",
             "table.serapan",
             "table.efficiency",
             "table.progress",
@@ -182,14 +182,14 @@ def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]
     head = [
         text(k, lang)
         for k in (
-            "report.severity",
-            "report.code",
+            "chapter.severity",
+            "chapter.code",
             "table.indicator",
-            "report.where",
-            "report.field",
-            "report.printed",
-            "report.expected",
-            "report.difference",
+            "chapter.where",
+            "chapter.field",
+            "chapter.printed",
+            "chapter.expected",
+            "chapter.difference",
         )
     ]
     order = sorted(
@@ -244,7 +244,7 @@ def _document(
         obj_head = [
             text("table.objective", lang),
             text("table.capaian", lang),
-            text("report.category", lang),
+            text("chapter.category", lang),
             text("table.serapan", lang),
             text("table.efficiency", lang),
         ]

@@ -54,11 +54,11 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
         if r.status is Status.COMPUTED:
             why = None
         elif r.status is Status.MISSING:
-            why = text("report.missing", lang)
+            why = text("chapter.missing", lang)
         else:
             why = (r.reason_id if lang == "id" and r.reason_id else r.reason) or "-"
         if r.capaian is not None and r.serapan is None:
-            why = text("report.no-serapan", lang)
+            why = text("chapter.no-serapan", lang)
         items.append(
             ChartItem(
                 no=n,
@@ -67,7 +67,7 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
                 serapan=r.serapan,
                 capaian_text=percent_text(r.capaian, places, rounding, lang),
                 serapan_text=percent_text(r.serapan, places, rounding, lang),
-                missing_text=text("report.not-drawn", lang, why=why) if why else None,
+                missing_text=text("chapter.not-drawn", lang, why=why) if why else None,
             )
         )
     category = None
@@ -76,20 +76,20 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
             items,
             rules.categories.bands,
             lang=lang,
-            title=text("report.chart-category", lang),
-            axis_label=text("report.axis-capaian", lang),
-            clipped_note=template("report.clipped-category", lang),
+            title=text("chapter.chart-category", lang),
+            axis_label=text("chapter.axis-capaian", lang),
+            clipped_note=template("chapter.clipped-category", lang),
         )
     efficiency = efficiency_chart(
         items,
         lang=lang,
-        title=text("report.chart-efficiency", lang),
-        x_label=text("report.axis-serapan", lang),
-        y_label=text("report.axis-capaian", lang),
-        diagonal_label=text("report.diagonal", lang),
-        above_label=text("report.above", lang),
-        below_label=text("report.below", lang),
-        clipped_note=template("report.clipped-efficiency", lang),
+        title=text("chapter.chart-efficiency", lang),
+        x_label=text("chapter.axis-serapan", lang),
+        y_label=text("chapter.axis-capaian", lang),
+        diagonal_label=text("chapter.diagonal", lang),
+        above_label=text("chapter.above", lang),
+        below_label=text("chapter.below", lang),
+        clipped_note=template("chapter.clipped-efficiency", lang),
     )
     return category, efficiency
 
@@ -104,14 +104,14 @@ def _context(case: Case, report: Report, rules: RuleSet | None, lang: str) -> di
         colours = dict(enumerate(band_colours(len(rules.categories.bands))))
     figures = []
     if category is not None:
-        figures.append(("chart-category", text("report.chart-category", lang), category))
-    figures.append(("chart-efficiency", text("report.chart-efficiency", lang), efficiency))
+        figures.append(("chart-category", text("chapter.chart-category", lang), category))
+    figures.append(("chart-efficiency", text("chapter.chart-efficiency", lang), efficiency))
     return {
         "view": view,
         "figures": [
             {
                 "id": ident,
-                "caption": f"{text('report.figure', lang)} {n}. {caption}",
+                "caption": f"{text('chapter.figure', lang)} {n}. {caption}",
                 "svg": chart.svg,
                 "notes": chart.notes,
             }
@@ -147,9 +147,9 @@ def render_html_many(
         reports.append(context)
     first = items[0][1] if items else None
     title = (
-        f"{text('report.chapter', lang)} — {first.info.agency} {first.info.year}"
+        f"{text('chapter.title', lang)} — {first.info.agency} {first.info.year}"
         if first is not None
-        else text("report.chapter", lang)
+        else text("chapter.title", lang)
     )
     return str(
         template.render(

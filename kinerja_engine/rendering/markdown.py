@@ -33,11 +33,11 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") 
 def _document(view: ReportView, trace: bool) -> list[str]:
     lang = view.lang
     out = [f"# {view.title}", "", f"**{view.agency}** — {view.year}", ""]
-    meta = [f"- {text('report.rules', lang)}: `{view.rules}` ({view.rules_version})"]
+    meta = [f"- {text('chapter.rules', lang)}: `{view.rules}` ({view.rules_version})"]
     if view.rules_title:
         meta[0] += f" — {view.rules_title}"
     if view.source:
-        meta.append(f"- {text('report.source', lang)}: {view.source}")
+        meta.append(f"- {text('chapter.source', lang)}: {view.source}")
     out += [*meta, ""]
 
     out += [f"## {view.iku_caption}", ""]
@@ -72,74 +72,74 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         )
         out.append("")
 
-    out += [f"## {text('report.per-indicator', lang)}", ""]
+    out += [f"## {text('chapter.per-indicator', lang)}", ""]
     for s in view.sections:
         out += [f"### {s.no}) {s.name}", ""]
         facts = [
-            f"{text('report.unit', lang)}: {s.unit}",
-            f"{text('report.direction', lang)}: {s.direction}",
+            f"{text('chapter.unit', lang)}: {s.unit}",
+            f"{text('chapter.direction', lang)}: {s.direction}",
         ]
         if s.objective:
-            facts.append(f"{text('report.objective', lang)}: {s.objective}")
+            facts.append(f"{text('chapter.objective', lang)}: {s.objective}")
         out += ["; ".join(facts), ""]
         out += [f"**{s.budget_caption}**", ""]
         out += _table(
             [
-                text("report.target", lang),
-                text("report.realisasi", lang),
-                text("report.capaian-kinerja", lang),
-                text("report.pagu", lang),
-                text("report.realisasi-anggaran", lang),
-                text("report.serapan", lang),
+                text("chapter.target", lang),
+                text("chapter.realisasi", lang),
+                text("chapter.capaian-kinerja", lang),
+                text("chapter.pagu", lang),
+                text("chapter.realisasi-anggaran", lang),
+                text("chapter.serapan", lang),
             ],
             [[s.target, s.realisasi, s.capaian, s.pagu, s.realisasi_anggaran, s.serapan]],
             "rrrrrr",
         )
         out += ["", f"**{s.efficiency_caption}**", ""]
-        head = [text("report.capaian-kinerja", lang), text("report.serapan", lang)]
+        head = [text("chapter.capaian-kinerja", lang), text("chapter.serapan", lang)]
         row = [s.capaian, s.serapan]
-        head.append(text("report.efficiency-value", lang))
+        head.append(text("chapter.efficiency-value", lang))
         row.append(s.efficiency_value)
         if s.efficiency_score is not None:
-            head.append(text("report.efficiency-score", lang))
+            head.append(text("chapter.efficiency-score", lang))
             row.append(s.efficiency_score)
-        head.append(text("report.efficiency", lang))
+        head.append(text("chapter.efficiency", lang))
         row.append(s.efficiency)
         out += _table(head, [row], "r" * (len(head) - 1) + "l")
         if view.efficiency_formula:
             out += [
                 "",
                 "_"
-                + text("report.efficiency-formula", lang, formula=view.efficiency_formula)
+                + text("chapter.efficiency-formula", lang, formula=view.efficiency_formula)
                 + "_",
             ]
         if s.progress_caption:
             out += ["", f"**{s.progress_caption}**", ""]
             out += _table(
                 [
-                    text("report.renstra-target", lang),
-                    text("report.realisasi-year", lang, year=view.year),
-                    text("report.progress", lang),
+                    text("chapter.renstra-target", lang),
+                    text("chapter.realisasi-year", lang, year=view.year),
+                    text("chapter.progress", lang),
                 ],
                 [[s.renstra_target or "-", s.realisasi, s.progress or "-"]],
                 "rrr",
             )
         if s.notes:
-            out += ["", f"{text('report.notes', lang)}:", ""]
+            out += ["", f"{text('chapter.notes', lang)}:", ""]
             out += [
                 f"- {'**' + n.severity.value + '** ' if n.severity else ''}{n.text}"
                 for n in s.notes
             ]
         if trace and s.trace:
-            out += ["", f"{text('report.trace', lang)}:", "", "```"]
+            out += ["", f"{text('chapter.trace', lang)}:", "", "```"]
             out += list(s.trace)
             out.append("```")
         out.append("")
 
     if view.checked:
-        out += [f"## {text('report.findings', lang)}", "", view.summary, ""]
+        out += [f"## {text('chapter.findings', lang)}", "", view.summary, ""]
         if not view.finding_groups:
-            out += [text("report.no-findings", lang), ""]
+            out += [text("chapter.no-findings", lang), ""]
         for group in view.finding_groups:
             out += [f"### {group.title}", ""]
             rows = []
@@ -147,9 +147,9 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 said = f.message
                 if f.evidence:
                     evidence = "; ".join(f"{e.name} {e.value} ({e.where})" for e in f.evidence)
-                    said += f" — {text('report.evidence', lang)}: {evidence}"
+                    said += f" — {text('chapter.evidence', lang)}: {evidence}"
                 if f.related:
-                    said += f" — {text('report.related', lang)} " + ", ".join(map(str, f.related))
+                    said += f" — {text('chapter.related', lang)} " + ", ".join(map(str, f.related))
                 rows.append(
                     [
                         str(f.no),
@@ -165,22 +165,22 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 )
             out += _table(
                 [
-                    text("report.no", lang),
-                    text("report.severity", lang),
-                    text("report.code", lang),
-                    text("report.where", lang),
-                    text("report.field", lang),
-                    text("report.printed", lang),
-                    text("report.expected", lang),
-                    text("report.difference", lang),
-                    text("report.description", lang),
+                    text("chapter.no", lang),
+                    text("chapter.severity", lang),
+                    text("chapter.code", lang),
+                    text("chapter.where", lang),
+                    text("chapter.field", lang),
+                    text("chapter.printed", lang),
+                    text("chapter.expected", lang),
+                    text("chapter.difference", lang),
+                    text("chapter.description", lang),
                 ],
                 rows,
                 "rllllrrrl",
             )
             out.append("")
         if view.skipped:
-            out += [f"{text('report.skipped', lang)}:", ""]
+            out += [f"{text('chapter.skipped', lang)}:", ""]
             out += [f"- {what} ({why})" for what, why in view.skipped]
             out.append("")
     return out

@@ -55,14 +55,14 @@ LANGS = ("id", "en")
 # A severity's and a direction's words in the report (ids spelled out, so each is found in
 # the source; the template looks severities up by value).
 SEVERITY_IDS = {
-    "error": "report.severity.error",
-    "warning": "report.severity.warning",
-    "info": "report.severity.info",
+    "error": "chapter.severity.error",
+    "warning": "chapter.severity.warning",
+    "info": "chapter.severity.info",
 }
 _DIRECTION_IDS = {
-    Direction.HIGHER_IS_BETTER: "report.direction.higher-is-better",
-    Direction.LOWER_IS_BETTER: "report.direction.lower-is-better",
-    Direction.WITHIN_RANGE: "report.direction.within-range",
+    Direction.HIGHER_IS_BETTER: "chapter.direction.higher-is-better",
+    Direction.LOWER_IS_BETTER: "chapter.direction.lower-is-better",
+    Direction.WITHIN_RANGE: "chapter.direction.within-range",
 }
 
 
@@ -271,7 +271,7 @@ class _Numbering:
 
     def caption(self, title: str) -> str:
         self.n += 1
-        return f"{text('report.table', self.lang)} {self.n}. {title}"
+        return f"{text('chapter.table', self.lang)} {self.n}. {title}"
 
 
 def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> ReportView:
@@ -288,23 +288,23 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
     results = report.indicators
     numbers = {r.id: n for n, r in enumerate(results, start=1)}
 
-    iku_caption = numbering.caption(text("report.iku", lang))
+    iku_caption = numbering.caption(text("chapter.iku", lang))
     iku_head = (
-        text("report.no", lang),
-        text("report.indicator", lang),
-        text("report.realisasi-year", lang, year=year - 1),
-        text("report.target-year", lang, year=year),
-        text("report.realisasi-year", lang, year=year),
-        text("report.capaian", lang),
-        text("report.category", lang),
-        text("report.remarks", lang),
+        text("chapter.no", lang),
+        text("chapter.indicator", lang),
+        text("chapter.realisasi-year", lang, year=year - 1),
+        text("chapter.target-year", lang, year=year),
+        text("chapter.realisasi-year", lang, year=year),
+        text("chapter.capaian", lang),
+        text("chapter.category", lang),
+        text("chapter.remarks", lang),
     )
     iku_rows = tuple(_iku_row(numbers[r.id], r, inputs.get(r.id), report, lang) for r in results)
 
     objectives_caption = None
     objective_rows: tuple[ObjectiveRow, ...] = ()
     if report.objectives:
-        objectives_caption = numbering.caption(text("report.objectives", lang))
+        objectives_caption = numbering.caption(text("chapter.objectives", lang))
         names = {r.id: r.name for r in results}
         objective_rows = tuple(
             ObjectiveRow(
@@ -319,12 +319,12 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
             for o in report.objectives
         )
     objective_head = (
-        text("report.objective", lang),
-        text("report.indicators-of", lang),
-        text("report.capaian-kinerja", lang),
-        text("report.category", lang),
-        text("report.serapan", lang),
-        text("report.efficiency", lang),
+        text("chapter.objective", lang),
+        text("chapter.indicators-of", lang),
+        text("chapter.capaian-kinerja", lang),
+        text("chapter.category", lang),
+        text("chapter.serapan", lang),
+        text("chapter.efficiency", lang),
     )
 
     objective_names = {o.id: o.name for o in case.objectives}
@@ -338,7 +338,7 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
     groups, by_id = _finding_groups(case, report, numbers, lang)
     counts = {s.value: sum(1 for f in report.findings if f.severity is s) for s in Severity}
     summary = text(
-        "report.summary",
+        "chapter.summary",
         lang,
         total=len(report.findings),
         passed=report.checks_passed,
@@ -346,12 +346,12 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         **counts,
     )
     skipped = tuple(
-        (what, text("report.blocked-by", lang, number=by_id.get(blocker, blocker)))
+        (what, text("chapter.blocked-by", lang, number=by_id.get(blocker, blocker)))
         for what, blocker in report.checks_skipped
     )
     return ReportView(
         lang=lang,
-        title=text("report.chapter", lang),
+        title=text("chapter.title", lang),
         agency=report.info.agency,
         year=year,
         source=report.info.source,
@@ -379,7 +379,7 @@ def _remarks(r: IndicatorResult, lang: str) -> str:
     if r.status is Status.COMPUTED:
         return r.verdict or "-"
     if r.status is Status.MISSING:
-        return text("report.missing", lang)
+        return text("chapter.missing", lang)
     return (r.reason_id if lang == "id" and r.reason_id else r.reason) or "-"
 
 
@@ -422,10 +422,10 @@ def _section(
     notes += [Note(f.message_id if lang == "id" else f.message_en, f.severity) for f in r.flags]
     renstra = ind.renstra_target if ind is not None else None
     has_progress = renstra is not None or r.progress is not None
-    budget_caption = numbering.caption(f"{text('report.budget-table', lang)}: {r.name}")
-    efficiency_caption = numbering.caption(f"{text('report.efficiency-table', lang)}: {r.name}")
+    budget_caption = numbering.caption(f"{text('chapter.budget-table', lang)}: {r.name}")
+    efficiency_caption = numbering.caption(f"{text('chapter.efficiency-table', lang)}: {r.name}")
     progress_caption = (
-        numbering.caption(f"{text('report.progress-table', lang)}: {r.name}")
+        numbering.caption(f"{text('chapter.progress-table', lang)}: {r.name}")
         if has_progress
         else None
     )
@@ -517,8 +517,8 @@ def _subject_title(
     if finding.budget:
         line = lines.get(key)
         name = line.name if line is not None else key
-        return f"{text('report.budget-line', lang)}: {name} ({key})"
-    return key or text("report.general", lang)
+        return f"{text('chapter.budget-line', lang)}: {name} ({key})"
+    return key or text("chapter.general", lang)
 
 
 def _finding_view(no: int, f: Finding, by_id: dict[str, int], lang: str) -> FindingView:
