@@ -113,6 +113,103 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "baca TOML dengan tomllib.load(f, parse_float=Decimal) agar desimal tetap tepat",
         "read TOML with tomllib.load(f, parse_float=Decimal) so decimals stay exact",
     ),
+    # ------------------------------------------------------------------ rule sets
+    "error.rules.format": (
+        "format aturan {format!r} tidak dikenal",
+        "unknown rules format {format!r}",
+    ),
+    "hint.write-format": ('tulis format = "{format}"', 'write format = "{format}"'),
+    "error.rules.places": (
+        "display.places harus antara 0 dan {most}, tertulis {places}",
+        "display places must be between 0 and {most}, found {places}",
+    ),
+    "error.rules.cap-below-floor": (
+        "batas atas capaian {cap} di bawah batas bawahnya {floor}",
+        "capaian cap {cap} is below its floor {floor}",
+    ),
+    "error.rules.unknown-check": (
+        "audit.severity menyebut pemeriksaan yang tidak dikenal {code!r}",
+        "audit.severity names an unknown check {code!r}",
+    ),
+    "hint.did-you-mean": ("maksudnya {name!r}?", "did you mean {name!r}?"),
+    "error.rules.capaian-min-max": (
+        "audit.capaian_min harus di bawah audit.capaian_max",
+        "audit.capaian_min must be below audit.capaian_max",
+    ),
+    "error.rules.negative": (
+        "{key} tidak boleh negatif, tertulis {value}",
+        "{key} cannot be negative, found {value}",
+    ),
+    "error.rules.flag-code": (
+        "kode flag {code!r} harus huruf kecil, angka dan '-'",
+        "flag code {code!r} must be lowercase letters, digits and '-'",
+    ),
+    "error.rules.message-placeholder": (
+        "pesan menyebut {{{name}}}, yang bukan angka yang dihitung",
+        "message names {{{name}}}, which is not a figure",
+    ),
+    "error.rules.no-bands": ("tidak ada pita (band) yang dideklarasikan", "no bands are declared"),
+    "error.rules.empty-band": (
+        "pita {label!r} {bounds} kosong (batas bawah di atas batas atas?)",
+        "band {label!r} {bounds} holds no value (lower above upper?)",
+    ),
+    "error.rules.bands-overlap": (
+        "pita {a!r} {a_bounds} dan {b!r} {b_bounds} tumpang tindih: {example} masuk ke keduanya",
+        "bands {a!r} {a_bounds} and {b!r} {b_bounds} overlap: {example} falls in both",
+    ),
+    "error.rules.domain": (
+        "domain [{low}, {high}]: ujung bawah tidak di bawah ujung atas",
+        "the domain [{low}, {high}] has its low end at or above its high end",
+    ),
+    "error.rules.domain-lower-end": (
+        "ujung bawah domain yang dinyatakan",
+        "the declared domain's lower end",
+    ),
+    "error.rules.domain-upper-end": (
+        "ujung atas domain yang dinyatakan",
+        "the declared domain's upper end",
+    ),
+    "error.rules.bands-gap": (
+        "ada celah antara {left} dan {right}: {example} tidak masuk pita mana pun",
+        "bands leave a gap between {left} and {right}: {example} falls in no band",
+    ),
+    # ------------------------------------------------------------------ a case's consistency
+    "error.case.format": (
+        "format kasus {format!r} tidak dikenal",
+        "unknown case format {format!r}",
+    ),
+    "error.case.year": (
+        "tahun laporan {year} bukan tahun antara {first} dan {last}",
+        "report year {year} is not a year from {first} to {last}",
+    ),
+    "error.case.unknown-objective": (
+        "indikator {id!r} menyebut sasaran {objective!r} yang tidak ada",
+        "indicator {id!r} names objective {objective!r}, which is not declared",
+    ),
+    "error.case.target-range": (
+        "rentang target [{low}, {high}]: batas bawah di atas batas atas",
+        "target range [{low}, {high}] has its low end above its high end",
+    ),
+    "error.case.unknown-parent": (
+        "baris anggaran {id!r} menyebut induk {parent!r} yang tidak ada",
+        "budget line {id!r} names parent {parent!r}, which is not declared",
+    ),
+    "error.case.budget-cycle": (
+        "pohon anggaran berputar: {cycle}",
+        "the budget tree has a cycle: {cycle}",
+    ),
+    "error.case.id-form": (
+        "id {table} {id!r} harus huruf kecil, angka dan '-'",
+        "{table} id {id!r} must be lowercase letters, digits and '-'",
+    ),
+    "error.case.id-twice": (
+        "id {table} {id!r} dipakai dua kali (juga di {table}[{first}])",
+        "{table} id {id!r} is used twice (also at {table}[{first}])",
+    ),
+    "error.case.negative-amount": (
+        "jumlah anggaran tidak boleh negatif, tertulis {value}",
+        "an amount cannot be negative, found {value}",
+    ),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",
