@@ -9,10 +9,10 @@ traceback, and an embedding application can act on the fields instead of parsing
 from __future__ import annotations
 
 import copy
-from typing import ClassVar, NamedTuple, Self
+from typing import ClassVar, Self
 
 from kinerja_engine import messages
-from kinerja_engine.messages import Message
+from kinerja_engine.messages import Inline, Message
 
 __all__ = [
     "CaseError",
@@ -38,7 +38,7 @@ class KinerjaError(Exception):
 
     def __init__(
         self,
-        message: str | Message,
+        message: str | Message | Inline,
         *,
         message_id: str | None = None,
         file: str | None = None,
@@ -47,14 +47,14 @@ class KinerjaError(Exception):
         column: int | None = None,
         value: object = None,
         expected: str | None = None,
-        hint: str | Message | None = None,
+        hint: str | Message | Inline | None = None,
         hint_id: str | None = None,
     ) -> None:
-        self.text: Message | _Inline = (
-            message if isinstance(message, Message) else _Inline(message, message_id)
+        self.text: Message | Inline = (
+            Inline(message, message_id) if isinstance(message, str) else message
         )
-        self.hint_text: Message | _Inline | None = (
-            _Inline(hint, hint_id) if isinstance(hint, str) and hint else hint or None
+        self.hint_text: Message | Inline | None = (
+            Inline(hint, hint_id) if isinstance(hint, str) and hint else hint or None
         )
         super().__init__(self.message)
         self.file = file
@@ -126,16 +126,6 @@ class KinerjaError(Exception):
 
     def __str__(self) -> str:
         return self.render()
-
-
-class _Inline(NamedTuple):
-    """Text from a caller not yet moved to the catalogue: English, and Indonesian if given."""
-
-    en: str
-    id: str | None
-
-    def render(self, lang: str) -> str:
-        return self.id if lang == "id" and self.id else self.en
 
 
 def _one_line(text: str) -> str:

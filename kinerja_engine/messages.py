@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final, NamedTuple
 
-__all__ = ["CATALOGUE", "LANGS", "Message", "msg", "template", "text"]
+__all__ = ["CATALOGUE", "LANGS", "Inline", "Message", "msg", "template", "text"]
 
 LANGS: Final = ("id", "en")
 
@@ -210,6 +210,121 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "jumlah anggaran tidak boleh negatif, tertulis {value}",
         "an amount cannot be negative, found {value}",
     ),
+    # ------------------------------------------------------------------ CSV import
+    "error.csv.unreadable": ("CSV tidak terbaca: {reason}", "cannot read the CSV: {reason}"),
+    "hint.csv.quote-cell": (
+        "sel yang memuat pemisah atau tanda kutip harus diapit tanda kutip",
+        "a cell holding the separator or a quote must be quoted",
+    ),
+    "error.csv.no-header": (
+        "baris judul kolom yang menyebut setidaknya indikator dan targetnya tidak ditemukan di"
+        " {rows} baris pertama",
+        "no header row naming at least the indicator and its target was found in the first"
+        " {rows} rows",
+    ),
+    "error.csv.column-twice": (
+        "kolom {first!r} dan {second!r} sama-sama berisi {field}",
+        "columns {first!r} and {second!r} both give {field}",
+    ),
+    "error.csv.no-column": (
+        "tidak ada kolom {field}; baris judul berisi: {header}",
+        "no {field} column; the header row has: {header}",
+    ),
+    "error.csv.cell": (
+        "baris {line}, kolom {header!r}: {message}",
+        "row {line}, column {header!r}: {message}",
+    ),
+    "error.csv.empty-cell": ("kosong", "is empty"),
+    "error.csv.not-a-number": (
+        "{text!r} bukan angka: {reason}",
+        "{text!r} is not a number: {reason}",
+    ),
+    "hint.csv.english-notation": (
+        "berkas mungkin memakai notasi Inggris: gunakan --notation en",
+        "the file may be in English notation: use --notation en",
+    ),
+    "error.csv.not-a-direction": ("{text!r} bukan arah indikator", "{text!r} is not a direction"),
+    "error.csv.differs": (
+        "{text!r} berbeda dari {first!r} (baris {line}); satu berkas satu laporan",
+        "{text!r} differs from {first!r} (row {line}); one file is one report",
+    ),
+    "note.csv.header-row": (
+        "judul kolom ada di baris {line}; {skipped} baris di atasnya dilewati",
+        "the header is on row {line}; the {skipped} row(s) above it are skipped",
+    ),
+    "note.csv.unused-columns": (
+        "kolom yang tidak dipakai: {columns}",
+        "columns not used: {columns}",
+    ),
+    "note.csv.numbering-row": (
+        "baris {line} berisi nomor kolom (1, 2, 3, …) dan dilewati",
+        "row {line} holds column numbers (1, 2, 3, …) and is skipped",
+    ),
+    "error.csv.too-few-cells": (
+        "baris {line} berisi {cells} sel, baris judul {header}",
+        "row {line} has {cells} cells, the header has {header}",
+    ),
+    "error.csv.too-many-cells": (
+        "baris {line} berisi {cells} sel, lebih dari {header} di baris judul",
+        "row {line} has {cells} cells, more than the {header} of the header",
+    ),
+    "hint.csv.quote-decimal-comma": (
+        "angka berkoma desimal harus diapit tanda kutip dalam berkas berpemisah koma",
+        "a figure with a decimal comma must be quoted in a comma-separated file",
+    ),
+    "error.csv.no-rows": (
+        "berkas punya baris judul tetapi tanpa baris indikator",
+        "the file has a header but no indicator rows",
+    ),
+    "note.csv.blank-rows": ("{count} baris kosong dilewati", "{count} empty row(s) skipped"),
+    "error.csv.history-twice": (
+        "dua kolom berisi realisasi {year}",
+        "two columns give the realisasi of {year}",
+    ),
+    "comment.csv.made-by": (
+        "# Dibuat oleh `kinerja import` dari {name}.",
+        "# Made by `kinerja import` from {name}.",
+    ),
+    "comment.csv.direction-assumed": (
+        "# Berkas tidak punya kolom arah: semua indikator dianggap higher_is_better.",
+        "# The file has no direction column: every indicator is taken as higher_is_better.",
+    ),
+    "error.csv.binary": ("ini berkas biner, bukan teks CSV", "this is a binary file, not CSV text"),
+    "error.csv.not-utf8": (
+        "berkas bukan teks UTF-8 (byte 0x{byte:02x})",
+        "the file is not UTF-8 text (byte 0x{byte:02x})",
+    ),
+    "error.csv.empty-file": ("berkas kosong", "the file is empty"),
+    "error.csv.no-name": ("indikator tanpa nama", "the indicator has no name"),
+    "error.csv.id-twice": (
+        "id {id!r} dipakai dua kali (juga di baris {line})",
+        "id {id!r} is used twice (also on row {line})",
+    ),
+    "error.csv.agency-differs": (
+        "--agency {given!r} berbeda dari isi berkas {file!r}",
+        "--agency {given!r} differs from the file's {file!r}",
+    ),
+    "error.csv.no-agency": (
+        "berkas tidak menyebut instansi: berikan --agency",
+        "the file names no agency: give --agency",
+    ),
+    "error.csv.bad-year": (
+        "baris {line}: tahun {text!r} bukan tahun",
+        "row {line}: year {text!r} is not a year",
+    ),
+    "error.csv.year-differs": (
+        "--year {given} berbeda dari tahun di berkas {other}",
+        "--year {given} differs from the file's year {other}",
+    ),
+    "error.csv.year-column-differs": (
+        "kolom tahun berisi {column} tetapi judul kolom menyebut {headers}",
+        "the year column says {column} but the headers name {headers}",
+    ),
+    "error.csv.no-year": (
+        "berkas tidak menyebut tahun laporan: berikan --year",
+        "the file names no report year: give --year",
+    ),
+    "error.csv.on-row": ("baris {row}: {message}", "row {row}: {message}"),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",
@@ -354,6 +469,18 @@ class Message(NamedTuple):
         return text(self.id, lang, **self.fields)
 
 
+class Inline(NamedTuple):
+    """Text that is not in the catalogue: a caller's own words, English and Indonesian
+    (English when the Indonesian is missing). Only for callers not yet moved to the
+    catalogue; new text goes into :data:`CATALOGUE`."""
+
+    en: str
+    id: str | None
+
+    def render(self, lang: str) -> str:
+        return self.id if lang == "id" and self.id else self.en
+
+
 def msg(message_id: str, /, **fields: object) -> Message:
     """``Message(message_id, fields)``; a KeyError here names an id the catalogue lacks."""
     if message_id not in CATALOGUE:
@@ -374,5 +501,5 @@ def text(message_id: str, lang: str, /, **fields: object) -> str:
     if not fields:
         return form
     return form.format_map(
-        {k: v.render(lang) if isinstance(v, Message) else v for k, v in fields.items()}
+        {k: v.render(lang) if isinstance(v, Message | Inline) else v for k, v in fields.items()}
     )
