@@ -4,10 +4,11 @@
 ``chapter.iku``) to its Indonesian and English text, so a reviewer reads all the
 Indonesian in this one file and a wording changes here, never at the call site. A text's
 ``{name}`` placeholders are filled by :func:`text` (or by :meth:`Message.render`, for a
-message carried to where its language is known, as an error is). A field that is itself a
-:class:`Message` is rendered in the same language, so a reason or a hint nests in a
-sentence. Figures are formatted by the caller in the reader's notation before they become
-fields: the catalogue holds words, never arithmetic.
+message carried to where its language is known, as an error is). A field that is
+:class:`Localised` (a nested :class:`Message`, or a figure as ``numbers.Figure``) is
+rendered in the same language, so a reason nests in a sentence and a figure reads in the
+reader's notation; any other field is formatted as it is. The catalogue holds words,
+never arithmetic.
 
 This module is the bottom layer: it imports nothing from the package.
 """
@@ -15,9 +16,9 @@ This module is the bottom layer: it imports nothing from the package.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, Protocol, runtime_checkable
 
-__all__ = ["CATALOGUE", "LANGS", "Inline", "Message", "msg", "template", "text"]
+__all__ = ["CATALOGUE", "LANGS", "Inline", "Localised", "Message", "msg", "template", "text"]
 
 LANGS: Final = ("id", "en")
 
@@ -459,6 +460,15 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
 }
 
 
+@runtime_checkable
+class Localised(Protocol):
+    """A field that has its own words or notation in each language: a nested
+    :class:`Message`, an :class:`Inline` text, or a figure (``numbers.Figure``) that prints
+    ``1.234,5`` in Indonesian and ``1,234.5`` in English."""
+
+    def render(self, lang: str) -> str: ...
+
+
 class Message(NamedTuple):
     """A message id with its fields, rendered once the reader's language is known."""
 
@@ -501,5 +511,5 @@ def text(message_id: str, lang: str, /, **fields: object) -> str:
     if not fields:
         return form
     return form.format_map(
-        {k: v.render(lang) if isinstance(v, Message | Inline) else v for k, v in fields.items()}
+        {k: v.render(lang) if isinstance(v, Localised) else v for k, v in fields.items()}
     )

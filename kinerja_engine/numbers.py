@@ -37,6 +37,7 @@ from kinerja_engine.messages import Message, msg
 __all__ = [
     "EXPECTED",
     "MAX_MAGNITUDE",
+    "Figure",
     "ParsedNumber",
     "figure_text",
     "format_number",
@@ -114,6 +115,19 @@ class ParsedNumber:
     value: Decimal
     mark: str | None
     duration: str | None
+
+
+@attrs.frozen
+class Figure:
+    """A figure as a message field: grouped and rounded half-up to ``places`` (None:
+    exact) in the reader's notation when the message is rendered (``1.234,50`` in
+    Indonesian, ``1,234.50`` in English), so one field serves both languages."""
+
+    value: Decimal
+    places: int | None = None
+
+    def render(self, lang: str) -> str:
+        return format_number(self.value, self.places, notation=lang, group=True)
 
 
 class _Reason(NamedTuple):

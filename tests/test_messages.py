@@ -7,6 +7,7 @@ import pickle
 import re
 import string
 from collections import Counter
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 import kinerja_engine
 from kinerja_engine.errors import KinerjaError, NumberError
 from kinerja_engine.messages import CATALOGUE, LANGS, Message, msg, template, text
+from kinerja_engine.numbers import Figure
 
 PACKAGE = Path(kinerja_engine.__file__).parent
 SOURCES = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")])
@@ -143,3 +145,14 @@ def test_an_error_survives_a_pickle_with_its_message_id() -> None:
     assert type(back) is NumberError
     assert back.text == err.text and back.hint_text == err.hint_text
     assert back.render("id") == err.render("id")
+
+
+def test_a_figure_field_reads_in_the_reader_notation() -> None:
+    negative = msg(
+        "error.rules.negative", key="audit.percent_tolerance", value=Figure(D("-1234.5"), 2)
+    )
+    assert (
+        negative.render("id") == "audit.percent_tolerance tidak boleh negatif, tertulis -1.234,50"
+    )
+    assert negative.render("en") == "audit.percent_tolerance cannot be negative, found -1,234.50"
+    assert Figure(D("0.125")).render("id") == "0,125"
