@@ -53,9 +53,11 @@ class KinerjaError(Exception):
         self.text: Message | Inline = (
             Inline(message, message_id) if isinstance(message, str) else message
         )
-        self.hint_text: Message | Inline | None = (
-            Inline(hint, hint_id) if isinstance(hint, str) and hint else hint or None
-        )
+        if isinstance(hint, Message | Inline):
+            self.hint_text: Message | Inline | None = hint
+        else:
+            # An old-form hint may be given in one language only.
+            self.hint_text = Inline(hint or "", hint_id) if hint or hint_id else None
         super().__init__(self.message)
         self.file = file
         self.key = key
@@ -76,11 +78,13 @@ class KinerjaError(Exception):
 
     @property
     def hint(self) -> str | None:
-        return None if self.hint_text is None else self.hint_text.render("en")
+        """The hint in English, if there is one."""
+        return None if self.hint_text is None else self.hint_text.render("en") or None
 
     @property
     def hint_id(self) -> str | None:
-        return None if self.hint_text is None else self.hint_text.render("id")
+        """The hint in Indonesian, if there is one."""
+        return None if self.hint_text is None else self.hint_text.render("id") or None
 
     def located(
         self,
@@ -117,10 +121,9 @@ class KinerjaError(Exception):
 
     def render(self, lang: str = "en") -> str:
         text = self.text.render(lang)
-        if self.hint_text is not None:
-            text = messages.text(
-                "error.with-hint", lang, message=text, hint=self.hint_text.render(lang)
-            )
+        hint = None if self.hint_text is None else self.hint_text.render(lang)
+        if hint:
+            text = messages.text("error.with-hint", lang, message=text, hint=hint)
         place = self.place()
         return _one_line(f"{place}: {text}" if place else text)
 
