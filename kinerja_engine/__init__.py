@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on 
         RuleSetError,
         SchemaError,
     )
-    from .evaluation.grade_kernel import grade_many
+    from .evaluation.compiled import grade_many
     from .evaluation.indicator import evaluate_indicator, grade
     from .io.importing import import_csv
     from .io.writing import case_to_toml, rules_to_toml
@@ -144,7 +144,7 @@ _EXPORTS = {
     "evaluate_indicator": "evaluation.indicator",
     "evaluate_many": "batch",
     "grade": "evaluation.indicator",
-    "grade_many": "evaluation.grade_kernel",
+    "grade_many": "evaluation.compiled",
     "import_csv": "io.importing",
     "load_case": "api",
     "load_case_bytes": "api",

@@ -10,8 +10,7 @@ from kinerja_engine.collector import collector_paused
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.errors import KinerjaError
-from kinerja_engine.evaluation.compiled import evaluate_all
-from kinerja_engine.evaluation.indicator import evaluate_case
+from kinerja_engine.evaluation.case import evaluate_case
 from kinerja_engine.io.loading import (
     case_from_document,
     key_line,
@@ -103,16 +102,14 @@ def evaluate(
     # The collector held off as while loading: the results are many new objects, none in
     # a cycle, and each full collection would walk the whole case again.
     with localcontext(_CONTEXT), collector_paused():
-        # Without a trace, the indicators go through the compiled shapes (the same results).
-        results = None if trace else evaluate_all(case.indicators, compiled)
-        return evaluate_case(case, compiled, trace=trace, results=results)
+        return evaluate_case(case, compiled, trace=trace)
 
 
 def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings."""
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
-        return audit(case, compiled, evaluate_case(case, compiled))
+        return audit(case, compiled, evaluate_case(case, compiled, trace=True))
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:

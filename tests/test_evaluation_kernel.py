@@ -63,7 +63,7 @@ def test_a_shape_is_compiled_after_its_warmup() -> None:
 
 def test_a_fault_sends_the_record_to_evaluate_indicator() -> None:
     """A zero pagu (serapan divides by it) and a zero realisasi under the alternative
-    method (it divides by realisasi): the kernel gives up, the closures write why."""
+    method (it divides by realisasi): the kernel gives up, the specification writes why."""
     rules = ke.load_rules("permendagri-86-2017")
     inds = [
         ke.Indicator(

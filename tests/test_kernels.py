@@ -1,4 +1,4 @@
-"""The rule set's compiled grading loop gives evaluate.grade's values, record for record."""
+"""The rule set's compiled grading loop gives grade's values, record for record."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies
-from kinerja_engine.evaluation.grade_kernel import grade_kernel
+from kinerja_engine.evaluation.compiled import grade_kernel
 from kinerja_engine.evaluation.indicator import grade
 
 
