@@ -53,11 +53,10 @@ from kinerja_engine.evaluation.codegen import (
 )
 from kinerja_engine.evaluation.indicator import (
     FIGURES_CONTEXT,
-    SEVERITIES,
     evaluate_indicator,
+    flag_hit,
     pagu_capaian,
 )
-from kinerja_engine.numbers import figure_text
 from kinerja_engine.rulesets.formula import CONTEXT, RESULT_DIGITS, Formula, evaluate_tree
 from kinerja_engine.rulesets.ruleset import Bands, FlagRule, RuleSet
 
@@ -402,53 +401,18 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
 
 def _hit(flag: FlagRule, places: int) -> tuple[tuple[str, ...], Callable[..., FlagHit]]:
     """The names a flag's messages show, and a function of their values giving its hit
-    with the messages filled as evaluate_indicator fills them."""
+    (:func:`.indicator.flag_hit`)."""
     names = tuple(dict.fromkeys((*flag.parts_en[1::2], *flag.parts_id[1::2])))
-    en, id_ = _template(flag.parts_en, names), _template(flag.parts_id, names)
-    code, severity = flag.code, SEVERITIES[flag.severity]
-    set_code, set_severity, set_id, set_en = _setters(FlagHit).values()
-    filling = _HIT_FILLING
 
     def hit(*values: Decimal | None) -> FlagHit:
-        texts = [figure_text(v, places) for v in values]
-        # English notation to Indonesian (1,234.50 -> 1.234,50), as _TO_ID does; three
-        # replacements cost a third of str.translate's table lookups.
-        message_id = id_.format(
-            *[t.replace(",", "_").replace(".", ",").replace("_", ".") for t in texts]
-        )
-        message_en = en.format(*texts)
-        if filling is None:
-            made = _new(FlagHit)
-            set_code(made, code)
-            set_severity(made, severity)
-            set_id(made, message_id)
-            set_en(made, message_en)
-            return made
-        filled: Any = _new(filling)
-        filled.code = code
-        filled.severity = severity
-        filled.message_id = message_id
-        filled.message_en = message_en
-        filled.__class__ = FlagHit
-        return filled  # type: ignore[no-any-return]
+        return flag_hit(flag, dict(zip(names, values, strict=True)), places)
 
     return names, hit
 
 
-def _template(parts: tuple[str, ...], names: tuple[str, ...]) -> str:
-    """A message's parts as a str.format template over the figures ``names`` lists."""
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(f"{{{names.index(part)}}}")
-        else:
-            out.append(part.replace("{", "{{").replace("}", "}}"))
-    return "".join(out)
-
-
 # A frozen attrs class refuses attribute assignment, so attrs' own __init__ fills each
 # field through object.__setattr__, a wrapped C call with an argument tuple: for the
-# twenty fields of a result, more than a third of what the rest of its evaluation costs.
+# twenty fields of a result, a large share of what its whole evaluation costs.
 # Here a result is filled as an instance of a plain class with the very same slots, by
 # ordinary attribute assignment, and then given its class: CPython allows assigning
 # __class__ between classes of one layout, and from then on the object is an
@@ -487,7 +451,6 @@ def _filling(cls: type) -> type | None:
 
 
 _RESULT_FILLING = _filling(IndicatorResult)
-_HIT_FILLING = _filling(FlagHit)
 
 
 def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:

@@ -18,9 +18,9 @@ from typing import overload
 from kinerja_engine.domain.model import Direction, Indicator, Target
 from kinerja_engine.domain.results import FlagHit, IndicatorResult, Severity, Status
 from kinerja_engine.errors import FormulaError
-from kinerja_engine.numbers import format_number
+from kinerja_engine.numbers import figure_text, format_number
 from kinerja_engine.rulesets.formula import Formula
-from kinerja_engine.rulesets.ruleset import Bands, RuleSet
+from kinerja_engine.rulesets.ruleset import Bands, FlagRule, RuleSet
 
 __all__ = [
     "FIGURES_CONTEXT",
@@ -32,6 +32,7 @@ __all__ = [
     "efficiency_from",
     "efficiency_of",
     "evaluate_indicator",
+    "flag_hit",
     "grade",
     "pagu_capaian",
     "quantize",
@@ -309,20 +310,13 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             if steps is not None:
                 steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
     flags: tuple[FlagHit, ...] = ()
-    shown_figures: dict[str, str] = {}  # a figure's text, for the messages that name it
     for flag in rules.flags:
         try:
             raised = flag.when(figures)
         except FormulaError:
             continue  # a condition that cannot be decided raises no flag
         if raised is True:
-            hit = FlagHit(
-                code=flag.code,
-                severity=SEVERITIES[flag.severity],
-                message_id=_fill(flag.parts_id, figures, rules.places, shown_figures, _TO_ID),
-                message_en=_fill(flag.parts_en, figures, rules.places, shown_figures, None),
-            )
-            flags = (*flags, hit)
+            flags = (*flags, flag_hit(flag, figures, rules.places))
     return IndicatorResult(
         id=ind.id,
         name=ind.name,
@@ -402,25 +396,29 @@ def _condition(formula: Formula, env: Mapping[str, Decimal | None]) -> bool | No
     return value if value is True or value is False else None
 
 
-def _fill(
-    parts: tuple[str, ...],
-    figures: Mapping[str, Decimal | None],
-    places: int,
-    shown: dict[str, str],
-    notation: dict[int, int] | None,
-) -> str:
-    """A message split by the rule set into text and figure names, with the figures in:
-    rounded and grouped in English notation, or translated to another (``_TO_ID``)."""
-    if len(parts) == 1:
-        return parts[0]
+def flag_hit(flag: FlagRule, figures: Mapping[str, Decimal | None], places: int) -> FlagHit:
+    """A raised flag, its messages filled with the figures they name: rounded to
+    ``places`` and grouped, in English notation and in Indonesian (1,234.50 -> 1.234,50)."""
+    shown = {name: figure_text(figures.get(name), places) for name in flag.parts_en[1::2]}
+    shown.update(
+        (name, figure_text(figures.get(name), places))
+        for name in flag.parts_id[1::2]
+        if name not in shown
+    )
+    return FlagHit(
+        code=flag.code,
+        severity=SEVERITIES[flag.severity],
+        message_id=_fill(flag.parts_id, shown, _TO_ID),
+        message_en=_fill(flag.parts_en, shown, None),
+    )
+
+
+def _fill(parts: tuple[str, ...], shown: Mapping[str, str], notation: dict[int, int] | None) -> str:
+    """A message split by the rule set into text and figure names, alternately, with
+    each figure's text in (translated to another notation when ``notation`` is given)."""
     out = list(parts)
     for i in range(1, len(parts), 2):
-        name = parts[i]
-        text = shown.get(name)
-        if text is None:
-            value = figures.get(name)
-            text = "—" if value is None else format_number(value, places, group=True)
-            shown[name] = text
+        text = shown[parts[i]]
         out[i] = text if notation is None else text.translate(notation)
     return "".join(out)
 
