@@ -453,5 +453,5 @@ def test_a_flag_message_shows_its_figures_rounded_half_up_on_every_path() -> Non
         assert hit.message_en == "Capaian 150.13 %, serapan 0.00 %."
         assert hit.message_id == "Capaian 150,13 %, serapan 0,00 %."
     big = _ind("8", "12.01", pagu="1234567", spent="1234567")
-    many = evaluate_records([big], rules, warmup=0) + [evaluate_indicator(big, rules)]
+    many = [*evaluate_records([big], rules, warmup=0), evaluate_indicator(big, rules)]
     assert {r.flags[0].message_id for r in many} == {"Capaian 150,13 %, serapan 100,00 %."}

@@ -402,12 +402,11 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
 def _hit(flag: FlagRule, places: int) -> tuple[tuple[str, ...], Callable[..., FlagHit]]:
     """The names a flag's messages show, and a function of their values giving its hit
     (:func:`.indicator.flag_hit`)."""
-    names = tuple(dict.fromkeys((*flag.parts_en[1::2], *flag.parts_id[1::2])))
 
     def hit(*values: Decimal | None) -> FlagHit:
-        return flag_hit(flag, dict(zip(names, values, strict=True)), places)
+        return flag_hit(flag, values, places)
 
-    return names, hit
+    return flag.names, hit
 
 
 # A frozen attrs class refuses attribute assignment, so attrs' own __init__ fills each

@@ -11,7 +11,7 @@ tested against :func:`evaluate_indicator`; the single-figure functions here
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal, InvalidOperation
 from typing import overload
 
@@ -316,7 +316,8 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         except FormulaError:
             continue  # a condition that cannot be decided raises no flag
         if raised is True:
-            flags = (*flags, flag_hit(flag, figures, rules.places))
+            values = [figures.get(name) for name in flag.names]
+            flags = (*flags, flag_hit(flag, values, rules.places))
     return IndicatorResult(
         id=ind.id,
         name=ind.name,
@@ -396,31 +397,17 @@ def _condition(formula: Formula, env: Mapping[str, Decimal | None]) -> bool | No
     return value if value is True or value is False else None
 
 
-def flag_hit(flag: FlagRule, figures: Mapping[str, Decimal | None], places: int) -> FlagHit:
-    """A raised flag, its messages filled with the figures they name: rounded to
-    ``places`` and grouped, in English notation and in Indonesian (1,234.50 -> 1.234,50)."""
-    shown = {name: figure_text(figures.get(name), places) for name in flag.parts_en[1::2]}
-    shown.update(
-        (name, figure_text(figures.get(name), places))
-        for name in flag.parts_id[1::2]
-        if name not in shown
-    )
+def flag_hit(flag: FlagRule, values: Sequence[Decimal | None], places: int) -> FlagHit:
+    """A raised flag, its messages filled with ``values``, the figures ``flag.names``
+    names (in that order): rounded to ``places`` and grouped, in English notation and in
+    Indonesian (1,234.50 -> 1.234,50)."""
+    texts = [figure_text(value, places) for value in values]
     return FlagHit(
         code=flag.code,
         severity=SEVERITIES[flag.severity],
-        message_id=_fill(flag.parts_id, shown, _TO_ID),
-        message_en=_fill(flag.parts_en, shown, None),
+        message_id=flag.template_id.format(*[text.translate(_TO_ID) for text in texts]),
+        message_en=flag.template_en.format(*texts),
     )
-
-
-def _fill(parts: tuple[str, ...], shown: Mapping[str, str], notation: dict[int, int] | None) -> str:
-    """A message split by the rule set into text and figure names, alternately, with
-    each figure's text in (translated to another notation when ``notation`` is given)."""
-    out = list(parts)
-    for i in range(1, len(parts), 2):
-        text = shown[parts[i]]
-        out[i] = text if notation is None else text.translate(notation)
-    return "".join(out)
 
 
 def _step(
