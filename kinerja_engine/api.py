@@ -109,7 +109,7 @@ def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings."""
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
-        return audit(case, compiled, evaluate_case(case, compiled, trace=True))
+        return audit(case, compiled, evaluate_case(case, compiled))
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:
