@@ -105,6 +105,7 @@ def _reason_id(formula: Formula, env: Mapping[str, Decimal | None]) -> str | Non
 
 
 def _bounded(value: Decimal, rules: RuleSet) -> Decimal:
+    """``value`` capped and floored as the rule set says."""
     cap = rules.cap
     if cap is not None and value > cap:
         return cap
@@ -191,7 +192,8 @@ def efficiency_of(
 
 
 def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) -> IndicatorResult:
-    """Evaluate one indicator. Never raises for a structurally valid indicator."""
+    """Evaluate one indicator: the specification of every figure of its result, each step
+    written down in ``trace`` when asked. Never raises for a structurally valid indicator."""
     steps: list[str] | None = [] if trace else None
     target = ind.target
     realisasi = ind.realisasi
@@ -226,13 +228,8 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             trace=tuple(steps or ()),
         )
     high = target.high
-    env: dict[str, Decimal | None] = {
-        "target": None if low != high else low,
-        "target_low": low,
-        "target_high": high,
-        "realisasi": realisasi,
-        "renstra_target": ind.renstra_target,
-    }
+    env = _capaian_inputs(target, realisasi)
+    env["renstra_target"] = ind.renstra_target
     direction = ind.direction
     status = Status.COMPUTED
     reason = reason_id = None

@@ -520,7 +520,7 @@ class _Parser:
 
     def enter(self, tok: _Token) -> None:
         # Bounding the nesting bounds both this parser's recursion and the depth of the
-        # compiled closures, so no formula can reach Python's recursion limit.
+        # trees evaluate_tree walks, so no formula can reach Python's recursion limit.
         self.depth += 1
         if self.depth > MAX_DEPTH:
             self.fail(
