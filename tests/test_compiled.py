@@ -117,6 +117,7 @@ def test_where_no_twin_class_can_be_had_the_slots_are_set_one_by_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(evaluation_kernel, "_RESULT_FILLING", None)
+    monkeypatch.setattr(evaluation_kernel, "_HIT_FILLING", None)
     rules = ke.load_rules("permendagri-86-2017")  # compiled afresh, without the twins
     inds = _budgeted()
     got = evaluate_records(inds, rules, warmup=0)

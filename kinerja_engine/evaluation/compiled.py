@@ -53,8 +53,9 @@ from kinerja_engine.evaluation.codegen import (
 )
 from kinerja_engine.evaluation.indicator import (
     FIGURES_CONTEXT,
+    SEVERITIES,
     evaluate_indicator,
-    flag_hit,
+    flag_messages,
     pagu_capaian,
 )
 from kinerja_engine.rulesets.formula import CONTEXT, RESULT_DIGITS, Formula, evaluate_tree
@@ -400,11 +401,28 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
 
 
 def _hit(flag: FlagRule, places: int) -> tuple[tuple[str, ...], Callable[..., FlagHit]]:
-    """The names a flag's messages show, and a function of their values giving its hit
-    (:func:`.indicator.flag_hit`)."""
+    """The names a flag's messages show, and a function of their values giving its hit,
+    its messages filled by :func:`.indicator.flag_messages`."""
+    code, severity = flag.code, SEVERITIES[flag.severity]
+    set_code, set_severity, set_id, set_en = _setters(FlagHit).values()
+    filling = _HIT_FILLING
 
     def hit(*values: Decimal | None) -> FlagHit:
-        return flag_hit(flag, values, places)
+        message_id, message_en = flag_messages(flag, values, places)
+        if filling is None:
+            made = _new(FlagHit)
+            set_code(made, code)
+            set_severity(made, severity)
+            set_id(made, message_id)
+            set_en(made, message_en)
+            return made
+        filled: Any = _new(filling)
+        filled.code = code
+        filled.severity = severity
+        filled.message_id = message_id
+        filled.message_en = message_en
+        filled.__class__ = FlagHit
+        return filled  # type: ignore[no-any-return]
 
     return flag.names, hit
 
@@ -450,6 +468,7 @@ def _filling(cls: type) -> type | None:
 
 
 _RESULT_FILLING = _filling(IndicatorResult)
+_HIT_FILLING = _filling(FlagHit)
 
 
 def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:

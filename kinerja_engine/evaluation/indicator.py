@@ -32,7 +32,7 @@ __all__ = [
     "efficiency_from",
     "efficiency_of",
     "evaluate_indicator",
-    "flag_hit",
+    "flag_messages",
     "grade",
     "pagu_capaian",
     "quantize",
@@ -314,7 +314,9 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             continue  # a condition that cannot be decided raises no flag
         if raised is True:
             values = [figures.get(name) for name in flag.names]
-            flags = (*flags, flag_hit(flag, values, rules.places))
+            message_id, message_en = flag_messages(flag, values, rules.places)
+            hit = FlagHit(flag.code, SEVERITIES[flag.severity], message_id, message_en)
+            flags = (*flags, hit)
     return IndicatorResult(
         id=ind.id,
         name=ind.name,
@@ -394,16 +396,14 @@ def _condition(formula: Formula, env: Mapping[str, Decimal | None]) -> bool | No
     return value if value is True or value is False else None
 
 
-def flag_hit(flag: FlagRule, values: Sequence[Decimal | None], places: int) -> FlagHit:
-    """A raised flag, its messages filled with ``values``, the figures ``flag.names``
-    names (in that order): rounded to ``places`` and grouped, in English notation and in
-    Indonesian (1,234.50 -> 1.234,50)."""
+def flag_messages(flag: FlagRule, values: Sequence[Decimal | None], places: int) -> tuple[str, str]:
+    """A raised flag's messages, Indonesian and English, filled with ``values``, the
+    figures ``flag.names`` names (in that order): rounded to ``places`` and grouped, in
+    Indonesian notation (1.234,50) and in English (1,234.50)."""
     texts = [figure_text(value, places) for value in values]
-    return FlagHit(
-        code=flag.code,
-        severity=SEVERITIES[flag.severity],
-        message_id=flag.template_id.format(*[text.translate(_TO_ID) for text in texts]),
-        message_en=flag.template_en.format(*texts),
+    return (
+        flag.template_id.format(*[text.translate(_TO_ID) for text in texts]),
+        flag.template_en.format(*texts),
     )
 
 
