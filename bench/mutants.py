@@ -254,12 +254,38 @@ MUTANTS: tuple[Mutant, ...] = (
         ),
     ),
     m(
-        "operator-closure-minus",
+        "tree-minus-adds",
         "kinerja_engine/rulesets/formula.py",
-        "the operator closures (the compiled functions' oracle) subtract by adding",
+        "evaluate_tree (the formulas' specification) subtracts by adding",
+        ('    "-": CONTEXT.subtract,\n', '    "-": CONTEXT.add,\n'),
+    ),
+    m(
+        "tree-junction-undecided-flipped",
+        "kinerja_engine/rulesets/formula.py",
+        "an and/or with no deciding operand and none missing gives the deciding value",
         (
-            '{"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}',
-            '{"+": operator.add, "-": operator.add, "*": operator.mul, "/": operator.truediv}',
+            "        return None if unknown else not decisive\n",
+            "        return None if unknown else decisive\n",
+        ),
+    ),
+    m(
+        "grade-loop-range-formulas-crossed",
+        "kinerja_engine/evaluation/compiled.py",
+        "grade_many grades a single target with the range formulas and a range with the single",
+        (
+            "                    [k.dispatch(rules.capaian, single)],\n"
+            "                    [k.dispatch(rules.capaian_range, ranged)],\n",
+            "                    [k.dispatch(rules.capaian_range, single)],\n"
+            "                    [k.dispatch(rules.capaian, ranged)],\n",
+        ),
+    ),
+    m(
+        "shape-verdict-swapped",
+        "kinerja_engine/evaluation/compiled.py",
+        "evaluate_many writes the not-achieved verdict where the condition holds",
+        (
+            'ast.IfExp(load("achieved"), yes, no)',
+            'ast.IfExp(load("achieved"), no, yes)',
         ),
     ),
     m(

@@ -118,7 +118,7 @@ _MOVED = {
     "evaluate_cases": "api",
     "evaluate_indicator": "evaluation.indicator",
     "grade": "evaluation.indicator",
-    "grade_many": "evaluation.grade_kernel",
+    "grade_many": "evaluation.compiled",
     "load_case_bytes": "api",
     "parse_number": "numbers",
     "render_report": "rendering.reports",

@@ -23,8 +23,7 @@ from kinerja_engine.domain.checks import CATALOGUE, Check
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.errors import InputError, KinerjaError
-from kinerja_engine.evaluation.compiled import evaluate_all
-from kinerja_engine.evaluation.indicator import evaluate_case
+from kinerja_engine.evaluation.case import evaluate_case
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import (
     Document,
@@ -205,9 +204,7 @@ def evaluate(
     # The collector held off as while loading: the results are many new objects, none in
     # a cycle, and each full collection would walk the whole case again.
     with localcontext(_CONTEXT), collector_paused():
-        # Without a trace, the indicators go through the compiled shapes (the same results).
-        results = None if trace else evaluate_all(case.indicators, compiled)
-        return evaluate_case(case, compiled, trace=trace, results=results)
+        return evaluate_case(case, compiled, trace=trace)
 
 
 def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:

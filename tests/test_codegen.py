@@ -1,8 +1,9 @@
-"""Formula trees compiled with the ast module give what the operator closures give."""
+"""Formula trees compiled with the ast module give what evaluate_tree gives."""
 
 from __future__ import annotations
 
 import decimal
+import functools
 import pathlib
 import re
 import types
@@ -20,12 +21,17 @@ from kinerja_engine.evaluation.codegen import (
     compile_tree,
     specialize,
 )
-from kinerja_engine.rulesets.formula import CONTEXT, compile_formula
+from kinerja_engine.rulesets.formula import CONTEXT, Formula, compile_formula, evaluate_tree
 
 NAMES = ("a", "b", "c")
 _figures = st.decimals(
     min_value=-(10**6), max_value=10**6, allow_nan=False, allow_infinity=False, places=4
 )
+
+
+def _meaning(formula: Formula) -> object:
+    """The formula read from its tree: the specification its compiled form must give."""
+    return functools.partial(evaluate_tree, formula.tree)
 
 
 def _run(fn: object, *args: object) -> object:
@@ -38,14 +44,14 @@ def _run(fn: object, *args: object) -> object:
 
 @settings(max_examples=400)
 @given(_expressions(), _figures, _figures, _figures)
-def test_compiled_formula_equals_the_operator_closures(
+def test_compiled_formula_equals_the_tree_read_node_by_node(
     source: str, a: Decimal, b: Decimal, c: Decimal
 ) -> None:
     """Same value in the same representation (str), or an arithmetic fault in both."""
     formula = compile_formula(source, NAMES)
     compiled = compile_tree(formula.tree, NAMES, NAMES)
     assert compiled is not None, source
-    expected = _run(formula.in_current_context, {"a": a, "b": b, "c": c})
+    expected = _run(_meaning(formula), {"a": a, "b": b, "c": c})
     got = _run(compiled, a, b, c)
     assert got == expected and str(got) == str(expected), source
     assert type(got) is type(expected)
@@ -66,13 +72,13 @@ def test_conditions_compile_with_three_valued_logic_reduced() -> None:
     assert compiled is not None
     for a, b in [(2, 1), (1, 2), (0, 5), (3, 3)]:
         env = {"a": Decimal(a), "b": Decimal(b), "c": None}
-        assert _run(compiled, Decimal(a), Decimal(b), None) is _run(formula.in_current_context, env)
+        assert _run(compiled, Decimal(a), Decimal(b), None) is _run(_meaning(formula), env)
     # a / b fails inside missing() for both: the operand is evaluated.
     assert _run(compiled, Decimal(0), Decimal(0), None) is ArithmeticError
-    assert _run(formula.in_current_context, {"a": Decimal(0), "b": Decimal(0)}) is ArithmeticError
+    assert _run(_meaning(formula), {"a": Decimal(0), "b": Decimal(0)}) is ArithmeticError
 
 
-def test_a_tree_deeper_than_the_limit_is_left_to_the_closures() -> None:
+def test_a_tree_deeper_than_the_limit_is_left_to_the_tree_reader() -> None:
     # Two operator nodes per parenthesis: deeper than the limit, within the parser's.
     levels = MAX_NODE_DEPTH // 2 + 1
     formula = compile_formula("a - a * (" * levels + "a" + ")" * levels, NAMES)
@@ -95,7 +101,7 @@ def test_a_compiled_formula_reaches_no_builtins_and_names_only_its_own() -> None
 def test_the_code_generator_parses_no_text() -> None:
     """The ast module's constructors only: nothing parsed as Python, nothing run."""
     root = pathlib.Path(__file__).parents[1] / "kinerja_engine"
-    for module in ("evaluation/codegen.py", "evaluation/grade_kernel.py"):
+    for module in ("evaluation/codegen.py", "evaluation/compiled.py"):
         text = (root / module).read_text(encoding="utf-8")
         for forbidden in ("eval(", "exec(", "ast.parse", "literal_eval", "float("):
             assert forbidden not in text, (module, forbidden)
@@ -110,7 +116,7 @@ _maybe = st.one_of(_figures, st.none())
 
 
 def _both(source: str, kind: str, env: dict[str, Decimal | None]) -> tuple[object, object]:
-    """(the closures' value, the specialized and compiled formula's value) with the inputs
+    """(the tree's value, the specialized and compiled formula's value) with the inputs
     that are None missing; (None, None) where specialize() refuses the formula."""
     formula = compile_formula(source, NAMES, kind=kind)
     present = [n for n in NAMES if env[n] is not None]
@@ -118,7 +124,7 @@ def _both(source: str, kind: str, env: dict[str, Decimal | None]) -> tuple[objec
         tree = specialize(formula.tree, present)
     except Unsupported:
         return None, None
-    expected = _run(formula.in_current_context, env)
+    expected = _run(_meaning(formula), env)
     if tree == MISSING:
         return expected, None
     compiled = compile_tree(tree, NAMES, present)
@@ -128,18 +134,18 @@ def _both(source: str, kind: str, env: dict[str, Decimal | None]) -> tuple[objec
 
 @settings(max_examples=400)
 @given(_expressions(), _maybe, _maybe, _maybe)
-def test_a_specialized_formula_means_what_the_closures_give_without_the_missing_inputs(
+def test_a_specialized_formula_means_what_the_tree_gives_without_the_missing_inputs(
     source: str, a: Decimal | None, b: Decimal | None, c: Decimal | None
 ) -> None:
-    """specialize() folds the missing inputs away as the closures spread them: the
-    compiled remainder gives the closures' value (None included), or it is refused."""
+    """specialize() folds the missing inputs away as evaluate_tree spreads them: the
+    compiled remainder gives the tree's value (None included), or it is refused."""
     expected, got = _both(source, "number", {"a": a, "b": b, "c": c})
     assert got == expected and str(got) == str(expected), source
 
 
 @settings(max_examples=300)
 @given(_expressions(), _maybe, _maybe, _maybe)
-def test_a_specialized_condition_means_what_the_closures_give(
+def test_a_specialized_condition_means_what_the_tree_gives(
     source: str, a: Decimal | None, b: Decimal | None, c: Decimal | None
 ) -> None:
     """Conditions, where ``and``/``or`` over missing operands stay undecided (None)."""
@@ -152,7 +158,7 @@ def test_specialize_refuses_what_it_cannot_fold_exactly() -> None:
     def tree(text: str) -> tuple[object, ...]:
         return compile_formula(text, NAMES).tree
 
-    # A division beside a missing operand may fail in the closures: not dropped.
+    # A division beside a missing operand may fail in evaluate_tree: not dropped.
     with pytest.raises(Unsupported):
         specialize(tree("a / b + c"), ["a", "b"])
     assert specialize(tree("a * b + c"), ["a", "b"]) == MISSING

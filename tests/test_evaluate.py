@@ -258,13 +258,16 @@ def test_a_direct_call_ignores_the_callers_decimal_context(name: str) -> None:
     # otherwise change them.
     from decimal import ROUND_FLOOR, Context, localcontext
 
-    from kinerja_engine.evaluation.indicator import evaluate_case
+    from kinerja_engine.evaluation.case import evaluate_case
 
     rules = ke.load_rules(name)
     text = bench_module("generate").case_text(300, seed=4, rules=rules)
     case = ke.load_case_bytes(text.encode(), "gen.toml")
     want = ke.evaluate(case, rules)
     assert any(o.capaian is not None and o.serapan is not None for o in want.objectives)
+    untraced = ke.evaluate(case, rules, trace=False)
     with localcontext(Context(prec=6, rounding=ROUND_FLOOR)):
-        got = evaluate_case(case, rules)
+        got = evaluate_case(case, rules, trace=True)
+        got_untraced = evaluate_case(case, rules)
     assert got == want
+    assert got_untraced == untraced

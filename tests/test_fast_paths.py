@@ -83,10 +83,10 @@ def test_grade_many_equals_grade_and_evaluation(rulesets: list[ke.RuleSet]) -> N
 @given(
     st.lists(st.tuples(st.sampled_from(list(ke.Direction)), figures, figures, figures), max_size=40)
 )
-def test_columns_agree_with_closures(
+def test_columns_agree_with_the_specification(
     rows: list[tuple[ke.Direction, Decimal, Decimal, Decimal]],
 ) -> None:
-    """The column functions (evaluate_chunk) and the closures (evaluate_indicator) on
+    """The column functions (evaluate_chunk) and the specification (evaluate_indicator) on
     figures of every sign, zero divisors included; grade_many's loop likewise."""
     rules = ke.load_rules("permendagri-86-2017")
     inds = [

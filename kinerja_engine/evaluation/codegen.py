@@ -1,10 +1,11 @@
-"""Formula trees compiled to Python functions with the ast module: the batch paths' fastest form.
+"""Formula trees compiled to Python expressions with the ast module: the compiled backend's
+form of a formula (the specification reads the same tree with ``formula.evaluate_tree``).
 
-The closures of :mod:`.formula` call one Python function per operation and read each
-input from a mapping. Where every input a formula reads is known to be present (the
-batch paths know it: a record without a target never reaches the capaian formula), the
-missing-value logic has nothing to do, and the formula can be one Python function whose
-body is the expression itself, reading its inputs as positional arguments::
+:func:`~kinerja_engine.rulesets.formula.evaluate_tree` walks the tree node by node and
+reads each input from a mapping. Where every input a formula reads is known to be present
+(the compiled backend knows it: a record without a target never reaches the capaian
+formula), the missing-value logic has nothing to do, and the formula can be one Python
+expression, reading its inputs as local variables::
 
     realisasi / target * 100   ->   def formula(a0, a1, a2, a3): return a3 / a0 * k0
 
@@ -18,12 +19,12 @@ that namespace has no builtins, only the three functions a formula may call. No 
 of a rule set, nor any source text at all, is parsed as Python. ``compile`` turns the
 nodes into bytecode and ``types.FunctionType`` makes the function.
 
-The values are the operator closures' (``Formula.in_current_context``), called inside
+The values are evaluate_tree's, the function being called inside
 ``decimal.localcontext(CONTEXT)``: the same operations in the same order, both operands
-of an operator evaluated left to right, ``and``/``or`` stopping where the closures stop,
-``min``/``max`` keeping the first of equal values. Arithmetic faults raise the decimal
-module's ArithmeticError, as the closures' do. tests/test_codegen.py compares the two
-over drawn formulas and figures.
+of an operator evaluated left to right, ``and``/``or`` stopping where evaluate_tree
+stops, ``min``/``max`` keeping the first of equal values. Arithmetic faults raise the
+decimal module's ArithmeticError, as evaluate_tree's do. tests/test_codegen.py compares
+the two over drawn formulas and figures.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ __all__ = [
     "specialize",
 ]
 
-#: Deeper trees are left to the closures, so that compiling never nears the limits of
+#: Deeper trees are left to evaluate_tree, so that compiling never nears the limits of
 #: Python's own compiler (a formula of 2,000 characters can nest its operators 600 deep).
 MAX_NODE_DEPTH = 60
 
@@ -72,7 +73,7 @@ _COMPARISON: dict[str, type[ast.cmpop]] = {
     "!=": ast.NotEq,
 }
 # The only callables a compiled formula can reach. Python's min/max keep the first of
-# equal values, as the closures do; abs() of a Decimal is Decimal.__abs__, operator.abs.
+# equal values, as evaluate_tree does; abs() of a Decimal is Decimal.__abs__, operator.abs.
 _CALLABLE = {"min": min, "max": max, "abs": abs}
 _HALF_UP = "half_up"
 
@@ -159,7 +160,7 @@ class Builder:
             if operand[0] == "name":
                 self.build(operand, deeper)  # refuses a name that may be missing
                 return ast.Constant(False)
-            # Evaluated all the same: it may fail, and then the closure fails too.
+            # Evaluated all the same: it may fail, and then evaluate_tree fails too.
             return ast.Compare(self.build(operand, deeper), [ast.Is()], [ast.Constant(None)])
         if op == "if":
             cond, then, other = (self.build(t, deeper) for t in tree[1:])
@@ -185,7 +186,7 @@ def specialize(tree: Tree, present: Collection[str]) -> Tree:
     reads only present inputs, with the missing operands of ``and``/``or`` dropped (the
     junction becomes ``and_missing``/``or_missing``).
 
-    Missing values spread as the closures spread them, and what the closures would still
+    Missing values spread as evaluate_tree spreads them, and what it would still
     evaluate beside a missing operand is dropped only if it cannot fail (no division,
     no rounding); else :class:`Unsupported` is raised, as it is for an ``if`` whose
     branches differ in being missing, or for a junction with missing operands anywhere
@@ -322,7 +323,7 @@ def function(
 
 
 # ---------------------------------------------------------------- syntax nodes, briefly
-# The kernels (kernels.py, evaluation_kernel.py) write their loops with these.
+# The compiled backend (compiled.py) writes its functions with these.
 
 
 def load(name: str) -> ast.expr:

@@ -1,29 +1,37 @@
-"""Full evaluation compiled per shape of record: evaluate_many's fast path.
+"""The compiled backend: a rule set's evaluation as Python functions, for batches.
 
-A record's *shape* is what is known about it before its figures are read: its
-direction, whether its target is one number or a range, and which of realisasi, pagu,
-realisasi anggaran and the renstra target it has. For one rule set and one shape, which
-figures of :func:`.evaluate.evaluate_indicator` exist is fixed, so the whole evaluation
-(serapan, capaian, bounds, bands, the alternative method, progress, efficiency, verdict,
-flags) is straight-line code over the present figures, with every missing one folded
-away before any record is read (:func:`.codegen.specialize`). That code is compiled from
-syntax nodes, as the formulas are (:mod:`.codegen`: no text, no eval/exec), the first
-time a shape is met, and kept on the rule set.
+Two kinds of function, both generated from the compiled rule set (its formula trees,
+bounds and bands) the first time they are needed and kept on it:
 
-Exactness first: a compiled shape returns None, and the record goes through
-evaluate_indicator, whenever anything unusual happens: an arithmetic fault in any
-formula, a figure of 10^21 or more, a value outside every band, or a rule the compiler
-does not take (an ``if`` that is missing in one branch only, say). Records with no target
-or a target not above zero go there too. So the kernel needs to be right only on the
-ordinary path, and there it is evaluate_indicator(trace=False), field for field
-(tests/test_evaluation_kernel.py).
+* **Shapes** (:func:`evaluate_all`, :func:`evaluate_chunk`): a record's *shape* is what
+  is known about it before its figures are read: its direction, whether its target is
+  one number or a range, and which of realisasi, pagu, realisasi anggaran and the
+  renstra target it has. For one shape, which figures of
+  :func:`.indicator.evaluate_indicator` exist is fixed, so the whole evaluation
+  (serapan, capaian, bounds, bands, the alternative method, progress, efficiency,
+  verdict, flags) is straight-line code over the present figures, every missing one
+  folded away before any record is read (:func:`.codegen.specialize`).
+* **The grading loop** (:func:`grade_many`): :func:`.indicator.grade` over a chunk of
+  records, capaian and category only, with the capaian formulas written into the loop.
+
+Exactness first: a shape returns None, and the record goes through the specification
+(evaluate_indicator), whenever anything unusual happens: an arithmetic fault, a figure
+of 10^21 or more, a value outside every band, or a rule the compiler does not take (an
+``if`` that is missing in one branch only, say). Records with no target or a target not
+above zero go there too. So the backend needs to be right only on the ordinary path, and
+there it gives the specification's results field for field (tests/test_compiled.py).
+
+The functions are built from syntax nodes (:mod:`.codegen`: no source text, no
+eval/exec) and run inside ``decimal.localcontext(CONTEXT)``, whatever the caller's.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, localcontext
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from itertools import islice
 from typing import Any
 
 import attrs
@@ -36,24 +44,40 @@ from kinerja_engine.evaluation.codegen import (
     Builder,
     Unsupported,
     assign,
+    attr,
     call,
     compare,
     function,
     load,
     specialize,
 )
-from kinerja_engine.evaluation.indicator import _CTX, _SEVERITY, evaluate_indicator
-from kinerja_engine.numbers import figure_text
-from kinerja_engine.rulesets.formula import CONTEXT, RESULT_DIGITS, Formula
+from kinerja_engine.evaluation.indicator import (
+    FIGURES_CONTEXT,
+    SEVERITIES,
+    evaluate_indicator,
+    flag_messages,
+    pagu_capaian,
+)
+from kinerja_engine.rulesets.formula import CONTEXT, RESULT_DIGITS, Formula, evaluate_tree
 from kinerja_engine.rulesets.ruleset import Bands, FlagRule, RuleSet
 
-__all__ = ["CHUNK", "WARMUP", "evaluate_all", "evaluate_chunk", "evaluate_records"]
+__all__ = [
+    "CAPAIAN_INPUTS",
+    "CHUNK",
+    "WARMUP",
+    "GradeKernel",
+    "evaluate_all",
+    "evaluate_chunk",
+    "evaluate_records",
+    "grade_kernel",
+    "grade_many",
+]
 
 #: Records per chunk: large enough to spread a chunk's fixed costs (and, sent to a
 #: worker, a task's and a pickle frame's), small enough to keep memory flat.
 CHUNK = 1000
-#: Records of a shape that go through evaluate_indicator before the shape is compiled
-#: (about a millisecond): a small case never pays for compiling, a national run at once.
+#: Records of a shape that go through evaluate_indicator before the shape is compiled:
+#: a small case never pays for compiling, a national run at once.
 WARMUP = 16
 
 _ZERO = Decimal(0)
@@ -163,6 +187,18 @@ def _give_up() -> list[ast.stmt]:
     return [ast.Return(ast.Constant(None))]
 
 
+def _bounded(rules: RuleSet, name: str, put: Callable[[Any], ast.expr]) -> list[ast.stmt]:
+    """``name`` capped and floored as the rule set says (:func:`.indicator.bounded`)."""
+    bounds: list[ast.stmt] = []
+    if rules.floor is not None:
+        floor = put(rules.floor)
+        bounds = [_if(compare(load(name), ast.Lt(), floor), [assign(name, floor)])]
+    if rules.cap is not None:
+        cap = put(rules.cap)
+        bounds = [_if(compare(load(name), ast.Gt(), cap), [assign(name, cap)], bounds)]
+    return bounds
+
+
 class _Shape:
     """One shape's function, statement by statement; ``present`` holds the locals that
     have a value (every other figure is None in this shape)."""
@@ -208,22 +244,16 @@ class _Shape:
         if rounded:
             quantum, rounding = self.put(self.rules.quantum), self.put(self.rules.rounding)
             self.body.append(
-                assign(name, _method(value, "quantize", quantum, rounding, self.put(_CTX)))
+                assign(
+                    name, _method(value, "quantize", quantum, rounding, self.put(FIGURES_CONTEXT))
+                )
             )
         else:
             self.body.append(assign(name, load(value)))
         self.present.add(name)
 
     def bounded(self, name: str) -> None:
-        rules = self.rules
-        bounds: list[ast.stmt] = []
-        if rules.floor is not None:
-            floor = self.put(rules.floor)
-            bounds = [_if(compare(load(name), ast.Lt(), floor), [assign(name, floor)])]
-        if rules.cap is not None:
-            cap = self.put(rules.cap)
-            bounds = [_if(compare(load(name), ast.Gt(), cap), [assign(name, cap)], bounds)]
-        self.body += bounds
+        self.body += _bounded(self.rules, name, self.put)
 
     def band(self, bands: Bands, value: str, rank: str | None, label: str | None) -> None:
         """``rank``, its Decimal ``rank + "_d"`` and ``label`` of ``value`` in ``bands``."""
@@ -312,9 +342,8 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
         rules.efficiency_score.names if rules.efficiency_score is not None else frozenset()
     )
     if "pagu_capaian" in wanted and {"pagu", "capaian"} <= s.present:
-        # evaluate._pagu_capaian: in the evaluator's own context, not the formulas'.
-        product = call(s.put(_CTX.multiply), load("pagu"), load("capaian"))
-        s.body.append(assign("pagu_capaian", call(s.put(_CTX.divide), product, s.put(_HUNDRED))))
+        made = call(s.put(pagu_capaian), load("pagu"), load("capaian"))
+        s.body.append(assign("pagu_capaian", made))
         s.present.add("pagu_capaian")
     if s.figure("eff_value", rules.efficiency, eff_inputs):
         graded = "eff_value"
@@ -372,22 +401,14 @@ def _build(rules: RuleSet, shape: Shape) -> _Variant | None:
 
 
 def _hit(flag: FlagRule, places: int) -> tuple[tuple[str, ...], Callable[..., FlagHit]]:
-    """The names a flag's messages show, and a function of their values giving its hit
-    with the messages filled as evaluate_indicator fills them."""
-    names = tuple(dict.fromkeys((*flag.parts_en[1::2], *flag.parts_id[1::2])))
-    en, id_ = _template(flag.parts_en, names), _template(flag.parts_id, names)
-    code, severity = flag.code, _SEVERITY[flag.severity]
+    """The names a flag's messages show, and a function of their values giving its hit,
+    its messages filled by :func:`.indicator.flag_messages`."""
+    code, severity = flag.code, SEVERITIES[flag.severity]
     set_code, set_severity, set_id, set_en = _setters(FlagHit).values()
     filling = _HIT_FILLING
 
     def hit(*values: Decimal | None) -> FlagHit:
-        texts = [figure_text(v, places) for v in values]
-        # English notation to Indonesian (1,234.50 -> 1.234,50), as _TO_ID does; three
-        # replacements cost a third of str.translate's table lookups.
-        message_id = id_.format(
-            *[t.replace(",", "_").replace(".", ",").replace("_", ".") for t in texts]
-        )
-        message_en = en.format(*texts)
+        message_id, message_en = flag_messages(flag, values, places)
         if filling is None:
             made = _new(FlagHit)
             set_code(made, code)
@@ -403,23 +424,12 @@ def _hit(flag: FlagRule, places: int) -> tuple[tuple[str, ...], Callable[..., Fl
         filled.__class__ = FlagHit
         return filled  # type: ignore[no-any-return]
 
-    return names, hit
-
-
-def _template(parts: tuple[str, ...], names: tuple[str, ...]) -> str:
-    """A message's parts as a str.format template over the figures ``names`` lists."""
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(f"{{{names.index(part)}}}")
-        else:
-            out.append(part.replace("{", "{{").replace("}", "}}"))
-    return "".join(out)
+    return flag.names, hit
 
 
 # A frozen attrs class refuses attribute assignment, so attrs' own __init__ fills each
 # field through object.__setattr__, a wrapped C call with an argument tuple: for the
-# twenty fields of a result, more than a third of what the rest of its evaluation costs.
+# twenty fields of a result, a large share of what its whole evaluation costs.
 # Here a result is filled as an instance of a plain class with the very same slots, by
 # ordinary attribute assignment, and then given its class: CPython allows assigning
 # __class__ between classes of one layout, and from then on the object is an
@@ -501,3 +511,180 @@ def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
     out.append(ast.Assign([become], s.put(IndicatorResult)))
     out.append(ast.Return(load("r")))
     return out
+
+
+# ---------------------------------------------------------------- the grading loop
+# grade_kernel(rules) is grade_many's loop over a chunk of records: per record, the
+# figures are read into local variables, the direction picks a capaian formula by
+# identity, the formula is the expression itself, and the category is one bisection over
+# the bands' edges. A formula that cannot be compiled is read from its tree in its
+# branch of the loop.
+
+#: The inputs of a capaian formula when a record is graded, in the order of the
+#: fallback functions' parameters.
+CAPAIAN_INPUTS = ("target", "target_low", "target_high", "realisasi")
+
+#: ``kernel(chunk, add_capaian, add_category)`` calls each with the record's capaian and
+#: category (None and None where it has none), record by record; call it inside
+#: ``decimal.localcontext(formula.CONTEXT)``.
+GradeKernel = Callable[[list[Indicator], Callable[[Any], None], Callable[[Any], None]], None]
+
+
+def _none_and_next() -> list[ast.stmt]:
+    """``add_capaian(None); add_category(None); continue``: the record has no capaian."""
+    return [
+        ast.Expr(call(load("add_capaian"), ast.Constant(None))),
+        ast.Expr(call(load("add_category"), ast.Constant(None))),
+        ast.Continue(),
+    ]
+
+
+class _Kernel:
+    def __init__(self) -> None:
+        self.builder = Builder()
+        self.namespace = self.builder.namespace
+
+    def put(self, value: Any) -> ast.expr:
+        name = f"c{len(self.namespace)}"
+        self.namespace[name] = value
+        return load(name)
+
+    def dispatch(self, formulas: Mapping[str, Formula], slots: Mapping[str, str]) -> ast.stmt:
+        """``value = <formula of the record's direction>``, as an if-chain on identity."""
+        args = [load(slots.get(name, "none_value")) for name in CAPAIAN_INPUTS]
+        fallback = {Direction(key): _interpreted(f) for key, f in formulas.items()}
+        # The last resort, a direction without a formula, fails as grade fails: a KeyError.
+        table = ast.Subscript(self.put(fallback), load("direction"), ast.Load())
+        chain = self._checked(call(table, *args))
+        for key, formula in reversed(list(formulas.items())):
+            member = self.put(Direction(key))
+            try:
+                body = [assign("value", self.builder.expression(formula.tree, slots))]
+            except Unsupported:
+                body = self._checked(call(self.put(fallback[Direction(key)]), *args))
+            chain = [ast.If(compare(load("direction"), ast.Is(), member), body, chain)]
+        return chain[0]
+
+    def _checked(self, made: ast.expr) -> list[ast.stmt]:
+        """``value = made``, whose value must be a number: anything else means no capaian."""
+        test = compare(call(load("f_type"), load("value")), ast.IsNot(), load("decimal"))
+        return [assign("value", made), ast.If(test, _none_and_next(), [])]
+
+
+def _interpreted(formula: Formula) -> Callable[..., Any]:
+    """The formula read from its tree (a tree too deep to compile, or a branch never
+    taken): evaluate_tree, in CONTEXT, its faults raised as ArithmeticError."""
+    tree = formula.tree
+
+    def interpreted(*figures: Decimal | None) -> Any:
+        return evaluate_tree(tree, dict(zip(CAPAIAN_INPUTS, figures, strict=True)))
+
+    return interpreted
+
+
+def grade_kernel(rules: RuleSet) -> GradeKernel:
+    """The rule set's grading loop (module docstring), compiled once and kept on the rule set."""
+    cached = rules.compiled.get("grade")
+    if cached is None:
+        cached = rules.compiled["grade"] = _grade_kernel(rules)
+    return cached
+
+
+def _grade_kernel(rules: RuleSet) -> GradeKernel:
+    k = _Kernel()
+    ns = k.namespace
+    ns.update(none_value=None, zero=Decimal(0), decimal=Decimal, f_type=type)
+    single = {"target": "low", "target_low": "low", "target_high": "high", "realisasi": "realisasi"}
+    ranged = {key: local for key, local in single.items() if key != "target"}
+
+    body: list[ast.stmt] = [
+        assign("target", attr("ind", "target")),
+        assign("realisasi", attr("ind", "realisasi")),
+        ast.If(
+            ast.BoolOp(
+                ast.Or(),
+                [
+                    compare(load("target"), ast.Is(), ast.Constant(None)),
+                    compare(load("realisasi"), ast.Is(), ast.Constant(None)),
+                ],
+            ),
+            _none_and_next(),
+            [],
+        ),
+        assign("low", attr("target", "low")),
+        ast.If(compare(load("low"), ast.LtE(), load("zero")), _none_and_next(), []),
+        assign("high", attr("target", "high")),
+        assign("direction", attr("ind", "direction")),
+        ast.Try(
+            body=[
+                ast.If(
+                    compare(load("low"), ast.Eq(), load("high")),
+                    [k.dispatch(rules.capaian, single)],
+                    [k.dispatch(rules.capaian_range, ranged)],
+                )
+            ],
+            handlers=[ast.ExceptHandler(load("arithmetic_error"), None, _none_and_next())],
+            orelse=[],
+            finalbody=[],
+        ),
+        ast.If(
+            compare(
+                call(ast.Attribute(load("value"), "adjusted", ast.Load())),
+                ast.GtE(),
+                ast.Constant(RESULT_DIGITS),
+            ),
+            _none_and_next(),
+            [],
+        ),
+    ]
+    ns["arithmetic_error"] = ArithmeticError
+    body += _bounded(rules, "value", k.put)
+    shown: ast.expr = load("value")
+    if rules.categories_rounded:
+        quantize = ast.Attribute(load("value"), "quantize", ast.Load())
+        shown = call(quantize, k.put(rules.quantum), k.put(rules.rounding))
+    probe, edges, labels = rules.categories.bisection()
+    band: ast.expr = ast.Subscript(
+        k.put(labels),
+        call(k.put(probe), k.put(edges), shown),
+        ast.Load(),
+    )
+    rounded = (
+        rules.categories.rounded_bisection(rules.quantum)
+        if rules.categories_rounded and rules.rounding == ROUND_HALF_UP
+        else None
+    )
+    if rounded is not None:
+        # A capaian not below zero (all but a handful) is banded as displayed without
+        # being rounded first: a quantize is the costliest step left of the loop.
+        cuts, keyed = rounded
+        direct = ast.Subscript(
+            k.put(keyed),
+            call(k.put(bisect_right), k.put(cuts), load("value")),
+            ast.Load(),
+        )
+        band = ast.IfExp(compare(load("value"), ast.GtE(), load("zero")), direct, band)
+    body.append(ast.Expr(call(load("add_capaian"), load("value"))))
+    body.append(ast.Expr(call(load("add_category"), band)))
+    loop = ast.For(ast.Name("ind", ast.Store()), load("chunk"), body, [])
+    return function("grade_chunk", ["chunk", "add_capaian", "add_category"], [loop], ns)
+
+
+def grade_many(
+    indicators: Iterable[Indicator], rules: RuleSet, *, chunk_size: int = 4096
+) -> Iterator[tuple[Decimal | None, str | None]]:
+    """:func:`.indicator.grade` over a stream of indicators, lazily and in order:
+    ``(capaian, category)`` for each, ``(None, None)`` where there is no target, no
+    realisasi or no capaian. The same values as ``grade``, a chunk at a time through the
+    rule set's compiled grading loop."""
+    it = iter(indicators)
+    kernel = grade_kernel(rules)
+    while chunk := list(islice(it, chunk_size)):
+        capaian: list[Decimal | None] = []
+        category: list[str | None] = []
+        # Not around the yield: the caller keeps its own context and collector.
+        with localcontext(CONTEXT), collector_paused():
+            kernel(chunk, capaian.append, category.append)
+        # Pairs made as they are taken: a caller that unpacks each at once lets zip
+        # reuse one tuple, rather than one kept per record.
+        yield from zip(capaian, category, strict=True)

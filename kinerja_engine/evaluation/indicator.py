@@ -1,51 +1,53 @@
-"""Evaluate indicators under a compiled rule set: capaian, category, serapan, progress,
-efficiency, verdict and narrative flags, then the roll-up of each objective.
+"""The specification of evaluating one indicator under a compiled rule set: capaian,
+category, serapan, progress, efficiency, verdict and narrative flags, with a trace of
+every step when asked.
 
 Pure functions over frozen values. Every figure stays an exact Decimal; rounding happens
 only where the rule set compares displayed values (bands, verdict, flags) and for display.
-
-This is the hot path of a national re-evaluation (hundreds of thousands of indicators),
-so it is written to do per record only what depends on the record: formulas and bands
-were compiled with the rule set, the display quantum is the rule set's, and decimals are
-rounded with positional arguments (``Decimal.quantize`` parses keywords slowly).
+The compiled backend (:mod:`.compiled`) computes the same results for batches and is
+tested against :func:`evaluate_indicator`; the single-figure functions here
+(:func:`capaian_of`, :func:`category_of` ...) are what the audit and :func:`grade` use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Context, Decimal, InvalidOperation, localcontext
+from decimal import Context, Decimal, InvalidOperation
+from typing import overload
 
-from kinerja_engine.domain.model import Case, Direction, Indicator, Objective, Target
-from kinerja_engine.domain.results import (
-    FlagHit,
-    IndicatorResult,
-    ObjectiveResult,
-    Report,
-    Severity,
-    Status,
-)
+from kinerja_engine.domain.model import Direction, Indicator, Target
+from kinerja_engine.domain.results import FlagHit, IndicatorResult, Severity, Status
 from kinerja_engine.errors import FormulaError
-from kinerja_engine.numbers import format_number
-from kinerja_engine.rulesets.formula import RESULT_DIGITS, Formula
-from kinerja_engine.rulesets.ruleset import Bands, RuleSet
+from kinerja_engine.numbers import figure_text, format_number
+from kinerja_engine.rulesets.formula import Formula
+from kinerja_engine.rulesets.ruleset import Bands, FlagRule, RuleSet
 
 __all__ = [
+    "FIGURES_CONTEXT",
+    "SEVERITIES",
+    "band",
     "capaian_of",
     "category_of",
+    "displayed",
+    "efficiency_from",
     "efficiency_of",
-    "evaluate_case",
     "evaluate_indicator",
+    "flag_messages",
     "grade",
+    "pagu_capaian",
     "quantize",
     "serapan_of",
     "verdict_of",
 ]
 
-_CTX = Context(prec=60)
+#: The context of the arithmetic outside the formulas (display rounding, pagu x capaian,
+#: the roll-ups), whatever the caller's: sixty digits hold any sum of figures below 10^21.
+FIGURES_CONTEXT = Context(prec=60)
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 _QUANTA = {places: Decimal(1).scaleb(-places) for places in range(21)}
-_SEVERITY = {s.value: s for s in Severity}
+#: A flag's severity by the name a rule set gives it.
+SEVERITIES = {s.value: s for s in Severity}
 # English notation to Indonesian: the decimal point and the thousands separator swap
 # (1,234.50 -> 1.234,50); a figure's text holds no other '.' or ','.
 _TO_ID = str.maketrans(".,", ",.")
@@ -58,7 +60,7 @@ def quantize(value: Decimal, places: int, rounding: str) -> Decimal:
     if quantum is None:
         quantum = Decimal(1).scaleb(-places)
     try:
-        return value.quantize(quantum, rounding, _CTX)
+        return value.quantize(quantum, rounding, FIGURES_CONTEXT)
     except InvalidOperation:
         # More digits than the context keeps: a printed figure with dozens of decimals
         # ("1 detik" is 0.01666... minutes). Size the context to the value instead.
@@ -103,6 +105,7 @@ def _reason_id(formula: Formula, env: Mapping[str, Decimal | None]) -> str | Non
 
 
 def _bounded(value: Decimal, rules: RuleSet) -> Decimal:
+    """``value`` capped and floored as the rule set says."""
     cap = rules.cap
     if cap is not None and value > cap:
         return cap
@@ -112,7 +115,8 @@ def _bounded(value: Decimal, rules: RuleSet) -> Decimal:
     return value
 
 
-def _band(bands: Bands, value: Decimal | None) -> tuple[int | None, str | None]:
+def band(bands: Bands, value: Decimal | None) -> tuple[int | None, str | None]:
+    """The rank and label of the band holding ``value`` (None and None for no value)."""
     if value is None:
         return None, None
     rank = bands.rank(value)
@@ -147,38 +151,11 @@ def capaian_of(
 def grade(
     rules: RuleSet, direction: Direction, target: Target, realisasi: Decimal
 ) -> tuple[Decimal | None, str | None]:
-    """Capaian (capped and floored) and its category label, and nothing else.
-
-    The lean path for re-grading many figure pairs under a rule set: the same formulas,
-    bounds and bands as :func:`evaluate_indicator`, without serapan, efficiency, verdict,
-    flags or a result object. ``(None, None)`` when capaian is undefined.
-    """
-    low = target.low
-    if low <= _ZERO:
-        return None, None
-    high = target.high
-    env: dict[str, Decimal | None]
-    if low == high:
-        formula = rules.capaian[direction]
-        env = {"target": low, "target_low": low, "target_high": high, "realisasi": realisasi}
-    else:
-        formula = rules.capaian_range[direction]
-        env = {"target": None, "target_low": low, "target_high": high, "realisasi": realisasi}
-    try:
-        value = formula.figure(env)
-    except FormulaError:
-        return None, None
-    if type(value) is not Decimal:  # no value (None), or a condition
-        return None, None
-    # _bounded and _display_view inline: this runs once per record of a re-grading.
-    cap, floor = rules.cap, rules.floor
-    if cap is not None and value > cap:
-        value = cap
-    elif floor is not None and value < floor:
-        value = floor
-    if rules.categories_rounded:
-        return value, rules.categories.label(value.quantize(rules.quantum, rules.rounding, _CTX))
-    return value, rules.categories.label(value)
+    """Capaian (capped and floored) and its category label, and nothing else: the job of
+    re-grading many figure pairs (:func:`.compiled.grade_many` does it for a batch).
+    ``(None, None)`` when capaian is undefined."""
+    capaian = capaian_of(rules, direction, target, realisasi)
+    return (None, None) if capaian is None else (capaian, category_of(rules, capaian))
 
 
 def serapan_of(rules: RuleSet, pagu: Decimal, spent: Decimal) -> Decimal | None:
@@ -187,11 +164,11 @@ def serapan_of(rules: RuleSet, pagu: Decimal, spent: Decimal) -> Decimal | None:
 
 
 def category_of(rules: RuleSet, capaian: Decimal) -> str | None:
-    return _band(rules.categories, _display_view(capaian, rules))[1]
+    return band(rules.categories, displayed(capaian, rules))[1]
 
 
 def verdict_of(rules: RuleSet, capaian: Decimal) -> str | None:
-    achieved = _condition(rules.verdict_when, {"capaian": _display_view(capaian, rules)})
+    achieved = _condition(rules.verdict_when, {"capaian": displayed(capaian, rules)})
     if achieved is None:
         return None
     return rules.verdict_achieved if achieved else rules.verdict_not_achieved
@@ -205,17 +182,18 @@ def efficiency_of(
     spent: Decimal | None = None,
 ) -> str | None:
     env = {
-        "capaian": _display_view(capaian, rules),
-        "serapan": _display_view(serapan, rules),
+        "capaian": displayed(capaian, rules),
+        "serapan": displayed(serapan, rules),
         "pagu": pagu,
         "realisasi_anggaran": spent,
-        "pagu_capaian": None if pagu is None else _pagu_capaian(pagu, capaian),
+        "pagu_capaian": None if pagu is None else pagu_capaian(pagu, capaian),
     }
-    return _efficiency(rules, env, None)[2]
+    return efficiency_from(rules, env, None)[2]
 
 
 def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) -> IndicatorResult:
-    """Evaluate one indicator. Never raises for a structurally valid indicator."""
+    """Evaluate one indicator: the specification of every figure of its result, each step
+    written down in ``trace`` when asked. Never raises for a structurally valid indicator."""
     steps: list[str] | None = [] if trace else None
     target = ind.target
     realisasi = ind.realisasi
@@ -250,15 +228,9 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             trace=tuple(steps or ()),
         )
     high = target.high
-    env: dict[str, Decimal | None] = {
-        "target": None if low != high else low,
-        "target_low": low,
-        "target_high": high,
-        "realisasi": realisasi,
-        "renstra_target": ind.renstra_target,
-    }
+    env = _capaian_inputs(target, realisasi)
+    env["renstra_target"] = ind.renstra_target
     direction = ind.direction
-    quantum, rounding, rounded = rules.quantum, rules.rounding, rules.categories_rounded
     status = Status.COMPUTED
     reason = reason_id = None
     capaian = alternative = None
@@ -287,17 +259,15 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             steps.append(
                 f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})"
             )
-        shown = capaian.quantize(quantum, rounding, _CTX) if rounded else capaian
-        rank, category = _band(rules.categories, shown)
+        shown = displayed(capaian, rules)
+        rank, category = band(rules.categories, shown)
         if steps is not None:
             steps.append(_band_step("category", rules.categories, shown, rank))
         if direction is _LOWER and rules.capaian_alternative is not None:
             alt_raw, _ = _call(rules.capaian_alternative, env)
             if alt_raw is not None:
                 alternative = _bounded(alt_raw, rules)
-                shown_alternative = (
-                    alternative.quantize(quantum, rounding, _CTX) if rounded else alternative
-                )
+                shown_alternative = displayed(alternative, rules)
                 rank_alt = rules.categories.rank(shown_alternative)
 
     progress = None
@@ -307,17 +277,15 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         if steps is not None:
             steps.append(_step("progress", progress_formula, env, progress, why))
 
-    serapan_shown = serapan
-    if rounded and serapan is not None:
-        serapan_shown = serapan.quantize(quantum, rounding, _CTX)
+    serapan_shown = displayed(serapan, rules)
     eff_env: dict[str, Decimal | None] = {
         "capaian": shown,
         "serapan": serapan_shown,
         "pagu": pagu,
         "realisasi_anggaran": spent,
-        "pagu_capaian": None if pagu is None or capaian is None else _pagu_capaian(pagu, capaian),
+        "pagu_capaian": None if pagu is None or capaian is None else pagu_capaian(pagu, capaian),
     }
-    eff_value, eff_score, efficiency = _efficiency(rules, eff_env, steps)
+    eff_value, eff_score, efficiency = efficiency_from(rules, eff_env, steps)
 
     # Everything a verdict or a flag may name, as the rule set compares it.
     env["capaian"] = shown
@@ -325,7 +293,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
     env["category_rank"] = None if rank is None else Decimal(rank)
     env["category_rank_alternative"] = None if rank_alt is None else Decimal(rank_alt)
     env["serapan"] = serapan_shown
-    env["progress"] = _display_view(progress, rules)
+    env["progress"] = displayed(progress, rules)
     env["efficiency_value"] = eff_value
     env["efficiency_score"] = eff_score
     env["pagu"] = pagu
@@ -339,19 +307,15 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
             if steps is not None:
                 steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
     flags: tuple[FlagHit, ...] = ()
-    shown_figures: dict[str, str] = {}  # a figure's text, for the messages that name it
     for flag in rules.flags:
         try:
             raised = flag.when(figures)
         except FormulaError:
             continue  # a condition that cannot be decided raises no flag
         if raised is True:
-            hit = FlagHit(
-                code=flag.code,
-                severity=_SEVERITY[flag.severity],
-                message_id=_fill(flag.parts_id, figures, rules.places, shown_figures, _TO_ID),
-                message_en=_fill(flag.parts_en, figures, rules.places, shown_figures, None),
-            )
+            values = [figures.get(name) for name in flag.names]
+            message_id, message_en = flag_messages(flag, values, rules.places)
+            hit = FlagHit(flag.code, SEVERITIES[flag.severity], message_id, message_en)
             flags = (*flags, hit)
     return IndicatorResult(
         id=ind.id,
@@ -377,22 +341,30 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
     )
 
 
-def _pagu_capaian(pagu: Decimal, capaian: Decimal) -> Decimal:
-    # In this module's context, not the caller's: an indicator evaluated alone (or in a
-    # batch) gives what api.evaluate gives.
-    return _CTX.divide(_CTX.multiply(pagu, capaian), _HUNDRED)
+def pagu_capaian(pagu: Decimal, capaian: Decimal) -> Decimal:
+    """The share of the pagu the capaian stands for: ``pagu * capaian / 100``, in
+    :data:`FIGURES_CONTEXT` whatever the caller's."""
+    return FIGURES_CONTEXT.divide(FIGURES_CONTEXT.multiply(pagu, capaian), _HUNDRED)
 
 
-def _display_view(value: Decimal | None, rules: RuleSet) -> Decimal | None:
+@overload
+def displayed(value: Decimal, rules: RuleSet) -> Decimal: ...
+@overload
+def displayed(value: None, rules: RuleSet) -> None: ...
+@overload
+def displayed(value: Decimal | None, rules: RuleSet) -> Decimal | None: ...
+def displayed(value: Decimal | None, rules: RuleSet) -> Decimal | None:
     """The value as the rule set compares it: displayed (rounded) or exact."""
     if value is None or not rules.categories_rounded:
         return value
-    return value.quantize(rules.quantum, rules.rounding, _CTX)
+    return value.quantize(rules.quantum, rules.rounding, FIGURES_CONTEXT)
 
 
-def _efficiency(
+def efficiency_from(
     rules: RuleSet, env: Mapping[str, Decimal | None], steps: list[str] | None
 ) -> tuple[Decimal | None, Decimal | None, str | None]:
+    """The efficiency value, score and label from the figures ``env`` (as the rule set
+    compares them), with the steps appended to ``steps`` when it is a list."""
     value, why = _call(rules.efficiency, env)
     if steps is not None and (value is not None or why):
         steps.append(_step("efficiency", rules.efficiency, env, value, why))
@@ -409,8 +381,8 @@ def _efficiency(
             return value, None, None
         graded = score
     if rules.efficiency_rounded:
-        graded = graded.quantize(rules.quantum, rules.rounding, _CTX)
-    rank, label = _band(rules.efficiency_bands, graded)
+        graded = graded.quantize(rules.quantum, rules.rounding, FIGURES_CONTEXT)
+    rank, label = band(rules.efficiency_bands, graded)
     if steps is not None:
         steps.append(_band_step("efficiency", rules.efficiency_bands, graded, rank))
     return value, score, label
@@ -424,27 +396,15 @@ def _condition(formula: Formula, env: Mapping[str, Decimal | None]) -> bool | No
     return value if value is True or value is False else None
 
 
-def _fill(
-    parts: tuple[str, ...],
-    figures: Mapping[str, Decimal | None],
-    places: int,
-    shown: dict[str, str],
-    notation: dict[int, int] | None,
-) -> str:
-    """A message split by the rule set into text and figure names, with the figures in:
-    rounded and grouped in English notation, or translated to another (``_TO_ID``)."""
-    if len(parts) == 1:
-        return parts[0]
-    out = list(parts)
-    for i in range(1, len(parts), 2):
-        name = parts[i]
-        text = shown.get(name)
-        if text is None:
-            value = figures.get(name)
-            text = "—" if value is None else format_number(value, places, group=True)
-            shown[name] = text
-        out[i] = text if notation is None else text.translate(notation)
-    return "".join(out)
+def flag_messages(flag: FlagRule, values: Sequence[Decimal | None], places: int) -> tuple[str, str]:
+    """A raised flag's messages, Indonesian and English, filled with ``values``, the
+    figures ``flag.names`` names (in that order): rounded to ``places`` and grouped, in
+    Indonesian notation (1.234,50) and in English (1,234.50)."""
+    texts = [figure_text(value, places) for value in values]
+    return (
+        flag.template_id.format(*[text.translate(_TO_ID) for text in texts]),
+        flag.template_en.format(*texts),
+    )
 
 
 def _step(
@@ -466,140 +426,3 @@ def _band_step(name: str, bands: Bands, value: Decimal | None, rank: int | None)
         return f"{name}: {shown} falls in no band"
     band = bands.bands[rank]
     return f"{name}: {shown} in {band.label!r} {band.describe()}"
-
-
-# ---------------------------------------------------------------- objectives
-
-
-_Why = tuple[str, str] | None  # a reason in English and in Indonesian
-
-
-def _rollup(
-    rules: RuleSet, results: list[IndicatorResult], indicators: Mapping[str, Indicator]
-) -> tuple[Decimal | None, _Why]:
-    values = [r.capaian for r in results if r.capaian is not None]
-    if not values:
-        return None, (
-            "no indicator of the objective has a computed capaian",
-            "tidak ada indikator sasaran ini yang capaiannya terhitung",
-        )
-    method = rules.rollup
-    if method == "mean":
-        return _CTX.divide(sum(values, _ZERO), Decimal(len(values))), None
-    if method == "min":
-        return min(values), None
-    if method == "geometric_mean":
-        if any(v <= 0 for v in values):
-            return None, (
-                "a geometric mean needs every capaian above zero",
-                "rata-rata geometrik memerlukan setiap capaian di atas nol",
-            )
-        logs = sum((_CTX.ln(v) for v in values), _ZERO)
-        return _CTX.exp(_CTX.divide(logs, Decimal(len(values)))), None
-    weights = []
-    for r in results:
-        if r.capaian is None:
-            continue
-        weight = rules.weights.get(r.id)
-        if weight is None:  # an indicator without a weight weighs its pagu
-            budget = indicators[r.id].budget
-            weight = None if budget is None else budget.pagu
-        if weight is None:
-            return None, (
-                f"indicator {r.id!r} has neither a weight in the rule set nor a pagu",
-                f"indikator {r.id!r} tidak punya bobot dalam aturan maupun pagu",
-            )
-        weights.append(weight)
-    total = sum(weights, _ZERO)
-    if total == 0:
-        return None, (
-            "the weights of the objective's indicators add up to zero",
-            "jumlah bobot indikator sasaran ini nol",
-        )
-    weighted = sum((v * w for v, w in zip(values, weights, strict=True)), _ZERO)
-    return _CTX.divide(weighted, total), None
-
-
-def _objective(
-    objective: Objective,
-    results: list[IndicatorResult],
-    indicators: Mapping[str, Indicator],
-    rules: RuleSet,
-) -> ObjectiveResult:
-    """The objective's roll-up of its indicators' results. Its sums run in the context in
-    force, which evaluate_case sets to this module's (not the caller's)."""
-    capaian, why = _rollup(rules, results, indicators)
-    shown = _display_view(capaian, rules)
-    _rank, category = _band(rules.categories, shown)
-    pagu = spent = pagu_capaian = _ZERO
-    funded = False
-    for r in results:
-        budget = indicators[r.id].budget
-        if budget is None or budget.pagu is None or budget.realisasi is None or r.capaian is None:
-            continue
-        funded = True
-        pagu += budget.pagu
-        spent += budget.realisasi
-        pagu_capaian += budget.pagu * r.capaian / _HUNDRED
-    sums = {"pagu": pagu, "realisasi_anggaran": spent, "pagu_capaian": pagu_capaian}
-    serapan = eff_value = eff_score = None
-    efficiency = None
-    if funded and sums["pagu"] > 0:
-        serapan = _CTX.divide(sums["realisasi_anggaran"] * _HUNDRED, sums["pagu"])
-        if serapan.adjusted() >= RESULT_DIGITS:
-            # Not a figure (a pagu of 1E-400 against real spending), as Formula.figure
-            # refuses for an indicator; displaying it would take hundreds of digits.
-            serapan = None
-        else:
-            env = {**sums, "capaian": shown, "serapan": _display_view(serapan, rules)}
-            eff_value, eff_score, efficiency = _efficiency(rules, env, None)
-    return ObjectiveResult(
-        id=objective.id,
-        name=objective.name,
-        indicators=tuple(r.id for r in results),
-        capaian=capaian,
-        category=category,
-        serapan=serapan,
-        efficiency_value=eff_value,
-        efficiency_score=eff_score,
-        efficiency=efficiency,
-        reason=why[0] if why else None,
-        reason_id=why[1] if why else None,
-    )
-
-
-# ---------------------------------------------------------------- cases and batches
-
-
-def evaluate_case(
-    case: Case,
-    rules: RuleSet,
-    *,
-    trace: bool = True,
-    results: Sequence[IndicatorResult] | None = None,
-) -> Report:
-    """The case's report: ``results`` are its indicators' (evaluated here when None),
-    rolled up into its objectives."""
-    if results is None:
-        results = [evaluate_indicator(ind, rules, trace=trace) for ind in case.indicators]
-    by_id = {ind.id: ind for ind in case.indicators}
-    # Grouped in one pass: a case with thousands of objectives must not be quadratic.
-    members: dict[str, list[IndicatorResult]] = {obj.id: [] for obj in case.objectives}
-    for r in results:
-        if r.objective is not None and r.objective in members:
-            members[r.objective].append(r)
-    # The objectives' sums in this module's context, not the caller's: a direct call
-    # gives what api.evaluate gives.
-    with localcontext(_CTX):
-        objectives = tuple(
-            _objective(obj, members[obj.id], by_id, rules) for obj in case.objectives
-        )
-    return Report(
-        info=case.report,
-        rules=rules.name,
-        rules_version=rules.version,
-        places=rules.places,
-        rounding=rules.rounding,
-        indicators=tuple(results),
-        objectives=objectives,
-    )

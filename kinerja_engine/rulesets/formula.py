@@ -1,4 +1,4 @@
-"""Formulas and conditions of a rule set, compiled once into plain Python closures.
+"""Formulas and conditions of a rule set: parsed and type-checked once into a tree.
 
 The language is deliberately small: what an analyst writes in a rule set to turn the
 figures of an indicator into an achievement percentage, or to flag a finding::
@@ -38,6 +38,11 @@ figures of an indicator into an achievement percentage, or to flag a finding::
   figures substituted in.
 
 Column numbers in errors count characters from the start of the formula text, 1-based.
+
+A formula's meaning is :func:`evaluate_tree`, which reads the tree node by node: the
+specification of the language, used by the traced evaluator and the audit. The batch
+paths compile the same tree into Python functions (kinerja_engine.evaluation.codegen)
+and are tested against it.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ import decimal
 import difflib
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple, NoReturn, TypeAlias, cast
 
@@ -54,7 +59,16 @@ import attrs
 
 from kinerja_engine.errors import FormulaError
 
-__all__ = ["CONTEXT", "MAX_DEPTH", "MAX_LENGTH", "Formula", "Value", "compile_formula"]
+__all__ = [
+    "CONTEXT",
+    "MAX_DEPTH",
+    "MAX_LENGTH",
+    "Formula",
+    "Tree",
+    "Value",
+    "compile_formula",
+    "evaluate_tree",
+]
 
 Value: TypeAlias = Decimal | bool | None
 #: A compiled formula as a tree: ``("const", value)``, ``("name", name)``, or an
@@ -64,10 +78,8 @@ Value: TypeAlias = Decimal | bool | None
 #: operand)``, ``("if", condition, then, else)`` and ``("round", operand, places)``.
 Tree: TypeAlias = tuple[Any, ...]
 Env: TypeAlias = Mapping[str, Decimal | None]
-_Fn: TypeAlias = Callable[[Env], Value]
-_NumFn: TypeAlias = Callable[[Env], Decimal | None]
-_BoolFn: TypeAlias = Callable[[Env], bool | None]
 _Op: TypeAlias = Callable[[Decimal, Decimal], Value]
+_Pair: TypeAlias = tuple[Decimal, Decimal]
 
 #: The one arithmetic context of every formula. Fifty digits keep rupiah amounts in the
 #: trillions exact through a few multiplications; the traps turn what would otherwise be
@@ -104,30 +116,12 @@ _COMPARISONS: dict[str, _Op] = {
 }
 
 
-class _Ops(NamedTuple):
-    """The arithmetic a formula's closures are built with."""
-
-    arithmetic: Mapping[str, _Op]
-    minus: Callable[[Decimal], Decimal]
-    abs: Callable[[Decimal], Decimal]
-    context: decimal.Context | None  # for round(); None: the current context
-
-
-# CONTEXT's methods: right whatever the caller's context.
-_IN_CONTEXT = _Ops(
-    {"+": CONTEXT.add, "-": CONTEXT.subtract, "*": CONTEXT.multiply, "/": CONTEXT.divide},
-    CONTEXT.minus,
-    CONTEXT.abs,
-    CONTEXT,
-)
-# Python's operators, in the current context: the same values once the caller is inside
-# ``localcontext(CONTEXT)``, at half the cost (a context method parses its arguments).
-_IN_CURRENT = _Ops(
-    {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv},
-    operator.neg,
-    operator.abs,
-    None,
-)
+_ARITHMETIC: dict[str, _Op] = {
+    "+": CONTEXT.add,
+    "-": CONTEXT.subtract,
+    "*": CONTEXT.multiply,
+    "/": CONTEXT.divide,
+}
 # name -> (fewest, most) arguments; None means no upper bound.
 _FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "abs": (1, 1),
@@ -216,8 +210,8 @@ _WORD_HINTS = {
 }
 _MISSING = "—"
 
-# Operator chains longer than this compile to one loop instead of nested closures, so a
-# long ``a + b + c + ...`` costs neither Python stack nor a deep chain of calls.
+# Operator chains longer than this become one "chain" node instead of nested operations,
+# so a long ``a + b + c + ...`` costs neither Python stack nor deep trees.
 _NEST_LIMIT = 3
 
 
@@ -234,28 +228,19 @@ class Formula:
     source: str
     names: frozenset[str]
     kind: str
-    _fn: _Fn = attrs.field(eq=False, repr=False, alias="fn")
+    #: The formula as a tree (see :data:`Tree`): what :func:`evaluate_tree` reads and
+    #: what the batch paths compile.
+    tree: Tree = attrs.field(eq=False, repr=False)
     # (start, end, name) of every name in ``source``, for ``substituted``.
     _spans: tuple[tuple[int, int, str], ...] = attrs.field(
         default=(), eq=False, repr=False, alias="spans"
     )
-    #: The formula as a tree (see :data:`Tree`), for compilers other than the closures.
-    tree: Tree = attrs.field(default=("const", None), eq=False, repr=False)
-    #: The closures again, built with Python's operators, which compute in the current
-    #: decimal context: call it only inside ``decimal.localcontext(CONTEXT)``, where it
-    #: gives what calling the formula gives (arithmetic faults raise the decimal module's
-    #: ArithmeticError, untranslated). For loops over many records that enter that
-    #: context once: an operator costs half a context method.
-    in_current_context: _Fn = attrs.field(
-        default=attrs.Factory(lambda self: self._fn, takes_self=True), eq=False, repr=False
-    )
 
     def __call__(self, env: Mapping[str, Decimal | None]) -> Value:
         try:
-            return self._fn(env)
+            return evaluate_tree(self.tree, env)
         except ArithmeticError as exc:
-            # Translated here rather than in each operator, so the closures stay free of
-            # any handling cost and the message can show the whole formula.
+            # Translated here, where the message can show the whole formula.
             raise self._arithmetic_error(exc, env) from exc
 
     def figure(self, env: Mapping[str, Decimal | None]) -> Value:
@@ -263,12 +248,7 @@ class Formula:
         10^RESULT_DIGITS or more is a :class:`FormulaError`, as it is for an input. Such
         as a capaian over a target of 1E-400: no report prints it, and rounding it for
         display could take thousands of digits."""
-        # The body of __call__ repeated rather than called: this runs for every figure of
-        # every indicator of a national run, and a call is a good part of its cost.
-        try:
-            value = self._fn(env)
-        except ArithmeticError as exc:
-            raise self._arithmetic_error(exc, env) from exc
+        value = self(env)
         if type(value) is Decimal and value.adjusted() >= RESULT_DIGITS:
             shown = f"{value:.3E}"
             raise FormulaError(
@@ -335,7 +315,7 @@ def compile_formula(source: str, allowed: Iterable[str], *, kind: str = NUMBER) 
             column=MAX_LENGTH + 1,
             expected=f"at most {MAX_LENGTH} characters",
         )
-    parser = _Parser(source, frozenset(allowed), _IN_CONTEXT)
+    parser = _Parser(source, frozenset(allowed))
     expr = parser.parse()
     if expr.type != kind:
         parser.fail(
@@ -348,11 +328,8 @@ def compile_formula(source: str, allowed: Iterable[str], *, kind: str = NUMBER) 
         source=source,
         names=frozenset(name for _, _, name in parser.spans),
         kind=kind,
-        fn=expr.fn,
-        spans=tuple(parser.spans),
         tree=expr.tree,
-        # The same parse again, built with operators: it cannot fail where the first did not.
-        in_current_context=_Parser(source, frozenset(allowed), _IN_CURRENT).parse().fn,
+        spans=tuple(parser.spans),
     )
 
 
@@ -452,23 +429,21 @@ class _Expr:
 
     type: str  # NUMBER or CONDITION
     start: int  # offset of its first character, where type errors point
-    fn: _Fn
-    is_const: bool = False
-    value: Value = None  # when is_const
-    name: str | None = None  # when it is a bare input name
-    literal: str | None = None  # when it is a number exactly as written
-    # The expression as a tree, for compilers other than the closures (codegen.py):
     # ("const", value), ("name", name) or (operation, *operands); see Tree.
-    tree: Tree = ("const", None)
+    tree: Tree
+    literal: str | None = None  # when it is a number exactly as written
+
+    @property
+    def is_const(self) -> bool:
+        return bool(self.tree[0] == "const")
 
 
 class _Parser:
     """Recursive descent, one method per precedence level, loosest first."""
 
-    def __init__(self, source: str, allowed: frozenset[str], ops: _Ops) -> None:
+    def __init__(self, source: str, allowed: frozenset[str]) -> None:
         self.source = source
         self.allowed = allowed
-        self.ops = ops
         self.tokens = _tokenize(source)
         self.index = 0
         self.depth = 0
@@ -545,7 +520,7 @@ class _Parser:
 
     def enter(self, tok: _Token) -> None:
         # Bounding the nesting bounds both this parser's recursion and the depth of the
-        # compiled closures, so no formula can reach Python's recursion limit.
+        # trees evaluate_tree walks, so no formula can reach Python's recursion limit.
         self.depth += 1
         if self.depth > MAX_DEPTH:
             self.fail(
@@ -589,7 +564,7 @@ class _Parser:
         for item in items:
             self.require(item, CONDITION, "'or'")
         tree = ("or", *(e.tree for e in items))
-        return _node(_or([_bool_fn(e) for e in items]), CONDITION, items[0].start, items, tree)
+        return _node(CONDITION, items[0].start, tree)
 
     def parse_and(self) -> _Expr:
         items = [self.parse_not()]
@@ -601,7 +576,7 @@ class _Parser:
         for item in items:
             self.require(item, CONDITION, "'and'")
         tree = ("and", *(e.tree for e in items))
-        return _node(_and([_bool_fn(e) for e in items]), CONDITION, items[0].start, items, tree)
+        return _node(CONDITION, items[0].start, tree)
 
     def parse_not(self) -> _Expr:
         if not self.at("not"):
@@ -612,7 +587,7 @@ class _Parser:
         self.leave()
         self.require(operand, CONDITION, "'not'")
         tree = ("not", operand.tree)
-        return _node(_not(_bool_fn(operand)), CONDITION, tok.pos, [operand], tree)
+        return _node(CONDITION, tok.pos, tree)
 
     def parse_comparison(self) -> _Expr:
         left = self.parse_sum()
@@ -632,9 +607,7 @@ class _Parser:
                 expected="'and' or 'or' between comparisons",
                 hint="write 'a < b and b < c'",
             )
-        fn = _binary(_COMPARISONS[tok.text], left, right, self.ops.arithmetic)
-        tree = (tok.text, left.tree, right.tree)
-        return _node(fn, CONDITION, left.start, [left, right], tree)
+        return _node(CONDITION, left.start, (tok.text, left.tree, right.tree))
 
     def parse_sum(self) -> _Expr:
         return self._chain(self.parse_term, ("+", "-"))
@@ -653,18 +626,11 @@ class _Parser:
         for op, item in rest:
             self.require(item, NUMBER, f"'{op}'")
         if len(rest) > _NEST_LIMIT:
-            pairs = [(self.ops.arithmetic[op], _num_fn(item)) for op, item in rest]
-            return _node(
-                _fold(_num_fn(first), pairs),
-                NUMBER,
-                first.start,
-                [first, *(item for _, item in rest)],
-                ("chain", first.tree, tuple((op, item.tree) for op, item in rest)),
-            )
+            steps = tuple((op, item.tree) for op, item in rest)
+            return _node(NUMBER, first.start, ("chain", first.tree, steps))
         acc = first
         for op, item in rest:
-            fn = _binary(self.ops.arithmetic[op], acc, item, self.ops.arithmetic)
-            acc = _node(fn, NUMBER, first.start, [acc, item], (op, acc.tree, item.tree))
+            acc = _node(NUMBER, first.start, (op, acc.tree, item.tree))
         return acc
 
     def parse_unary(self) -> _Expr:
@@ -680,13 +646,13 @@ class _Parser:
             # name or a constant.
             return attrs.evolve(operand, start=tok.pos, literal=None)
         tree = ("neg", operand.tree)
-        return _node(_unary(self.ops.minus, operand), NUMBER, tok.pos, [operand], tree)
+        return _node(NUMBER, tok.pos, tree)
 
     def parse_primary(self) -> _Expr:
         tok = self.peek()
         if tok.kind == "number":
             self.advance()
-            return _const(Decimal(tok.text), NUMBER, tok.pos, literal=tok.text)
+            return _Expr(NUMBER, tok.pos, ("const", Decimal(tok.text)), literal=tok.text)
         if tok.kind == "name":
             self.advance()
             if self.at("("):
@@ -732,11 +698,7 @@ class _Parser:
                 hint=hint,
             )
         self.spans.append((tok.pos, tok.pos + len(name), name))
-
-        def get(env: Env) -> Value:
-            return env.get(name)
-
-        return _Expr(NUMBER, tok.pos, get, name=name, tree=("name", name))
+        return _Expr(NUMBER, tok.pos, ("name", name))
 
     def parse_call(self, name_tok: _Token) -> _Expr:
         fname = name_tok.text
@@ -801,8 +763,7 @@ class _Parser:
                     f"{_TYPE_ID[then.type]} dan ini {_TYPE_ID[other.type]}",
                     expected=_TYPE_EN[then.type],
                 )
-            fn = _if(_bool_fn(cond), then.fn, other.fn)
-            return _node(fn, then.type, start, args, ("if", cond.tree, then.tree, other.tree))
+            return _node(then.type, start, ("if", cond.tree, then.tree, other.tree))
         if fname == "round":
             value, places_expr = args
             self.require(value, NUMBER, what)
@@ -816,351 +777,106 @@ class _Parser:
                     f"dari 0 sampai {MAX_PLACES}, ditulis sebagai angka biasa",
                     expected="a whole number such as 2",
                 )
-            tree = ("round", value.tree, int(text))
-            fn = _round(value, int(text), self.ops.context)
-            return _node(fn, NUMBER, start, [value], tree)
+            return _node(NUMBER, start, ("round", value.tree, int(text)))
         for arg in args:
             self.require(arg, NUMBER, what)
-        if fname == "missing":
-            return _node(_missing(args[0]), CONDITION, start, args, ("missing", args[0].tree))
-        if fname == "abs":
-            fn = _unary(self.ops.abs, args[0])
-            return _node(fn, NUMBER, start, args, ("abs", args[0].tree))
-        fns = [_num_fn(a) for a in args]
-        fn = _min(fns) if fname == "min" else _max(fns)
-        return _node(fn, NUMBER, start, args, (fname, *(a.tree for a in args)))
+        kind = CONDITION if fname == "missing" else NUMBER
+        return _node(kind, start, (fname, *(a.tree for a in args)))
 
 
-# --------------------------------------------------------------------------- closures
-#
-# Every builder returns a closure taking the inputs mapping. Types were checked by the
-# parser, so the casts below only tell mypy what the parser already proved.
+# --------------------------------------------------------------------------- meaning
 
 
-def _num_fn(expr: _Expr) -> _NumFn:
-    return cast(_NumFn, expr.fn)
-
-
-def _bool_fn(expr: _Expr) -> _BoolFn:
-    return cast(_BoolFn, expr.fn)
-
-
-def _const(value: Value, type_: str, start: int, literal: str | None = None) -> _Expr:
-    def const(env: Env) -> Value:
-        return value
-
-    return _Expr(
-        type_, start, const, is_const=True, value=value, literal=literal, tree=("const", value)
-    )
-
-
-def _node(fn: _Fn, type_: str, start: int, children: Sequence[_Expr], tree: Tree) -> _Expr:
-    """Wrap ``fn``, folding it to a constant when all its operands are constants."""
-    if all(child.is_const for child in children):
+def _node(type_: str, start: int, tree: Tree) -> _Expr:
+    """The expression ``tree``, folded to a constant when all its operands are constants."""
+    if all(t[0] == "const" for t in _operands(tree)):
         try:
-            value = fn({})
+            value = evaluate_tree(tree, {})
         except ArithmeticError:
-            # Such as ``1 / 0``: leave it to fail when called, with the message that
-            # names the formula and its figures.
+            # Such as ``1 / 0``: left to fail when called, with the message that names
+            # the formula and its figures.
             pass
         else:
-            return _const(value, type_, start)
-    return _Expr(type_, start, fn, tree=tree)
+            return _Expr(type_, start, ("const", value))
+    return _Expr(type_, start, tree)
 
 
-def _binary(op: _Op, left: _Expr, right: _Expr, arithmetic: Mapping[str, _Op]) -> _Fn:
-    """``op(left, right)``, or None when either is missing; both are always evaluated.
+def _operands(tree: Tree) -> list[Tree]:
+    if tree[0] == "chain":
+        return [tree[1], *(operand for _, operand in tree[2])]
+    if tree[0] == "round":
+        return [tree[1]]
+    return list(tree[1:])
 
-    Names and constants are read inline rather than through their own closures: it
-    saves a call per operand on the path that runs millions of times. For the same
-    reason an arithmetic ``left`` whose operands are names and constants, with a name or
-    a constant on the right (``realisasi / target * 100``), is one closure.
+
+def evaluate_tree(tree: Tree, env: Env) -> Value:
+    """The value of a formula tree for the inputs ``env``: what the formula means.
+
+    All arithmetic runs in :data:`CONTEXT`, whatever the caller's context; a fault
+    (division by zero, overflow) raises the decimal module's ArithmeticError. Missing
+    values spread as the module docstring says: both operands of an operator, and every
+    argument of a function, are always evaluated (left to right); ``and``/``or`` stop at
+    the first operand that decides them; ``if`` evaluates only the branch it chooses.
+    One function, one Python frame per level of the tree: the deepest formula accepted
+    stays far from the recursion limit.
     """
-    ln, rn = left.name, right.name
-    inner = _leaf_pair(left, arithmetic)
-    if inner is not None and (rn is not None or right.is_const):
-        return _fused(op, inner, rn, None if rn is not None else cast(Decimal, right.value))
-    if ln is not None and rn is not None:
-
-        def name_name(env: Env) -> Value:
-            a = env.get(ln)
-            b = env.get(rn)
-            if a is None or b is None:
-                return None
-            return op(a, b)
-
-        return name_name
-    if right.is_const:
-        c = cast(Decimal, right.value)
-        if ln is not None:
-
-            def name_const(env: Env) -> Value:
-                a = env.get(ln)
-                return None if a is None else op(a, c)
-
-            return name_const
-        lf = _num_fn(left)
-
-        def expr_const(env: Env) -> Value:
-            a = lf(env)
-            return None if a is None else op(a, c)
-
-        return expr_const
-    if left.is_const:
-        k = cast(Decimal, left.value)
-        if rn is not None:
-
-            def const_name(env: Env) -> Value:
-                b = env.get(rn)
-                return None if b is None else op(k, b)
-
-            return const_name
-        rf = _num_fn(right)
-
-        def const_expr(env: Env) -> Value:
-            b = rf(env)
-            return None if b is None else op(k, b)
-
-        return const_expr
-    if ln is not None:
-        rf = _num_fn(right)
-
-        def name_expr(env: Env) -> Value:
-            a = env.get(ln)
-            b = rf(env)
-            if a is None or b is None:
-                return None
-            return op(a, b)
-
-        return name_expr
-    lf = _num_fn(left)
-    if rn is not None:
-
-        def expr_name(env: Env) -> Value:
-            a = lf(env)
-            b = env.get(rn)
-            if a is None or b is None:
-                return None
-            return op(a, b)
-
-        return expr_name
-    rf = _num_fn(right)
-
-    def expr_expr(env: Env) -> Value:
-        a = lf(env)
-        b = rf(env)
-        if a is None or b is None:
-            return None
-        return op(a, b)
-
-    return expr_expr
-
-
-def _fold(first: _NumFn, rest: Sequence[tuple[_Op, _NumFn]]) -> _Fn:
-    """A left-associative chain ``first op1 x1 op2 x2 ...`` evaluated in one loop."""
-    steps = tuple(rest)
-
-    def chain(env: Env) -> Value:
-        acc: Value = first(env)
-        for op, fn in steps:
-            b = fn(env)
-            acc = None if acc is None or b is None else op(cast(Decimal, acc), b)
+    op = tree[0]
+    if op == "name":
+        return env.get(tree[1])
+    if op == "const":
+        return cast(Value, tree[1])
+    if op in _BINARY:
+        a = evaluate_tree(tree[1], env)
+        b = evaluate_tree(tree[2], env)
+        return None if a is None or b is None else _BINARY[op](*cast(_Pair, (a, b)))
+    if op == "chain":
+        acc = evaluate_tree(tree[1], env)
+        for step, operand in tree[2]:
+            b = evaluate_tree(operand, env)
+            acc = None if acc is None or b is None else _ARITHMETIC[step](*cast(_Pair, (acc, b)))
         return acc
-
-    return chain
-
-
-# (op, name or None, constant, name or None, constant): ``left op right`` over two leaves,
-# each a name (read from the inputs) or, where the name is None, the constant.
-_LeafPair = tuple[_Op, str | None, Any, str | None, Any]
-
-
-def _leaf_pair(expr: _Expr, arithmetic: Mapping[str, _Op]) -> _LeafPair | None:
-    """``expr`` as arithmetic over two leaves, at least one a name; else None."""
-    tree = expr.tree
-    if len(tree) != 3 or tree[0] not in arithmetic:
-        return None
-    a, b = tree[1], tree[2]
-    if a[0] not in ("name", "const") or b[0] not in ("name", "const"):
-        return None
-    if a[0] == "const" and b[0] == "const":
-        return None
-    xa, va = (a[1], None) if a[0] == "name" else (None, a[1])
-    xb, vb = (b[1], None) if b[0] == "name" else (None, b[1])
-    return arithmetic[tree[0]], xa, va, xb, vb
-
-
-def _fused(op: _Op, inner: _LeafPair, rn: str | None, c: Decimal | None) -> _Fn:
-    """``op(inner, right)`` as one closure, evaluated as the two would be: the inner
-    operation first (a fault there raises even when the right is missing), then the
-    right, a name ``rn`` or the constant ``c``."""
-    op1, xa, va, xb, vb = inner
-
-    def fused(env: Env) -> Value:
-        a = va if xa is None else env.get(xa)
-        b = vb if xb is None else env.get(xb)
-        v = None if a is None or b is None else op1(a, b)
-        w = c if rn is None else env.get(rn)
-        if v is None or w is None:
-            return None
-        return op(cast(Decimal, v), w)
-
-    return fused
-
-
-def _unary(op: Callable[[Decimal], Decimal], operand: _Expr) -> _Fn:
-    name = operand.name
-    if name is not None:
-
-        def of_name(env: Env) -> Value:
-            a = env.get(name)
-            return None if a is None else op(a)
-
-        return of_name
-    f = _num_fn(operand)
-
-    def of_expr(env: Env) -> Value:
-        a = f(env)
-        return None if a is None else op(a)
-
-    return of_expr
-
-
-def _missing(operand: _Expr) -> _Fn:
-    name = operand.name
-    if name is not None:
-
-        def name_missing(env: Env) -> Value:
-            return env.get(name) is None
-
-        return name_missing
-    f = operand.fn
-
-    def expr_missing(env: Env) -> Value:
-        return f(env) is None
-
-    return expr_missing
-
-
-def _round(operand: _Expr, places: int, context: decimal.Context | None) -> _Fn:
-    quantum = Decimal(1).scaleb(-places)
-    f = _num_fn(operand)
-
-    def round_(env: Env) -> Value:
-        a = f(env)
-        if a is None:
-            return None
-        # Half-up (ties away from zero) is how Indonesian reports round percentages.
-        return a.quantize(quantum, decimal.ROUND_HALF_UP, context)
-
-    return round_
-
-
-def _min(fns: Sequence[_NumFn]) -> _Fn:
-    # Ties return the first argument, as Python's min() does; CONTEXT.min would prefer
-    # one representation of equal values over another.
-    if len(fns) == 2:
-        lf, rf = fns
-
-        def min2(env: Env) -> Value:
-            a = lf(env)
-            b = rf(env)
-            if a is None or b is None:
-                return None
-            return b if b < a else a
-
-        return min2
-    all_fns = tuple(fns)
-
-    def min_n(env: Env) -> Value:
-        values = [f(env) for f in all_fns]
-        if any(v is None for v in values):
-            return None
-        return min(cast(list[Decimal], values))
-
-    return min_n
-
-
-def _max(fns: Sequence[_NumFn]) -> _Fn:
-    if len(fns) == 2:
-        lf, rf = fns
-
-        def max2(env: Env) -> Value:
-            a = lf(env)
-            b = rf(env)
-            if a is None or b is None:
-                return None
-            return b if b > a else a
-
-        return max2
-    all_fns = tuple(fns)
-
-    def max_n(env: Env) -> Value:
-        values = [f(env) for f in all_fns]
-        if any(v is None for v in values):
-            return None
-        return max(cast(list[Decimal], values))
-
-    return max_n
-
-
-def _and(fns: Sequence[_BoolFn]) -> _Fn:
-    # Stops at the first false operand, so 'target != 0 and realisasi / target > 1' is
-    # safe; a missing operand does not stop it, since a later false still decides.
-    return _junction(fns, decisive=False)
-
-
-def _or(fns: Sequence[_BoolFn]) -> _Fn:
-    return _junction(fns, decisive=True)
-
-
-def _junction(fns: Sequence[_BoolFn], *, decisive: bool) -> _Fn:
-    """``and`` (decided by a false operand) or ``or`` (by a true one) in three-valued
-    logic: the first deciding operand decides; else a missing one leaves it undecided."""
-    undecided = not decisive
-    if len(fns) == 2:
-        lf, rf = fns
-
-        def two(env: Env) -> Value:
-            a = lf(env)
-            if a is decisive:
-                return decisive
-            b = rf(env)
-            if b is decisive:
-                return decisive
-            if a is None or b is None:
-                return None
-            return undecided
-
-        return two
-    all_fns = tuple(fns)
-
-    def many(env: Env) -> Value:
+    if op in ("and", "or"):
+        # Three-valued: the first deciding operand (false for "and", true for "or")
+        # decides, so 'target != 0 and realisasi / target > 1' never divides by zero;
+        # else a missing operand leaves it missing.
+        decisive = op == "or"
         unknown = False
-        for f in all_fns:
-            v = f(env)
-            if v is decisive:
+        for operand in tree[1:]:
+            value = evaluate_tree(operand, env)
+            if value is decisive:
                 return decisive
-            if v is None:
+            if value is None:
                 unknown = True
-        return None if unknown else undecided
-
-    return many
-
-
-def _not(f: _BoolFn) -> _Fn:
-    def not_(env: Env) -> Value:
-        v = f(env)
-        return None if v is None else not v
-
-    return not_
-
-
-def _if(cond: _BoolFn, then: _Fn, other: _Fn) -> _Fn:
-    def if_(env: Env) -> Value:
-        c = cond(env)
-        if c is None:
+        return None if unknown else not decisive
+    if op == "if":
+        condition = evaluate_tree(tree[1], env)
+        if condition is None:
             return None
-        return then(env) if c else other(env)
+        return evaluate_tree(tree[2] if condition else tree[3], env)
+    if op == "missing":
+        return evaluate_tree(tree[1], env) is None
+    if op in ("min", "max"):
+        values = [evaluate_tree(t, env) for t in tree[1:]]
+        if any(v is None for v in values):
+            return None
+        # Ties give the first argument, as Python's min() and max() do; CONTEXT.min
+        # would prefer one representation of equal values over another.
+        return (min if op == "min" else max)(cast(list[Decimal], values))
+    value = evaluate_tree(tree[1], env)
+    if value is None:
+        return None
+    number = cast(Decimal, value)
+    if op == "not":
+        return not value
+    if op == "neg":
+        return CONTEXT.minus(number)
+    if op == "abs":
+        return CONTEXT.abs(number)
+    if op == "round":
+        # Half-up (ties away from zero) is how Indonesian reports round percentages.
+        return number.quantize(_QUANTA[tree[2]], decimal.ROUND_HALF_UP, CONTEXT)
+    raise ValueError(f"not a formula tree: {op!r}")
 
-    return if_
+
+_BINARY: dict[str, _Op] = {**_ARITHMETIC, **_COMPARISONS}
+_QUANTA = tuple(Decimal(1).scaleb(-places, CONTEXT) for places in range(MAX_PLACES + 1))

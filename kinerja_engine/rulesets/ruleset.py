@@ -1,9 +1,9 @@
 """Rule sets: the shape of a rules file (``*Spec``) and its compiled form (:class:`RuleSet`).
 
 A ``RuleSetSpec`` mirrors the TOML file key for key (cattrs structures it with unknown
-keys forbidden). ``validate.compile_rules`` checks it and compiles it into a
-:class:`RuleSet`, whose formulas are plain callables and whose bands are ready for
-bisection, so evaluating a record never parses or interprets rule text.
+keys forbidden). ``compile.compile_rules`` checks it and compiles it into a
+:class:`RuleSet`, whose formulas are parsed and type-checked trees (:class:`Formula`)
+and whose bands are ready for bisection, so evaluating a record never parses rule text.
 """
 
 from __future__ import annotations
@@ -329,10 +329,34 @@ class FlagRule:
     # ("Capaian {capaian} %" -> "Capaian ", "capaian", " %"), so filling one is a join.
     parts_id: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     parts_en: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The figures the messages name, each once, and the messages as ``str.format``
+    #: templates over them, by position: filling one is a format call.
+    names: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    template_id: str = attrs.field(init=False, eq=False, repr=False)
+    template_en: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "parts_id", tuple(PLACEHOLDER.split(self.message_id)))
-        object.__setattr__(self, "parts_en", tuple(PLACEHOLDER.split(self.message_en)))
+        parts_id = tuple(PLACEHOLDER.split(self.message_id))
+        parts_en = tuple(PLACEHOLDER.split(self.message_en))
+        names = tuple(dict.fromkeys((*parts_en[1::2], *parts_id[1::2])))
+        setattr_ = object.__setattr__
+        setattr_(self, "parts_id", parts_id)
+        setattr_(self, "parts_en", parts_en)
+        setattr_(self, "names", names)
+        setattr_(self, "template_id", _template(parts_id, names))
+        setattr_(self, "template_en", _template(parts_en, names))
+
+
+def _template(parts: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """A message's parts (text and figure names, alternately) as a str.format template
+    over the figures ``names`` lists."""
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"{{{names.index(part)}}}")
+        else:
+            out.append(part.replace("{", "{{").replace("}", "}}"))
+    return "".join(out)
 
 
 @attrs.frozen
@@ -368,8 +392,8 @@ class RuleSet:
     origin: str | None = attrs.field(default=None, eq=False)
     # Derived once here rather than per figure: the display quantum (0.01 for two places).
     quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
-    #: The batch paths' compiled forms (kinerja_engine.evaluation.codegen), built on first use: a
-    #: rule set that only ever meets single records never pays for them.
+    #: The compiled backend's functions (kinerja_engine.evaluation.compiled), built on first
+    #: use: a rule set that only ever meets single records never pays for them.
     compiled: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
