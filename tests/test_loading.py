@@ -179,3 +179,29 @@ def test_ids_follow_the_contract(tmp_path: Path, ident: str) -> None:
     with pytest.raises(ke.CaseError, match="lowercase letters, digits and '-'") as info:
         load(tmp_path, GOOD.replace('id = "a"', f'id = "{ident}"'))
     assert info.value.key == "indicator[0].id"
+
+
+def test_loading_a_large_case_starts_no_process_or_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A library call runs in the caller's process and thread: only the batch API with
+    # `jobs` starts others. The file is large, as the national files are.
+    import multiprocessing.process
+    import os
+    import subprocess
+    import threading
+
+    from conftest import bench_module
+
+    path = bench_module("generate").write_case(tmp_path / "national.toml", 12_000, 3)
+    assert path.stat().st_size > 4 * 1024 * 1024
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a library call started a process or a thread")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    case = ke.load_case(path)
+    assert len(case.indicators) == 12_000
