@@ -37,7 +37,7 @@ GENERAL = structure.make_converter(plain_tables=False)
 def outcome(data: dict[str, Any], **kw: Any) -> ke.Case | KinerjaError:
     """A case, or the error structuring raises."""
     try:
-        return structure.structure(data, ke.Case, **kw)
+        return structure.case_from_data(data, **kw)
     except KinerjaError as exc:
         return exc
 

@@ -53,19 +53,10 @@ RENAMES: dict[type, dict[str, str]] = {
 }
 # Types whose structure hooks check their own values (numbers, targets, printed figures)
 # or their own tables (those of tables.py: their shape is checked table by table).
-_OPAQUE: frozenset[Any] = frozenset(
-    {
-        Decimal,
-        Decimal | None,
-        Target | None,
-        PrintedValue,
-        PrintedValue | None,
-        dict[int, Decimal],
-        Indicator,
-        BudgetLine,
-        Objective,
-    }
+_OPAQUE_VALUES: frozenset[Any] = frozenset(
+    {Decimal, Decimal | None, Target | None, PrintedValue, PrintedValue | None, dict[int, Decimal]}
 )
+_OPAQUE = _OPAQUE_VALUES | {Indicator, BudgetLine, Objective}
 
 
 # ---------------------------------------------------------------- scalar hooks
@@ -204,10 +195,28 @@ def structure(
         raise exc.located(key_prefix=root or None) from None
 
 
-def case_from_data(data: Any) -> Case:
+def case_from_data(data: Any, *, converter: cattrs.Converter | None = None) -> Case:
     """The case a parsed TOML document describes; a fault raises with its key path."""
-    case = structure(data, Case)
+    try:
+        case = structure(data, Case, converter=converter)
+    except KinerjaError:
+        _first_fault_of_the_document(data)
+        raise
     return attrs.evolve(case, indicators=_printed_units(case.indicators))
+
+
+def _first_fault_of_the_document(data: Any) -> None:
+    """Of several faults, the one reported is the first unit-mark fault of any indicator,
+    else the first misshapen table, else the converter's: whichever table the hooks met
+    first, a file with many faults is answered as it always was."""
+    indicators = data.get("indicator") if isinstance(data, dict) else None
+    if isinstance(indicators, list):
+        for n, ind in enumerate(indicators):
+            try:
+                units.check_marks(units.without_units(ind))
+            except KinerjaError as exc:
+                raise exc.located(key_prefix=f"indicator[{n}]") from None
+    check_shape(data, Case, "", renames=RENAMES, opaque=_OPAQUE_VALUES)
 
 
 def _printed_units(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
