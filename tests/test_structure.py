@@ -240,6 +240,26 @@ def test_the_base_document_takes_the_plain_branch() -> None:
     assert textfile.data_deeper_than(doc, tables.MODEL_DEPTH - 1)
 
 
+def _tables(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    return [p for p in _paths(value, at) if isinstance(_at(value, p), dict)]
+
+
+def _at(doc: Any, place: tuple[Any, ...]) -> Any:
+    for step in place:
+        doc = doc[step]
+    return doc
+
+
+@pytest.mark.parametrize("place", _tables(tomllib.loads(BASE, parse_float=Decimal)), ids=repr)
+def test_an_unknown_key_in_any_table_is_refused(place: tuple[Any, ...]) -> None:
+    doc = tomllib.loads(BASE, parse_float=Decimal)
+    _at(doc, place)["extra"] = 1
+    refused = outcome(doc)
+    assert isinstance(refused, KinerjaError)
+    assert refused.key is not None and refused.key.endswith("extra")
+    assert_agree(doc)
+
+
 @given(broken())
 def test_a_broken_document_gets_the_general_hooks_answer(doc: dict[str, Any]) -> None:
     assert_agree(doc)
