@@ -4,153 +4,123 @@ performance reports (LKjIP under SAKIP).
     >>> import kinerja_engine as ke
     >>> case = ke.load_case("cases/dkupp-probolinggo-2021.toml")   # doctest: +SKIP
     >>> report = ke.evaluate(case)                                   # doctest: +SKIP
+    >>> print(ke.render(report, "markdown", lang="en"))              # doctest: +SKIP
 
-Pipeline, one way: load -> validate -> evaluate -> check -> render.
+Pipeline, one way: load -> validate -> evaluate -> check -> render. The names here are
+the public API (:mod:`kinerja_engine.api`); everything else lives in the named subpackages
+(``domain``, ``rulesets``, ``evaluation``, ``audit``, ``io``, ``rendering``).
 """
 
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on first use
-    from .api import check, evaluate, load_case, load_case_bytes, load_rules, rules_for
-    from .batch import check_many, evaluate_cases, evaluate_many
-    from .domain.model import (
-        Budget,
-        BudgetLine,
-        Case,
-        Direction,
-        Indicator,
-        Objective,
-        PrintedEntry,
-        PrintedValue,
-        ReportInfo,
-        Target,
-        UnitKind,
-    )
-    from .domain.results import (
-        Finding,
-        FlagHit,
-        IndicatorResult,
-        ObjectiveResult,
-        Report,
-        Severity,
-        Status,
-    )
-    from .errors import (
-        CaseError,
-        FormulaError,
-        InputError,
-        KinerjaError,
-        NumberError,
-        RuleSetError,
-        SchemaError,
-    )
-    from .evaluation.grade_kernel import grade_many
-    from .evaluation.indicator import evaluate_indicator, grade
-    from .io.importing import import_csv
-    from .io.writing import case_to_toml, rules_to_toml
-    from .numbers import parse_number
-    from .rendering.basic import render, report_to_dict
-    from .rendering.reports import render_report
-    from .rulesets.ruleset import RuleSet
+from kinerja_engine.version import __version__ as __version__
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on first use
+    from kinerja_engine.api import (
+        case_paths,
+        check,
+        check_many,
+        checks,
+        evaluate,
+        import_csv,
+        limits,
+        load_case,
+        load_rules,
+        render,
+        rule_sets,
+        run,
+        schema,
+    )
+    from kinerja_engine.batch import evaluate_many
+    from kinerja_engine.domain.model import Case
+    from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity
+    from kinerja_engine.errors import KinerjaError
+    from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = [
-    "Budget",
-    "BudgetLine",
     "Case",
-    "CaseError",
-    "Direction",
     "Finding",
-    "FlagHit",
-    "FormulaError",
-    "Indicator",
     "IndicatorResult",
-    "InputError",
     "KinerjaError",
-    "NumberError",
-    "Objective",
-    "ObjectiveResult",
-    "PrintedEntry",
-    "PrintedValue",
     "Report",
-    "ReportInfo",
     "RuleSet",
-    "RuleSetError",
-    "SchemaError",
     "Severity",
-    "Status",
-    "Target",
-    "UnitKind",
-    "case_to_toml",
+    "case_paths",
     "check",
     "check_many",
+    "checks",
     "evaluate",
-    "evaluate_cases",
-    "evaluate_indicator",
     "evaluate_many",
-    "grade",
-    "grade_many",
     "import_csv",
+    "limits",
     "load_case",
-    "load_case_bytes",
     "load_rules",
-    "parse_number",
     "render",
-    "render_report",
-    "report_to_dict",
-    "rules_for",
-    "rules_to_toml",
+    "rule_sets",
+    "run",
+    "schema",
 ]
 
 # Each public name and the module that defines it. The engine is imported on first use
 # of a name, not with the package: the command line lives in this package, and
 # `kinerja --help` must not wait for the whole engine to load.
 _EXPORTS = {
+    "Case": "domain.model",
+    "Finding": "domain.results",
+    "IndicatorResult": "domain.results",
+    "KinerjaError": "errors",
+    "Report": "domain.results",
+    "RuleSet": "rulesets.ruleset",
+    "Severity": "domain.results",
+    "case_paths": "api",
+    "check": "api",
+    "check_many": "api",
+    "checks": "api",
+    "evaluate": "api",
+    "evaluate_many": "batch",
+    "import_csv": "api",
+    "limits": "api",
+    "load_case": "api",
+    "load_rules": "api",
+    "render": "api",
+    "rule_sets": "api",
+    "run": "api",
+    "schema": "api",
+}
+
+# Names the top level exported before the API was made small, and where each lives now.
+# They keep working, with a DeprecationWarning that names the new home.
+_MOVED = {
     "Budget": "domain.model",
     "BudgetLine": "domain.model",
-    "Case": "domain.model",
     "CaseError": "errors",
     "Direction": "domain.model",
-    "Finding": "domain.results",
     "FlagHit": "domain.results",
     "FormulaError": "errors",
     "Indicator": "domain.model",
-    "IndicatorResult": "domain.results",
     "InputError": "errors",
-    "KinerjaError": "errors",
     "NumberError": "errors",
     "Objective": "domain.model",
     "ObjectiveResult": "domain.results",
     "PrintedEntry": "domain.model",
     "PrintedValue": "domain.model",
-    "Report": "domain.results",
     "ReportInfo": "domain.model",
-    "RuleSet": "rulesets.ruleset",
     "RuleSetError": "errors",
     "SchemaError": "errors",
-    "Severity": "domain.results",
     "Status": "domain.results",
     "Target": "domain.model",
     "UnitKind": "domain.model",
     "case_to_toml": "io.writing",
-    "check": "api",
-    "check_many": "batch",
-    "evaluate": "api",
-    "evaluate_cases": "batch",
+    "evaluate_cases": "api",
     "evaluate_indicator": "evaluation.indicator",
-    "evaluate_many": "batch",
     "grade": "evaluation.indicator",
     "grade_many": "evaluation.grade_kernel",
-    "import_csv": "io.importing",
-    "load_case": "api",
     "load_case_bytes": "api",
-    "load_rules": "api",
     "parse_number": "numbers",
-    "render": "rendering.basic",
     "render_report": "rendering.reports",
     "report_to_dict": "rendering.basic",
     "rules_for": "api",
@@ -160,11 +130,20 @@ _EXPORTS = {
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
-    if module is None:
+    if module is not None:
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
+    home = _MOVED.get(name)
+    if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+    # Not kept in globals(): every use is told, wherever it is.
+    warnings.warn(
+        f"kinerja_engine.{name} is deprecated: use kinerja_engine.{home}.{name}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
 
 
 def __dir__() -> list[str]:

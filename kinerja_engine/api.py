@@ -1,29 +1,77 @@
-"""The public API: load rules and cases, evaluate, check. The CLI uses nothing else."""
+"""The public API: load rules and cases, evaluate, check, render; batches on top of
+:mod:`kinerja_engine.batch`. The package's top level and the CLI use nothing else.
+
+Everything here is a plain function of its arguments and the file limits in force; no call
+starts a process or a thread unless the caller passes ``jobs`` above 1.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Context, localcontext
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from kinerja_engine import batch
 from kinerja_engine.audit.review import audit
+from kinerja_engine.batch import CaseSource, Judged, Steps
 from kinerja_engine.collector import collector_paused
+from kinerja_engine.domain.checks import CATALOGUE, Check
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
-from kinerja_engine.errors import KinerjaError
+from kinerja_engine.errors import InputError, KinerjaError
 from kinerja_engine.evaluation.compiled import evaluate_all
 from kinerja_engine.evaluation.indicator import evaluate_case
+from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import (
+    Document,
     case_from_document,
     key_line,
     parse_toml,
     read_rules,
     read_toml,
     rules_file,
+    shipped_rules,
 )
-from kinerja_engine.rulesets.compile import compile_rules, validate_case
+from kinerja_engine.rulesets import cache
+from kinerja_engine.rulesets.cache import compiled as compiled_rules
+from kinerja_engine.rulesets.compile import validate_case
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["check", "evaluate", "load_case", "load_case_bytes", "load_rules", "rules_for"]
+if TYPE_CHECKING:
+    from kinerja_engine.io.importing import Imported
+
+__all__ = [
+    "FORMATS",
+    "case_paths",
+    "check",
+    "check_many",
+    "checks",
+    "evaluate",
+    "evaluate_cases",
+    "import_csv",
+    "limits",
+    "load_case",
+    "load_case_bytes",
+    "load_rules",
+    "render",
+    "rule_sets",
+    "rules_for",
+    "run",
+    "schema",
+]
+
+#: The formats :func:`render` writes: a text table, Markdown, a self-contained HTML page
+#: (needs the ``report`` extra: Jinja2), the JSON output contract, CSV.
+FORMATS = ("table", "markdown", "html", "json", "csv")
+# The formats that show the case's own inputs beside the results (chapter III of an LKjIP).
+_CASE_FORMATS = ("markdown", "html", "csv")
+
+RulesArg = RuleSet | str | Path | None
+case_paths = batch.case_paths
 
 # The arithmetic outside the formulas (sums of budget lines, shares, roll-ups) runs in this
 # context, not the caller's: an application that lowered its own decimal precision must
@@ -36,46 +84,100 @@ def load_rules(name_or_path: str | Path, *, base: str | Path | None = None) -> R
 
     A relative path is taken from ``base`` when given. ``extends`` is applied, formulas
     are compiled and bands are checked; any fault raises a located :class:`KinerjaError`.
+    A rule set read before from the same bytes is returned again, the same frozen value,
+    without parsing or compiling; an edit to the file or to a base it extends, and it is
+    read afresh (and compiled only if its merged content is new).
     """
-    source = read_rules(name_or_path, base=Path(base) if base is not None else None)
+    where = Path(base) if base is not None else None
+    known = _read_before(name_or_path, where)
+    if known is not None:
+        return known
+    source = read_rules(name_or_path, base=where)
     try:
-        return compile_rules(source.spec, version=source.version, origin=source.path)
+        rules = compiled_rules(source.spec, version=source.version, origin=source.path)
     except KinerjaError as exc:
         raise source.fail(exc) from None
+    files = tuple((d.path, _digest(d.lines.text.encode("utf-8"))) for d in source.documents)
+    cache.FILES.put(source.path, (files, rules))
+    return rules
+
+
+def _digest(text: bytes) -> bytes:
+    # The text as parsed: UTF-8, without the byte-order mark the reader drops.
+    return hashlib.sha256(text.removeprefix(b"\xef\xbb\xbf")).digest()
+
+
+def _read_before(name_or_path: str | Path, base: Path | None) -> RuleSet | None:
+    """The rule set this file made when last read, if it and its bases read the same."""
+    try:
+        found = cache.FILES.get(str(rules_file(name_or_path, base)))
+        if found is None:
+            return None
+        files, rules = found
+        limit = textfile.max_file_bytes()
+        # Each file within the size limit in force, as a full read would be.
+        if all(_digest(textfile.read_limited(p, limit)) == digest for p, digest in files):
+            return rules
+    except KinerjaError:
+        pass  # read in full, which says what is wrong and where
+    return None
 
 
 def load_case(
-    path: str | Path, *, max_bytes: int | None = None, max_depth: int | None = None
+    source: str | Path | bytes | BinaryIO,
+    *,
+    name: str | None = None,
+    max_bytes: int | None = None,
+    max_depth: int | None = None,
 ) -> Case:
-    """A case read from a TOML file, structured and checked for internal consistency.
+    """A case read from a TOML file, its bytes, or a binary stream (standard input, an
+    upload), structured and checked for internal consistency.
 
-    ``max_bytes`` and ``max_depth`` override the limits in force (``KINERJA_MAX_FILE_BYTES``,
-    ``KINERJA_MAX_DEPTH``, else 64 MiB and 32 levels); a file beyond them is refused.
+    ``name`` is the file that errors name (default: the stream's own name, ``<bytes>``);
+    a case from bytes has no folder, so a relative ``rules`` path in it is taken from the
+    current directory. ``max_bytes`` and ``max_depth`` override the limits in force
+    (:func:`limits`, else ``KINERJA_MAX_FILE_BYTES`` and ``KINERJA_MAX_DEPTH``, else 64 MiB
+    and 32 levels); a file or stream beyond them is refused.
     """
-    with collector_paused():
-        doc = read_toml(path, max_bytes=max_bytes, max_depth=max_depth, as_case=True)
-        case = case_from_document(doc)
-        try:
-            validate_case(case)
-        except KinerjaError as exc:
-            raise doc.fail(exc) from None
-    return case
+    if isinstance(source, str | Path):
+        with collector_paused():
+            doc = read_toml(source, max_bytes=max_bytes, max_depth=max_depth, as_case=True)
+            return _case(doc)
+    if not isinstance(source, bytes):
+        own = getattr(source, "name", None)
+        name = name or (own if isinstance(own, str) else "<stream>")
+        source = _read_stream(source, name, textfile.max_file_bytes(max_bytes))
+    return load_case_bytes(source, name or "<bytes>", max_depth=max_depth)
 
 
 def load_case_bytes(raw: bytes, name: str = "<stdin>", *, max_depth: int | None = None) -> Case:
-    """A case from the bytes of a TOML text that is not a file (standard input, a request).
-
-    Errors name ``name`` as the file. The case has no folder of its own, so a relative
-    ``rules`` path in it is taken from the current directory.
-    """
+    """A case from the bytes of a TOML text that is not a file; :func:`load_case` takes
+    bytes too. Errors name ``name`` as the file."""
     with collector_paused():
-        doc = parse_toml(raw, name, max_depth=max_depth, as_case=True)
-        case = case_from_document(doc)
-        try:
-            validate_case(case)
-        except KinerjaError as exc:
-            raise doc.fail(exc) from None
+        return _case(parse_toml(raw, name, max_depth=max_depth, as_case=True))
+
+
+def _case(doc: Document) -> Case:
+    case = case_from_document(doc)
+    try:
+        validate_case(case)
+    except KinerjaError as exc:
+        raise doc.fail(exc) from None
     return case
+
+
+def _read_stream(stream: BinaryIO, name: str, limit: int) -> bytes:
+    # One byte past the limit is all ever read: a stream has no size to check first.
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        what, what_id = ("standard input", "masukan standar") if name == "<stdin>" else (name, name)
+        raise InputError(
+            f"{what} is larger than the limit of {limit} bytes",
+            message_id=f"{what_id} melebihi batas {limit} byte",
+            file=name,
+            expected=f"at most {limit} bytes (--max-file-size)",
+        )
+    return raw
 
 
 def rules_for(case: Case) -> RuleSet:
@@ -121,3 +223,156 @@ def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:
     if isinstance(rules, RuleSet):
         return rules
     return load_rules(rules)
+
+
+# ---------------------------------------------------------------- batches
+
+
+def run(
+    cases: Iterable[CaseSource],
+    rules: RulesArg = None,
+    *,
+    check: bool = False,
+    trace: bool = False,
+    jobs: int = 1,
+    keep: bool = True,
+) -> Iterator[Judged]:
+    """Many cases (loaded, or paths of case files), each evaluated (or checked), in input
+    order: the case, its report and the rule set it was judged by.
+
+    ``rules`` is a rule set, a name or path, or None for each case's own. ``jobs`` worker
+    processes share the work (0: one per core; 1, the default: this process alone).
+    Without ``keep`` only the report is wanted: the case and rule set come back as None,
+    which spares the workers sending them. A case that cannot be used raises its
+    :class:`KinerjaError` when its turn comes, after the reports before it.
+    """
+    compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
+    judge = functools.partial(_judge, audited=check, trace=trace)
+    steps = Steps(load=load_case, rules_for=rules_for, judge=judge)
+    yield from batch.run_cases(cases, steps, compiled, jobs=jobs, keep=keep)
+
+
+def check_many(
+    cases: Iterable[CaseSource], rules: RulesArg = None, *, jobs: int = 1
+) -> Iterator[Report]:
+    """:func:`check` of many cases (loaded, or paths of case files): their reports, in
+    input order. ``rules`` and ``jobs`` as for :func:`run`."""
+    for judged in run(cases, rules, check=True, jobs=jobs, keep=False):
+        yield judged.report
+
+
+def evaluate_cases(
+    cases: Iterable[CaseSource], rules: RulesArg = None, *, jobs: int = 1, trace: bool = False
+) -> Iterator[Report]:
+    """:func:`evaluate` of many cases: their reports, in input order (see :func:`run`)."""
+    for judged in run(cases, rules, trace=trace, jobs=jobs, keep=False):
+        yield judged.report
+
+
+def _judge(case: Case, rules: RuleSet, *, audited: bool, trace: bool) -> Report:
+    # What one call gives, so that a batch gives the same; it reaches a worker by name.
+    return check(case, rules) if audited else evaluate(case, rules, trace=trace)
+
+
+# ---------------------------------------------------------------- output
+
+
+def render(
+    what: Report | Judged | RuleSet | Sequence[Report | Judged],
+    fmt: str = "table",
+    lang: str = "id",
+    *,
+    case: Case | None = None,
+    rules: RuleSet | None = None,
+    trace: bool = False,
+) -> str:
+    """A report, or several, as text in ``fmt`` (one of :data:`FORMATS`), with labels and
+    number notation in ``lang`` (``id`` or ``en``; JSON is the same in both).
+
+    ``markdown``, ``html`` and ``csv`` show the case's inputs beside the results: give
+    items from :func:`run` (with ``keep``), or one report with its ``case`` and ``rules``.
+    A report alone in ``markdown`` is its own tables only. Several reports make one
+    document (JSON: an array). A :class:`RuleSet` renders (as a table) its formulas, bands
+    and flags.
+    ``trace`` shows each formula with its inputs, for a report evaluated with one.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    if isinstance(what, RuleSet):
+        from kinerja_engine.rendering.basic import describe_rules
+
+        if fmt != "table":
+            raise ValueError(f"a rule set renders as a table only, not {fmt!r}")
+
+        return describe_rules(what)
+    one = isinstance(what, Report | Judged)
+    items: list[Report | Judged] = [what] if isinstance(what, Report | Judged) else list(what)
+    if fmt in _CASE_FORMATS and (case is not None or any(isinstance(i, Judged) for i in items)):
+        from kinerja_engine.rendering.reports import render_reports
+
+        return render_reports([_shown(i, case, rules) for i in items], fmt, lang, trace=trace)
+    if fmt in ("html", "csv"):
+        raise ValueError(f"the {fmt} format shows the case: give case= or items from run()")
+    from kinerja_engine.rendering import basic
+
+    reports = [i.report if isinstance(i, Judged) else i for i in items]
+    if one:
+        return basic.render(reports[0], fmt, lang, trace=trace)
+    return basic.render_many(reports, fmt, lang)
+
+
+def _shown(
+    item: Report | Judged, case: Case | None, rules: RuleSet | None
+) -> tuple[Case, Report, RuleSet | None]:
+    if isinstance(item, Judged):
+        if item.case is None:
+            raise ValueError("this item came from run(keep=False): it holds no case to show")
+        return item.case, item.report, item.rules
+    if case is None:
+        raise ValueError("a report needs its case= to be shown in this format")
+    return case, item, rules
+
+
+def import_csv(source: str | Path | bytes, name: str | None = None, **options: Any) -> Imported:
+    """A case made from a spreadsheet (CSV) of indicators: a file, or its bytes named
+    ``name``. The result holds the case's TOML ``text``, the ``case`` loaded back from it,
+    ``notes`` on what was assumed, and whether every direction was assumed.
+
+    ``options`` are those of :func:`kinerja_engine.io.importing.import_csv`: ``agency``,
+    ``year`` and ``rules`` when the file does not say them, ``notation`` of the cells
+    (``id`` 1.234,5, the default, or ``en`` 1,234.5) and ``lang`` of the notes.
+    """
+    from kinerja_engine.io import importing
+
+    if isinstance(source, bytes):
+        return importing.import_csv(source, name or "<bytes>", **options)
+    return importing.import_csv_file(source, **options)
+
+
+def schema(kind: str) -> str:
+    """The JSON Schema of the ``case`` or ``rules`` format, as JSON text."""
+    from kinerja_engine.io.schema import schema_text
+
+    return schema_text(kind)
+
+
+def checks() -> tuple[Check, ...]:
+    """The audit's catalogue: each check's code, default severity, tolerance, description."""
+    return CATALOGUE
+
+
+def rule_sets() -> list[str]:
+    """The names of the shipped rule sets, for :func:`load_rules`."""
+    return list(shipped_rules())
+
+
+def limits(
+    *, max_bytes: int | str | None = None, max_depth: int | str | None = None
+) -> contextlib.AbstractContextManager[None]:
+    """A block within which every file read (cases, rule sets and their bases, CSV, in
+    worker processes too) is held to these limits; for None, ``KINERJA_MAX_FILE_BYTES`` or
+    ``KINERJA_MAX_DEPTH`` holds, else the default. A size may be written as text (``"64M"``, ``"512k"``); a value that is not a
+    size or depth raises :class:`InputError` here, before the block."""
+    size = textfile.parse_size(max_bytes, "") if isinstance(max_bytes, str) else max_bytes
+    depth = textfile.parse_depth(max_depth, "") if isinstance(max_depth, str) else max_depth
+    return textfile.limits(max_bytes=size, depth=depth)

@@ -1,17 +1,21 @@
-"""Batches: evaluate or check many indicators or many cases, streaming, on every core.
+"""Batches: many indicators or many cases, streaming, in this process or on every core.
 
 Memory stays flat however long the input is: the input is consumed a chunk at a time,
 results are yielded in input order as they are ready, and at most a few chunks are in
 flight. With ``jobs > 1`` the work runs in worker processes, because evaluation is pure
 Python and threads would take turns on one core. A compiled rule set holds closures and
-compiled functions, which do not pickle, so each worker receives the rule set's source (its merged spec and
-version hash) and compiles it once, in its initializer; a case's own rule set is loaded
-once per process and reused.
+compiled functions, which do not pickle, so each worker receives the rule set's source
+(its merged spec and version hash) and compiles it once, in its initializer; a case's own
+rule set is loaded once per process and reused.
 
 Crossing a process boundary is not free: an indicator and its result are pickled, which
-costs several times what evaluating them does. So ``jobs`` pays off where the work per item is
-large against what crosses: a case file (a path goes out; loading, evaluating and
-auditing happen in the worker), much less an in-memory indicator.
+costs several times what evaluating them does. So ``jobs`` pays off where the work per
+item is large against what crosses: a case file (a path goes out; loading, evaluating
+and auditing happen in the worker), much less an in-memory indicator.
+
+What is done to one case is the API's (:mod:`kinerja_engine.api` sits on this module):
+it hands :func:`run_cases` its own functions as :class:`Steps`, so that a batch gives
+exactly what one call gives, and they reach a worker by name.
 """
 
 from __future__ import annotations
@@ -30,29 +34,26 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from kinerja_engine import api
-from kinerja_engine.api import load_case, load_rules, rules_for
 from kinerja_engine.domain import model, results
 from kinerja_engine.domain.model import Case, Indicator
 from kinerja_engine.domain.results import IndicatorResult, Report
 from kinerja_engine.errors import InputError
 from kinerja_engine.evaluation.compiled import CHUNK, evaluate_chunk
 from kinerja_engine.io import textfile
-from kinerja_engine.rulesets.compile import compile_rules
+from kinerja_engine.rulesets.cache import compiled
 from kinerja_engine.rulesets.ruleset import RuleSet, RuleSetSpec
 
-__all__ = ["Judged", "case_paths", "check_many", "evaluate_cases", "evaluate_many", "run_cases"]
+__all__ = ["CaseSource", "Judged", "Steps", "case_paths", "evaluate_many", "run_cases"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Indicators per chunk, evaluated together here or sent to a worker (evaluation_kernel.CHUNK).
+#: Indicators per chunk, evaluated together here or sent to a worker (the compiled backend's).
 CHUNK_SIZE = CHUNK
 #: Chunks in flight per worker: one being worked on, one queued behind it.
 IN_FLIGHT = 2
 
 CaseSource = Case | str | Path
-RulesArg = RuleSet | str | Path | None
 
 
 # ---------------------------------------------------------------- public
@@ -79,37 +80,8 @@ def evaluate_many(
     yield from _pooled(_evaluate_chunk, chunks, jobs, _source(rules))
 
 
-def evaluate_cases(
-    cases: Iterable[CaseSource],
-    rules: RulesArg = None,
-    *,
-    jobs: int = 1,
-    trace: bool = False,
-) -> Iterator[Report]:
-    """Evaluate many cases (loaded, or paths to case files), yielding reports in order.
-
-    ``rules`` is a rule set, a name or path, or None for each case's own.
-    """
-    for judged in run_cases(cases, rules, jobs=jobs, trace=trace, keep=False):
-        yield judged.report
-
-
-def check_many(
-    cases: Iterable[CaseSource], rules: RulesArg = None, *, jobs: int = 1
-) -> Iterator[Report]:
-    """Evaluate and audit many cases (loaded, or paths to case files), yielding each
-    case's report, findings included, in input order.
-
-    ``rules`` is a rule set, a name or path, or None for each case's own. A file that
-    cannot be used raises its :class:`~kinerja_engine.errors.KinerjaError` when its turn
-    comes, after the reports before it.
-    """
-    for judged in run_cases(cases, rules, jobs=jobs, check=True, keep=False):
-        yield judged.report
-
-
 class Judged(NamedTuple):
-    """A case as run_cases gives it back."""
+    """A case as :func:`run_cases` (and ``kinerja_engine.run``) gives it back."""
 
     case: Case | None  # None unless kept
     report: Report
@@ -117,42 +89,49 @@ class Judged(NamedTuple):
     rules_origin: str | None  # the file that rule set came from (None: a shipped one)
 
 
+class Steps(NamedTuple):
+    """What is done to one case, as the API does it: functions defined at a module's top
+    level (or partials of them), so that they pickle by name into a worker."""
+
+    load: Callable[[str | Path], Case]  # a case file to a case
+    rules_for: Callable[[Case], RuleSet]  # the rule set a case names
+    judge: Callable[[Case, RuleSet], Report]  # the report: evaluated, or checked too
+
+
 def run_cases(
     cases: Iterable[CaseSource],
-    rules: RulesArg = None,
+    steps: Steps,
+    rules: RuleSet | None = None,
     *,
     jobs: int = 1,
-    check: bool = False,
-    trace: bool = True,
     keep: bool = True,
 ) -> Iterator[Judged]:
-    """What the command line needs of each case, in input order: the case, its report
-    and the rule set it was judged by. Without ``keep`` only the report (and the rule
-    set's file) is wanted: the case and rule set are None, since sending a case back
-    from a worker costs about as much as checking it.
+    """Each case (loaded, or the path of a case file) judged by ``steps``, in input order,
+    with the rule set it was judged by: ``rules``, or None for each case's own. Without
+    ``keep`` only the report (and the rule set's file) is wanted: the case and rule set
+    are None, since sending a case back from a worker costs about as much as checking it.
 
-    Rule sets are compiled once per run (in each worker, and here), not once per case.
+    Rule sets are loaded once per run (in each worker, and here), not once per case.
     """
     jobs = _jobs(jobs)
-    compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
     cache: dict[tuple[str, str | None], RuleSet] = {}
     if jobs == 1:
         for item in cases:
-            case = item if isinstance(item, Case) else load_case(item)
-            judged_by = compiled if compiled is not None else _own_rules(case, cache)
-            report = _case_report(case, judged_by, check=check, trace=trace)
+            case = item if isinstance(item, Case) else steps.load(item)
+            judged_by = rules if rules is not None else _own_rules(case, steps, cache)
+            report = steps.judge(case, judged_by)
             if keep:
                 yield Judged(case, report, judged_by, judged_by.origin)
             else:
                 yield Judged(None, report, None, judged_by.origin)
         return
-    task = functools.partial(_case_chunk, check=check, trace=trace, keep=keep)
-    source = None if compiled is None else _source(compiled)
+    task = functools.partial(_case_chunk, steps=steps, keep=keep)
+    source = None if rules is None else _source(rules)
     for back, report, origin in _pooled(task, _chunked(cases, 1), jobs, source):
         if back is None:
             yield Judged(None, report, None, origin)
         else:
-            judged_by = compiled if compiled is not None else _own_rules(back, cache)
+            judged_by = rules if rules is not None else _own_rules(back, steps, cache)
             yield Judged(back, report, judged_by, origin)
 
 
@@ -180,12 +159,7 @@ def case_paths(paths: Iterable[str | Path]) -> list[Path]:
 # ---------------------------------------------------------------- cases
 
 
-def _case_report(case: Case, rules: RuleSet, *, check: bool, trace: bool) -> Report:
-    # Through the API, so that a batch gives exactly what one call gives.
-    return api.check(case, rules) if check else api.evaluate(case, rules, trace=trace)
-
-
-def _own_rules(case: Case, cache: dict[tuple[str, str | None], RuleSet]) -> RuleSet:
+def _own_rules(case: Case, steps: Steps, cache: dict[tuple[str, str | None], RuleSet]) -> RuleSet:
     # A rule set named by path is relative to its case's folder, so the folder is part
     # of the key; loading it once per run rather than per case saves most of a small
     # case's time.
@@ -193,7 +167,7 @@ def _own_rules(case: Case, cache: dict[tuple[str, str | None], RuleSet]) -> Rule
     key = (case.report.rules, base)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = rules_for(case)
+        found = cache[key] = steps.rules_for(case)
     return found
 
 
@@ -263,7 +237,7 @@ def _start_worker(
     _LIMITS.enter_context(textfile.limits(max_bytes=limits[0], depth=limits[1]))
     if source is not None:
         spec, version, origin = source
-        _WORKER["rules"] = compile_rules(spec, version=version, origin=origin)
+        _WORKER["rules"] = compiled(spec, version=version, origin=origin)
 
 
 def _worker_rules() -> RuleSet:
@@ -276,13 +250,13 @@ def _evaluate_chunk(chunk: list[Indicator]) -> list[IndicatorResult]:
 
 
 def _case_chunk(
-    chunk: list[CaseSource], *, check: bool, trace: bool, keep: bool
+    chunk: list[CaseSource], *, steps: Steps, keep: bool
 ) -> list[tuple[Case | None, Report, str | None]]:
     done: list[tuple[Case | None, Report, str | None]] = []
     for source in chunk:
-        case = source if isinstance(source, Case) else load_case(source)
-        rules = _WORKER.get("rules") or _own_rules(case, _CACHE)
-        report = _case_report(case, rules, check=check, trace=trace)
+        case = source if isinstance(source, Case) else steps.load(source)
+        rules = _WORKER.get("rules") or _own_rules(case, steps, _CACHE)
+        report = steps.judge(case, rules)
         done.append((case if keep else None, report, rules.origin))
     return done
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import copy
 from typing import ClassVar, Self
 
+from kinerja_engine import messages
+from kinerja_engine.messages import Inline, Message
+
 __all__ = [
     "CaseError",
     "FormulaError",
@@ -23,13 +26,19 @@ __all__ = [
 
 
 class KinerjaError(Exception):
-    """Base of every error the engine raises on purpose."""
+    """Base of every error the engine raises on purpose.
+
+    Its words are a catalogue :class:`~kinerja_engine.messages.Message` (an id and its
+    fields), rendered in the reader's language by :meth:`render`. A caller not yet moved to
+    the catalogue may still pass the English text with ``message_id=`` (the Indonesian
+    text) and ``hint``/``hint_id``; those are rendered as given.
+    """
 
     kind: ClassVar[str] = "error"
 
     def __init__(
         self,
-        message: str,
+        message: str | Message | Inline,
         *,
         message_id: str | None = None,
         file: str | None = None,
@@ -38,22 +47,44 @@ class KinerjaError(Exception):
         column: int | None = None,
         value: object = None,
         expected: str | None = None,
-        hint: str | None = None,
+        hint: str | Message | Inline | None = None,
         hint_id: str | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        # Indonesian text of the same message; English is the fallback.
-        self.message_id = message_id
+        self.text: Message | Inline = (
+            Inline(message, message_id) if isinstance(message, str) else message
+        )
+        if isinstance(hint, Message | Inline):
+            self.hint_text: Message | Inline | None = hint
+        else:
+            # An old-form hint may be given in one language only.
+            self.hint_text = Inline(hint or "", hint_id) if hint or hint_id else None
+        super().__init__(self.message)
         self.file = file
         self.key = key
         self.line = line
         self.column = column
         self.value = value
         self.expected = expected
-        self.hint = hint
-        # Indonesian text of the hint; a hint that is only a name needs none.
-        self.hint_id = hint_id
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text.render("en")
+
+    @property
+    def message_id(self) -> str:
+        """The message in Indonesian."""
+        return self.text.render("id")
+
+    @property
+    def hint(self) -> str | None:
+        """The hint in English, if there is one."""
+        return None if self.hint_text is None else self.hint_text.render("en") or None
+
+    @property
+    def hint_id(self) -> str | None:
+        """The hint in Indonesian, if there is one."""
+        return None if self.hint_text is None else self.hint_text.render("id") or None
 
     def located(
         self,
@@ -89,11 +120,10 @@ class KinerjaError(Exception):
         return ": ".join(parts)
 
     def render(self, lang: str = "en") -> str:
-        indonesian = lang == "id"
-        text = self.message_id if indonesian and self.message_id else self.message
-        hint = self.hint_id if indonesian and self.hint_id else self.hint
+        text = self.text.render(lang)
+        hint = None if self.hint_text is None else self.hint_text.render(lang)
         if hint:
-            text += f" ({'saran' if indonesian else 'hint'}: {hint})"
+            text = messages.text("error.with-hint", lang, message=text, hint=hint)
         place = self.place()
         return _one_line(f"{place}: {text}" if place else text)
 

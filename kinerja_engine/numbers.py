@@ -32,10 +32,12 @@ from typing import Final, NamedTuple
 import attrs
 
 from kinerja_engine.errors import NumberError
+from kinerja_engine.messages import Message, msg
 
 __all__ = [
     "EXPECTED",
     "MAX_MAGNITUDE",
+    "Figure",
     "ParsedNumber",
     "figure_text",
     "format_number",
@@ -115,69 +117,37 @@ class ParsedNumber:
     duration: str | None
 
 
+@attrs.frozen
+class Figure:
+    """A figure as a message field: grouped and rounded half-up to ``places`` (None:
+    exact) in the reader's notation when the message is rendered (``1.234,50`` in
+    Indonesian, ``1,234.50`` in English), so one field serves both languages."""
+
+    value: Decimal
+    places: int | None = None
+
+    def render(self, lang: str) -> str:
+        return format_number(self.value, self.places, notation=lang, group=True)
+
+
 class _Reason(NamedTuple):
-    en: str
-    id: str
-    hint: str | None = None
-    hint_id: str | None = None
+    why: Message
+    hint: Message | None = None
 
 
-_EMPTY = _Reason("the text is empty", "teksnya kosong")
-_NO_DIGITS = _Reason("it contains no digits", "tidak ada angka di dalamnya")
-_EXPONENT = _Reason(
-    "exponent notation is not accepted in text",
-    "notasi eksponen tidak diterima dalam teks",
-    "write the digits out, e.g. 100.000 instead of 1E5",
-    "tulis angkanya lengkap, misalnya 100.000, bukan 1E5",
-)
-_SIGNS = _Reason("it has more than one sign", "tanda +/- lebih dari satu")
-_PERCENTS = _Reason("it has more than one '%'", "tanda '%' lebih dari satu")
-_BOTH_MARKS = _Reason("it carries both 'Rp' and '%'", "memuat 'Rp' dan '%' sekaligus")
-_COMMAS = _Reason(
-    "it has more than one decimal mark ','",
-    "tanda desimal ',' lebih dari satu",
-    "in Indonesian notation '.' groups thousands: 1.234.567,89",
-    "dalam notasi Indonesia '.' memisahkan ribuan: 1.234.567,89",
-)
-_COMMA_FIRST = _Reason(
-    "there is no digit before the decimal mark ','",
-    "tidak ada angka sebelum tanda desimal ','",
-    "write 0,5",
-    "tulis 0,5",
-)
-_COMMA_LAST = _Reason(
-    "there is no digit after the decimal mark ','",
-    "tidak ada angka setelah tanda desimal ','",
-    "write 5 or 5,0",
-    "tulis 5 atau 5,0",
-)
-_DOT_EN = (
-    "in Indonesian notation '.' groups thousands (a first group of 1-3 digits, then groups of "
-    "exactly 3) and ',' is the decimal mark"
-)
-_DOT_ID = (
-    "dalam notasi Indonesia '.' memisahkan ribuan (kelompok pertama 1-3 angka, berikutnya tepat "
-    "3 angka) dan ',' adalah tanda desimal"
-)
-_MIXED = _Reason(
-    "it mixes a duration in minutes (detik/menit/jam/hari) with one in months (bulan/tahun)",
-    "mencampur durasi dalam menit (detik/menit/jam/hari) dengan durasi dalam bulan (bulan/tahun)",
-)
-_TOO_LARGE = _Reason(
-    "its magnitude is 10^21 or more",
-    "besarnya 10^21 atau lebih",
-    "check the scale of the figure",
-    "periksa skala angkanya",
-)
-_NOT_FINITE = _Reason("it is not a finite number", "bukan bilangan berhingga")
-_GENERIC = _Reason(
-    "it is not a number in Indonesian notation",
-    "bukan angka dalam notasi Indonesia",
-    "digits with '.' thousands and ',' decimals, optionally Rp or %, a scale word (ribu, juta, "
-    "M, T) or a duration (6 jam 37 menit)",
-    "angka dengan '.' ribuan dan ',' desimal, boleh dengan Rp atau %, kata skala (ribu, juta, "
-    "M, T) atau durasi (6 jam 37 menit)",
-)
+_EMPTY = _Reason(msg("error.number.empty"))
+_NO_DIGITS = _Reason(msg("error.number.no-digits"))
+_EXPONENT = _Reason(msg("error.number.exponent"), msg("hint.number.exponent"))
+_SIGNS = _Reason(msg("error.number.signs"))
+_PERCENTS = _Reason(msg("error.number.percents"))
+_BOTH_MARKS = _Reason(msg("error.number.both-marks"))
+_COMMAS = _Reason(msg("error.number.commas"), msg("hint.number.commas"))
+_COMMA_FIRST = _Reason(msg("error.number.comma-first"), msg("hint.number.comma-first"))
+_COMMA_LAST = _Reason(msg("error.number.comma-last"), msg("hint.number.comma-last"))
+_MIXED = _Reason(msg("error.number.mixed-durations"))
+_TOO_LARGE = _Reason(msg("error.number.too-large"), msg("hint.number.too-large"))
+_NOT_FINITE = _Reason(msg("error.number.not-finite"))
+_GENERIC = _Reason(msg("error.number.generic"), msg("hint.number.generic"))
 
 
 def parse_number(raw: object) -> ParsedNumber | None:
@@ -298,10 +268,7 @@ def _parse_duration(raw: str, match: re.Match[str]) -> ParsedNumber:
         if unit in seen:
             raise _error(
                 raw,
-                _Reason(
-                    f"the unit '{unit}' appears more than once",
-                    f"satuan '{unit}' muncul lebih dari sekali",
-                ),
+                _Reason(msg("error.number.unit-twice", unit=unit)),
             )
         seen.append(unit)
         unit_family, factor = _DURATION_UNITS[unit]
@@ -352,59 +319,44 @@ def _diagnose_number(compact: str) -> _Reason:
         example, plain = compact.replace(".", ","), compact
     else:
         example, plain = "87,5", "87.5"
-    return _Reason(
-        _DOT_EN,
-        _DOT_ID,
-        f"for a decimal write {example}, or give a plain TOML number without quotes ({plain})",
-        f"untuk desimal tulis {example}, atau tulis angka TOML biasa tanpa tanda kutip ({plain})",
-    )
+    return _Reason(msg("error.number.dot"), msg("hint.number.dot", example=example, plain=plain))
 
 
-def _show(raw: object) -> str:
+def _show(raw: object) -> str | Message:
     """The offending value as quoted in a message, cut short so a message stays readable."""
     if isinstance(raw, int) and raw.bit_length() > 200:
         # str() of a huge int is slow and, past 4300 digits, refused by Python itself.
-        return f"<an integer of about {int(raw.bit_length() * 0.30103) + 1} digits>"
+        return msg("error.number.huge-integer", digits=int(raw.bit_length() * 0.30103) + 1)
     text = str(raw)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _error(raw: object, reason: _Reason) -> NumberError:
-    shown = _show(raw)
     return NumberError(
-        f"cannot read '{shown}' as a number: {reason.en}",
-        message_id=f"tidak dapat membaca '{shown}' sebagai angka: {reason.id}",
+        msg("error.number.cannot-read", shown=_show(raw), reason=reason.why),
         value=raw,
         expected=EXPECTED,
         hint=reason.hint,
-        hint_id=reason.hint_id,
     )
 
 
 def _type_error(raw: object) -> NumberError:
-    hint = hint_id = None
+    hint = None
     if isinstance(raw, bool):
-        found, found_id = "a boolean (true/false)", "boolean (true/false)"
+        found = msg("error.number.found-boolean")
     elif isinstance(raw, float):
-        found, found_id = "a binary float", "bilangan float biner"
-        hint = "read TOML with tomllib.load(f, parse_float=Decimal) so decimals stay exact"
-        hint_id = "baca TOML dengan tomllib.load(f, parse_float=Decimal) agar desimal tetap tepat"
+        found = msg("error.number.found-float")
+        hint = msg("hint.number.float")
     elif isinstance(raw, list | tuple):
-        found, found_id = "an array", "array"
+        found = msg("error.number.found-array")
     elif isinstance(raw, dict):
-        found, found_id = "a table", "tabel"
+        found = msg("error.number.found-table")
     elif raw is None:
-        found, found_id = "no value (None)", "tidak ada nilai (None)"
+        found = msg("error.number.found-none")
     else:
-        name = type(raw).__name__
-        found, found_id = f"a value of type {name}", f"nilai bertipe {name}"
+        found = msg("error.number.found-type", name=type(raw).__name__)
     return NumberError(
-        f"expected a number or a number written as text, found {found}",
-        message_id=f"diharapkan angka atau angka yang ditulis sebagai teks, ditemukan {found_id}",
-        value=raw,
-        expected=EXPECTED,
-        hint=hint,
-        hint_id=hint_id,
+        msg("error.number.wrong-type", found=found), value=raw, expected=EXPECTED, hint=hint
     )
 
 

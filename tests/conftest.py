@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import kinerja_engine as ke
+from kinerja_engine.domain.model import Direction, Indicator, Target
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "cases" / "dkupp-probolinggo-2021.toml"
@@ -63,19 +64,19 @@ def indicator(
     unit: str = "%",
     ident: str = "x",
     **extra: object,
-) -> ke.Indicator:
+) -> Indicator:
     """An indicator from plain numbers (a list target is a range)."""
     if isinstance(target, list):
-        tgt = ke.Target(Decimal(str(target[0])), Decimal(str(target[1])))
+        tgt = Target(Decimal(str(target[0])), Decimal(str(target[1])))
     elif target is None:
         tgt = None
     else:
-        tgt = ke.Target.point(Decimal(str(target)))
-    return ke.Indicator(
+        tgt = Target.point(Decimal(str(target)))
+    return Indicator(
         id=ident,
         name=ident,
         unit=unit,
-        direction=ke.Direction(direction),
+        direction=Direction(direction),
         target=tgt,
         realisasi=None if realisasi is None else Decimal(str(realisasi)),
         **extra,  # type: ignore[arg-type]

@@ -265,20 +265,21 @@ def test_a_stream_is_evaluated_in_flat_memory() -> None:
     from decimal import Decimal
 
     import kinerja_engine as ke
+    from kinerja_engine.domain.model import Budget, Direction, Indicator, Target
 
     rules = ke.load_rules("permendagri-86-2017")
 
-    def stream(n: int) -> Iterator[ke.Indicator]:
+    def stream(n: int) -> Iterator[Indicator]:
         for k in range(n):
-            yield ke.Indicator(
+            yield Indicator(
                 id=f"i{k}",
                 name=f"Indikator {k}",
                 unit="%",
-                direction=list(ke.Direction)[k % 3],
-                target=ke.Target.point(Decimal(40 + k % 60)),
+                direction=list(Direction)[k % 3],
+                target=Target.point(Decimal(40 + k % 60)),
                 realisasi=Decimal(k % 97) + Decimal("0.25"),
                 renstra_target=Decimal(100),
-                budget=ke.Budget(Decimal(1000 + k), Decimal(k % 1000)),
+                budget=Budget(Decimal(1000 + k), Decimal(k % 1000)),
             )
 
     warm_up, half = 1_000, 2_500

@@ -14,18 +14,21 @@ import pytest
 from conftest import SEED, indicator, write
 
 import kinerja_engine as ke
-from kinerja_engine.batch import case_paths, run_cases
+from kinerja_engine.api import evaluate_cases
 from kinerja_engine.cli.main import main
+from kinerja_engine.domain.model import Budget, Indicator
+from kinerja_engine.errors import InputError
+from kinerja_engine.evaluation.indicator import evaluate_indicator
 
 
-def _indicators(n: int) -> list[ke.Indicator]:
+def _indicators(n: int) -> list[Indicator]:
     """A mix of directions, ranges, budgets, missing figures and zero targets."""
     directions = ["higher_is_better", "lower_is_better", "within_range"]
     out = []
     for i in range(n):
         target: object = [50 + i % 7, 60 + i % 7] if i % 5 == 0 else (i % 90) + (i % 3) * 0.25
         realisasi = None if i % 17 == 0 else (i * 37) % 130
-        budget = ke.Budget(Decimal(1000 + i), Decimal(700 + (i * 13) % 400)) if i % 2 else None
+        budget = Budget(Decimal(1000 + i), Decimal(700 + (i * 13) % 400)) if i % 2 else None
         out.append(
             indicator(
                 target,
@@ -70,7 +73,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_evaluate_many_is_the_same_with_processes(permendagri: ke.RuleSet) -> None:
     inds = _indicators(700)
     one = list(ke.evaluate_many(inds, permendagri))
-    assert one == [ke.evaluate_indicator(i, permendagri, trace=False) for i in inds]
+    assert one == [evaluate_indicator(i, permendagri, trace=False) for i in inds]
     two = list(ke.evaluate_many(iter(inds), permendagri, jobs=2, chunk_size=64))
     assert two == one
     assert [r.id for r in two] == [i.id for i in inds]
@@ -95,7 +98,7 @@ def test_evaluate_many_refuses_negative_jobs(permendagri: ke.RuleSet) -> None:
 
 
 def test_check_many_is_the_same_with_processes(folder: Path) -> None:
-    paths = case_paths([folder])
+    paths = ke.case_paths([folder])
     expected = [ke.check(ke.load_case(p)) for p in paths]
     assert list(ke.check_many(paths)) == expected
     assert list(ke.check_many(paths, jobs=2)) == expected
@@ -106,22 +109,22 @@ def test_check_many_is_the_same_with_processes(folder: Path) -> None:
     assert under[0] == ke.check(ke.load_case(paths[0]), "kepmendagri-690-1996")
 
 
-def test_evaluate_cases_and_run_cases_keep_the_order(folder: Path) -> None:
-    paths = case_paths([folder])
-    reports = list(ke.evaluate_cases(paths, jobs=2))
+def test_evaluate_cases_and_run_keep_the_order(folder: Path) -> None:
+    paths = ke.case_paths([folder])
+    reports = list(evaluate_cases(paths, jobs=2))
     assert reports == [ke.evaluate(ke.load_case(p), trace=False) for p in paths]
-    judged = list(run_cases(paths, jobs=2, check=True))
+    judged = list(ke.run(paths, jobs=2, check=True))
     assert [j.case.origin for j in judged] == [str(p) for p in paths]  # type: ignore[union-attr]
     assert all(j.rules.name == "permendagri-86-2017" for j in judged)  # type: ignore[union-attr]
     assert all(j.rules_origin == j.rules.origin for j in judged)  # type: ignore[union-attr]
-    light = list(run_cases(paths, jobs=2, check=True, keep=False))
+    light = list(ke.run(paths, jobs=2, check=True, keep=False))
     assert [j.report for j in light] == [j.report for j in judged]
     assert all(j.case is None and j.rules is None for j in light)
 
 
 def test_a_bad_file_fails_in_its_turn(folder: Path, tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.toml", 'format = "kinerja-case/1"\n[report]\nagecny = "A"\n')
-    paths = [*case_paths([folder])[:2], bad]
+    paths = [*ke.case_paths([folder])[:2], bad]
     done = ke.check_many(paths, jobs=2)
     assert next(done).info.agency == "A1"
     assert next(done).info.agency == "A2"
@@ -131,14 +134,14 @@ def test_a_bad_file_fails_in_its_turn(folder: Path, tmp_path: Path) -> None:
 
 
 def test_case_paths_expand_folders_recursively(folder: Path, tmp_path: Path) -> None:
-    names = [p.relative_to(folder).as_posix() for p in case_paths([folder])]
+    names = [p.relative_to(folder).as_posix() for p in ke.case_paths([folder])]
     assert names == ["a1.toml", "a2.toml", "b/b1.toml", "seed.toml"]
-    assert case_paths([folder / "a2.toml", folder / "b"]) == [
+    assert ke.case_paths([folder / "a2.toml", folder / "b"]) == [
         folder / "a2.toml",
         folder / "b/b1.toml",
     ]
-    with pytest.raises(ke.InputError, match="no case file"):
-        case_paths([tmp_path])
+    with pytest.raises(InputError, match="no case file"):
+        ke.case_paths([tmp_path])
 
 
 def test_values_cross_processes_intact(seed_case: ke.Case) -> None:
@@ -158,7 +161,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 def test_cli_jobs_and_folders_give_the_same_output(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
-    files = [str(p) for p in case_paths([folder])]
+    files = [str(p) for p in ke.case_paths([folder])]
     code1, by_file = _run(capsys, "check", *files, "--format", "json")
     code2, by_folder = _run(capsys, "check", str(folder), "--format", "json", "--jobs", "2")
     assert code1 == code2 == 1  # the seed case has findings

@@ -194,3 +194,46 @@ def test_output_file_mode_follows_the_umask_or_the_replaced_file(
     assert main(["evaluate", str(SEED), "--format", "json", "--output", str(kept)]) == 0
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     capsys.readouterr()
+
+
+def test_a_bug_is_exit_3_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kinerja_engine import api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(api, "evaluate", broken)
+    code, out, err = run(capsys, "evaluate", str(SEED), "--lang", "en")
+    assert code == 3 and out == ""
+    assert err.startswith("kinerja: internal error (ZeroDivisionError: boom); this is a bug")
+    with pytest.raises(ZeroDivisionError):
+        main(["--debug", "evaluate", str(SEED)])
+
+
+def test_the_cli_uses_only_the_public_api() -> None:
+    """cli/*.py import the package as ``ke`` (and each other) and use only its __all__."""
+    import ast
+
+    import kinerja_engine as ke
+
+    folder = Path(main.__code__.co_filename).parent
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                ours = [a for a in node.names if a.name.startswith("kinerja_engine")]
+                assert all(a.name == "kinerja_engine" and a.asname == "ke" for a in ours), path
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "kinerja_engine"
+            ):
+                assert node.level == 0 and (node.module or "").startswith("kinerja_engine.cli"), (
+                    f"{path.name}:{node.lineno} imports {node.module}"
+                )
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "ke"
+            ):
+                assert node.attr in ke.__all__, f"{path.name}:{node.lineno} uses ke.{node.attr}"

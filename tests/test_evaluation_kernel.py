@@ -53,6 +53,9 @@ def test_compiled_shapes_equal_evaluate_indicator_on_drawn_rules(data: st.DataOb
 
 
 def test_a_shape_is_compiled_after_its_warmup() -> None:
+    from kinerja_engine.rulesets import cache
+
+    cache.forget()  # a rule set not yet used: load_rules gives the one kept otherwise
     rules = ke.load_rules("permendagri-86-2017")
     ind = _budgeted()[1]
     evaluate_records([ind] * WARMUP, rules)

@@ -10,7 +10,7 @@ structurally valid cases with extreme figures go through ``load_case``, ``load_r
 * a result that is not ``computed`` carries no made-up capaian, and a computed one has one.
 
 Runs under the ``ci`` profile of tests/conftest.py by default; ``HYPOTHESIS_PROFILE=thorough``
-tries many more examples (see README, "When something goes wrong").
+tries many more examples (see docs/errors.md, "Fuzzing").
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""The ``kinerja`` command line: a thin layer over the API.
+"""The ``kinerja`` command line: a thin shell over the public API (``kinerja_engine``'s
+top-level names, and nothing else).
 
-Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 unusable input. Every
-engine error is mapped to its exit code in :func:`main` and printed as
-``file:line:col: key.path: message`` without a traceback (``--debug`` shows one).
-The engine is imported only inside commands so that ``kinerja --help`` starts fast.
+Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 unusable input; 3 a bug.
+Every error is mapped to its exit code in :func:`main`, and an engine error printed as
+``file:line:col: key.path: message`` without a traceback (``--debug`` shows one). The
+package's top level imports the engine on first use of a name, so ``kinerja --help``
+starts fast.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import kinerja_engine as ke
+
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from kinerja_engine.cli.progress import Progress
-    from kinerja_engine.domain.model import Case
-    from kinerja_engine.domain.results import Report
-    from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["main"]
 
@@ -170,18 +173,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from kinerja_engine.errors import KinerjaError
-
     lang = getattr(args, "lang", "id")
     try:
         with _limits_of(args):
             return _run(args)
-    except KinerjaError as exc:
-        if args.debug:
-            raise
-        print(f"kinerja: {exc.render(lang)}", file=sys.stderr)
-        return EXIT_INPUT
-    except UsageError as exc:
+    except (ke.KinerjaError, UsageError) as exc:
+        # Unusable input, or a command line that cannot be carried out.
         if args.debug:
             raise
         print(f"kinerja: {exc.render(lang)}", file=sys.stderr)
@@ -214,15 +211,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _limits_of(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
-    from kinerja_engine.io.textfile import limits, parse_depth, parse_size
+@contextlib.contextmanager
+def _option(name: str) -> Iterator[None]:
+    """An error about an option's value (not about a file) is the fault of the option."""
+    try:
+        yield
+    except ke.KinerjaError as exc:
+        raise (exc.located(key_prefix=name) if exc.file is None else exc) from None
 
-    size = getattr(args, "max_file_size", None)
-    depth = getattr(args, "max_depth", None)
-    return limits(
-        max_bytes=None if size is None else parse_size(size, "--max-file-size"),
-        depth=None if depth is None else parse_depth(depth, "--max-depth"),
-    )
+
+def _limits_of(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
+    size: str | None = getattr(args, "max_file_size", None)
+    depth: str | None = getattr(args, "max_depth", None)
+    # ke.limits reads each value when called, so each is blamed on its own option.
+    with _option("--max-file-size"):
+        ke.limits(max_bytes=size)
+    with _option("--max-depth"):
+        ke.limits(max_depth=depth)
+    return ke.limits(max_bytes=size, max_depth=depth)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -238,60 +244,39 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _cases(args: argparse.Namespace) -> int:
-    from kinerja_engine import api
-    from kinerja_engine.errors import KinerjaError
-    from kinerja_engine.rendering.basic import render, render_many
-
     if args.output:
         _refuse_overwriting_inputs(args.output, args.cases)
-    rules: RuleSet | None = None
+    rules: ke.RuleSet | None = None
     if args.rules:
-        try:
-            rules = api.load_rules(args.rules)
-        except KinerjaError as exc:
-            # An unknown name or a missing file is the fault of the option itself.
-            raise (exc.located(key_prefix="--rules") if exc.file is None else exc) from None
-    reports: list[Report] = []
-    items: list[tuple[Case, Report, RuleSet]] = []
+        # An unknown name or a missing file is the fault of the option itself.
+        with _option("--rules"):
+            rules = ke.load_rules(args.rules)
     args.cases = _case_files(args.cases)
     inputs = list(args.cases)
     progress = _progress(args)
-    from kinerja_engine.batch import run_cases
-
     # Cases are loaded, evaluated (and audited) in --jobs processes; the rest is here.
     sources = [_load_case(path) if path == STDIN else path for path in args.cases]
     trace = getattr(args, "trace", False)
     # Only the document formats show what the case printed; the others need no case
     # back from a worker.
     keep = args.format in ("markdown", "html", "csv")
-    done = run_cases(
-        sources, rules, jobs=args.jobs, check=args.command == "check", trace=trace, keep=keep
+    done = ke.run(
+        sources, rules, check=args.command == "check", trace=trace, jobs=args.jobs, keep=keep
     )
+    items = []
     for path, judged in zip(args.cases, done, strict=True):
         if judged.rules_origin:
             inputs.append(judged.rules_origin)  # a rules file is an input too
-        reports.append(judged.report)
-        if keep:
-            assert judged.case is not None and judged.rules is not None
-            items.append((judged.case, judged.report, judged.rules))
+        items.append(judged)
         progress.advance(path, judged.report)
     progress.finish()
-    if args.format in ("markdown", "html", "csv"):
-        from kinerja_engine.rendering.reports import render_reports
-
-        text = render_reports(items, args.format, args.lang, trace=getattr(args, "trace", False))
-    elif len(reports) == 1:
-        text = render(reports[0], args.format, args.lang, trace=getattr(args, "trace", False))
-    else:
-        text = render_many(reports, args.format, args.lang)
+    text = ke.render(items[0] if len(items) == 1 else items, args.format, args.lang, trace=trace)
     if args.output:
         _refuse_overwriting_inputs(args.output, inputs)
     _emit(text, args.output)
     if args.command == "check":
-        from kinerja_engine.domain.results import Severity
-
-        threshold = Severity(args.fail_on).rank
-        if any(f.severity.rank >= threshold for r in reports for f in r.findings):
+        threshold = ke.Severity(args.fail_on).rank
+        if any(f.severity.rank >= threshold for j in items for f in j.report.findings):
             return EXIT_FINDINGS
     return EXIT_OK
 
@@ -359,19 +344,15 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from kinerja_engine import api
-    from kinerja_engine.io.loading import shipped_rules
-    from kinerja_engine.rendering.basic import describe_rules
-
     if args.rules_command == "list":
-        for name in shipped_rules():
-            rules = api.load_rules(name)
+        for name in ke.rule_sets():
+            rules = ke.load_rules(name)
             print(f"{name:24} {rules.version}  {rules.title}")
         return EXIT_OK
     if args.rules_command == "show":
-        sys.stdout.write(describe_rules(api.load_rules(args.name)))
+        sys.stdout.write(ke.render(ke.load_rules(args.name)))
         return EXIT_OK
-    rules = api.load_rules(
+    rules = ke.load_rules(
         args.file if "/" in args.file or args.file.endswith(".toml") else f"./{args.file}"
     )
     bands, flags = len(rules.categories.bands), len(rules.flags)
@@ -389,10 +370,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _checks() -> int:
-    from kinerja_engine.audit.review import CATALOGUE
-
-    width = max(len(c.code) for c in CATALOGUE)
-    for c in CATALOGUE:
+    catalogue = ke.checks()
+    width = max(len(c.code) for c in catalogue)
+    for c in catalogue:
         tol = "-" if c.tolerance is None else c.tolerance
         print(f"{c.code:{width}}  {c.severity:7}  tolerance {tol:10}  {c.description}")
     return EXIT_OK
@@ -403,33 +383,17 @@ STDIN = "-"
 
 def _case_files(names: Sequence[str]) -> list[str]:
     """The case files named: a folder stands for every ``*.toml`` under it, recursively."""
-    from kinerja_engine.batch import case_paths
-
     files: list[str] = []
     for name in names:
-        files += [name] if name == STDIN else [str(path) for path in case_paths([name])]
+        files += [name] if name == STDIN else [str(path) for path in ke.case_paths([name])]
     return files
 
 
-def _load_case(path: str) -> Case:
+def _load_case(path: str) -> ke.Case:
     """A case from its file, or from standard input for ``-`` (a front end piping it in)."""
-    from kinerja_engine import api
-
     if path != STDIN:
-        return api.load_case(path)
-    from kinerja_engine.errors import InputError
-    from kinerja_engine.io.textfile import max_file_bytes
-
-    limit = max_file_bytes()
-    raw = sys.stdin.buffer.read(limit + 1)
-    if len(raw) > limit:
-        raise InputError(
-            f"standard input is larger than the limit of {limit} bytes",
-            message_id=f"masukan standar melebihi batas {limit} byte",
-            file="<stdin>",
-            expected=f"at most {limit} bytes (--max-file-size)",
-        )
-    return api.load_case_bytes(raw, "<stdin>")
+        return ke.load_case(path)
+    return ke.load_case(sys.stdin.buffer, name="<stdin>")
 
 
 def _progress(args: argparse.Namespace) -> Progress:
@@ -444,8 +408,6 @@ def _progress(args: argparse.Namespace) -> Progress:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from kinerja_engine.io.importing import import_csv_file
-
     if args.output:
         _refuse_overwriting_inputs(args.output, [args.file])
         if Path(args.output).exists() and not args.force:
@@ -455,7 +417,7 @@ def _import(args: argparse.Namespace) -> int:
                 f"{args.output} sudah ada; impor tidak menimpa berkas kasus"
                 " (mungkin berisi suntingan Anda): pakai --force atau nama lain",
             )
-    imported = import_csv_file(
+    imported = ke.import_csv(
         args.file,
         agency=args.agency,
         year=args.year,
@@ -487,9 +449,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from kinerja_engine.io.schema import schema_text
-
-    sys.stdout.write(schema_text(args.kind))
+    sys.stdout.write(ke.schema(args.kind))
     return EXIT_OK
 
 

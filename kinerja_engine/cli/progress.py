@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from kinerja_engine.domain.results import Report, Severity
+import kinerja_engine as ke
 
 __all__ = ["Progress", "summary_line"]
 
@@ -69,9 +69,9 @@ class Progress:
         self.start = clock()
         self.done = 0
         self.indicators = 0
-        self.findings = {s.value: 0 for s in Severity}
+        self.findings = {s.value: 0 for s in ke.Severity}
 
-    def advance(self, name: str, report: Report) -> None:
+    def advance(self, name: str, report: ke.Report) -> None:
         self.done += 1
         self.indicators += len(report.indicators)
         for f in report.findings:

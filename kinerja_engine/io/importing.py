@@ -30,10 +30,12 @@ from typing import Any
 import attrs
 import tomli_w
 
+from kinerja_engine import messages
 from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
 from kinerja_engine.errors import InputError, KinerjaError, NumberError, SchemaError
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import case_from_document, parse_toml
+from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import parse_number
 from kinerja_engine.rulesets.compile import validate_case
 
@@ -201,10 +203,6 @@ _MAX_HEADER_SEARCH = 20
 _SWAP = str.maketrans(".,", ",.")
 
 
-def _t(lang: str, id_text: str, en_text: str) -> str:
-    return id_text if lang == "id" else en_text
-
-
 def normalise_header(text: str) -> tuple[str, int | None]:
     """``"Realisasi 2021 (Rp)"`` -> ``("realisasi", 2021)``: lower case, without units in
     brackets, punctuation or a year; the year returned apart."""
@@ -265,11 +263,9 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(
-            f"cannot read the CSV: {exc}",
-            message_id=f"CSV tidak terbaca: {exc}",
+            msg("error.csv.unreadable", reason=str(exc)),
             line=reader.line_num,
-            hint="a cell holding the separator or a quote must be quoted",
-            hint_id="sel yang memuat pemisah atau tanda kutip harus diapit tanda kutip",
+            hint=msg("hint.csv.quote-cell"),
         ) from None
     return rows
 
@@ -302,10 +298,7 @@ def _find_header(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
                 best = (score, i, delimiter)
     if best is None:
         raise SchemaError(
-            "no header row naming at least the indicator and its target was found"
-            f" in the first {_MAX_HEADER_SEARCH} rows",
-            message_id="baris judul kolom yang menyebut setidaknya indikator dan targetnya"
-            f" tidak ditemukan di {_MAX_HEADER_SEARCH} baris pertama",
+            msg("error.csv.no-header", rows=_MAX_HEADER_SEARCH),
             expected="a header row such as: Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
         )
     _score, index, delimiter = best
@@ -348,9 +341,12 @@ def _columns(
     for col in columns:
         if col.field in seen:
             raise SchemaError(
-                f"columns {seen[col.field].header!r} and {col.header!r} both give {col.field}",
-                message_id=f"kolom {seen[col.field].header!r} dan {col.header!r} sama-sama"
-                f" berisi {col.field}",
+                msg(
+                    "error.csv.column-twice",
+                    first=seen[col.field].header,
+                    second=col.header,
+                    field=col.field,
+                ),
                 line=line,
                 key=col.header,
                 expected="one column per figure",
@@ -360,9 +356,7 @@ def _columns(
         if needed not in seen:
             names = ", ".join(repr(h) for h in COLUMNS[needed][:4])
             raise SchemaError(
-                f"no {needed} column; the header row has: " + ", ".join(h for h in header if h),
-                message_id=f"tidak ada kolom {needed}; baris judul berisi: "
-                + ", ".join(h for h in header if h),
+                msg("error.csv.no-column", field=needed, header=", ".join(h for h in header if h)),
                 line=line,
                 expected=f"a column named, for example, {names}",
             )
@@ -385,11 +379,10 @@ class _Row:
     def get(self, field: str) -> str:
         return self.cells.get(field, "")
 
-    def fail(self, field: str, message: str, message_id: str, **extra: Any) -> KinerjaError:
+    def fail(self, field: str, message: Message, **extra: Any) -> KinerjaError:
         header = self.headers.get(field, field)
         return SchemaError(
-            f"row {self.line}, column {header!r}: {message}",
-            message_id=f"baris {self.line}, kolom {header!r}: {message_id}",
+            msg("error.csv.cell", line=self.line, header=header, message=message),
             line=self.line,
             **extra,
         )
@@ -401,8 +394,7 @@ def _figure(row: _Row, field: str, notation: str, *, required: bool = False) -> 
         if required:
             raise row.fail(
                 field,
-                "is empty",
-                "kosong",
+                msg("error.csv.empty-cell"),
                 expected="a figure, or '-' when there is none",
             )
         return None
@@ -418,20 +410,12 @@ def _checked(row: _Row, field: str, text: str, notation: str) -> str:
         parse_number(written)
     except NumberError as exc:
         english = notation == "id" and re.search(r"\d\.\d{1,2}(?!\d)", text)
-        hint = "the file may be in English notation: use --notation en" if english else exc.hint
-        hint_id = (
-            "berkas mungkin memakai notasi Inggris: gunakan --notation en"
-            if english
-            else exc.hint_id
-        )
         raise row.fail(
             field,
-            f"{text!r} is not a number: {exc.message}",
-            f"{text!r} bukan angka: {exc.message_id or exc.message}",
+            msg("error.csv.not-a-number", text=text, reason=exc.text),
             value=text,
             expected=exc.expected,
-            hint=hint,
-            hint_id=hint_id,
+            hint=msg("hint.csv.english-notation") if english else exc.hint_text,
         ) from None
     return written
 
@@ -456,8 +440,7 @@ def _direction(row: _Row) -> str:
     if direction is None:
         raise row.fail(
             "direction",
-            f"{text!r} is not a direction" if text else "is empty",
-            f"{text!r} bukan arah indikator" if text else "kosong",
+            msg("error.csv.not-a-direction", text=text) if text else msg("error.csv.empty-cell"),
             value=text,
             expected="positif / higher_is_better, negatif / lower_is_better, rentang / within_range",
         )
@@ -472,8 +455,7 @@ def _same(values: dict[str, tuple[int, str]], field: str, row: _Row) -> None:
         first_line, first = values[field]
         raise row.fail(
             field,
-            f"{text!r} differs from {first!r} (row {first_line}); one file is one report",
-            f"{text!r} berbeda dari {first!r} (baris {first_line}); satu berkas satu laporan",
+            msg("error.csv.differs", text=text, first=first, line=first_line),
             value=text,
         )
     values.setdefault(field, (row.line, text))
@@ -517,15 +499,11 @@ def _import(
     notes: list[str] = []
     if header_at:
         notes.append(
-            _t(
-                lang,
-                f"judul kolom ada di baris {header_line}; {header_at} baris di atasnya dilewati",
-                f"the header is on row {header_line}; the {header_at} row(s) above it are skipped",
-            )
+            messages.text("note.csv.header-row", lang, line=header_line, skipped=header_at)
         )
     if ignored:
         listed = ", ".join(repr(h) for h in ignored)
-        notes.append(_t(lang, f"kolom yang tidak dipakai: {listed}", f"columns not used: {listed}"))
+        notes.append(messages.text("note.csv.unused-columns", lang, columns=listed))
     fields = {c.field for c in columns}
     direction_assumed = "direction" not in fields
 
@@ -537,13 +515,7 @@ def _import(
     blank = 0
     data = rows[header_at + 1 :]
     if data and _is_numbering(data[0][1]):
-        notes.append(
-            _t(
-                lang,
-                f"baris {data[0][0]} berisi nomor kolom (1, 2, 3, …) dan dilewati",
-                f"row {data[0][0]} holds column numbers (1, 2, 3, …) and is skipped",
-            )
-        )
+        notes.append(messages.text("note.csv.numbering-row", lang, line=data[0][0]))
         data = data[1:]
     lines: list[int] = []
     for line, cells in data:
@@ -552,21 +524,17 @@ def _import(
             continue
         if len(cells) < len(header) and any(c.index >= len(cells) for c in columns):
             raise SchemaError(
-                f"row {line} has {len(cells)} cells, the header has {len(header)}",
-                message_id=f"baris {line} berisi {len(cells)} sel, baris judul {len(header)}",
+                msg("error.csv.too-few-cells", line=line, cells=len(cells), header=len(header)),
                 line=line,
                 expected=f"{len(header)} cells separated by {delimiter!r}",
             )
         extra = cells[len(header) :]
         if any(c.strip() for c in extra):
             raise SchemaError(
-                f"row {line} has {len(cells)} cells, more than the {len(header)} of the header",
-                message_id=f"baris {line} berisi {len(cells)} sel, lebih dari {len(header)} di"
-                " baris judul",
+                msg("error.csv.too-many-cells", line=line, cells=len(cells), header=len(header)),
                 line=line,
                 expected=f"{len(header)} cells separated by {delimiter!r}",
-                hint="a figure with a decimal comma must be quoted in a comma-separated file",
-                hint_id="angka berkoma desimal harus diapit tanda kutip dalam berkas berpemisah koma",
+                hint=msg("hint.csv.quote-decimal-comma"),
             )
         row = _Row(line, cells, columns)
         indicators.append(
@@ -577,12 +545,11 @@ def _import(
             _same(shared, field, row)
     if not indicators:
         raise SchemaError(
-            "the file has a header but no indicator rows",
-            message_id="berkas punya baris judul tetapi tanpa baris indikator",
+            msg("error.csv.no-rows"),
             line=header_line,
         )
     if blank:
-        notes.append(_t(lang, f"{blank} baris kosong dilewati", f"{blank} empty row(s) skipped"))
+        notes.append(messages.text("note.csv.blank-rows", lang, count=blank))
 
     report = _report(shared, agency, year, year_from_headers, rules, name)
     document: dict[str, Any] = {"format": CASE_FORMAT, "report": report}
@@ -594,25 +561,16 @@ def _import(
         if history and "last" in history:
             if str(last_year) in history:
                 raise SchemaError(
-                    f"two columns give the realisasi of {last_year}",
-                    message_id=f"dua kolom berisi realisasi {last_year}",
+                    msg("error.csv.history-twice", year=last_year),
                     line=header_line,
                     expected="one column per figure",
                 )
             history[str(last_year)] = history.pop("last")
     document["indicator"] = indicators
 
-    comment = _t(
-        lang,
-        f"# Dibuat oleh `kinerja import` dari {Path(name).name}.",
-        f"# Made by `kinerja import` from {Path(name).name}.",
-    )
+    comment = messages.text("comment.csv.made-by", lang, name=Path(name).name)
     if direction_assumed:
-        comment += "\n" + _t(
-            lang,
-            "# Berkas tidak punya kolom arah: semua indikator dianggap higher_is_better.",
-            "# The file has no direction column: every indicator is taken as higher_is_better.",
-        )
+        comment += "\n" + messages.text("comment.csv.direction-assumed", lang)
     text_out = comment + "\n\n" + tomli_w.dumps(document)
     case = _load_back(text_out, name, lines)
     return Imported(text_out, case, tuple(notes), direction_assumed)
@@ -621,8 +579,7 @@ def _import(
 def _decode(raw: bytes) -> str:
     if b"\x00" in raw:
         raise InputError(
-            "this is a binary file, not CSV text",
-            message_id="ini berkas biner, bukan teks CSV",
+            msg("error.csv.binary"),
             expected="a CSV text file; save the sheet as CSV (UTF-8)",
         )
     try:
@@ -630,13 +587,12 @@ def _decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            message_id=f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x})",
+            msg("error.csv.not-utf8", byte=raw[exc.start]),
             line=line,
             expected="UTF-8 text; save the sheet as 'CSV UTF-8'",
         ) from None
     if not text.strip():
-        raise InputError("the file is empty", message_id="berkas kosong")
+        raise InputError(msg("error.csv.empty-file"))
     return text
 
 
@@ -652,11 +608,13 @@ def _indicator(
 ) -> dict[str, Any]:
     name = row.get("name")
     if not name:
-        raise row.fail("name", "the indicator has no name", "indikator tanpa nama")
+        raise row.fail("name", msg("error.csv.no-name"))
     unit = row.get("unit")
     if not unit:
         raise row.fail(
-            "unit", "is empty", "kosong", expected="the unit as printed: %, Rp, orang, indeks …"
+            "unit",
+            msg("error.csv.empty-cell"),
+            expected="the unit as printed: %, Rp, orang, indeks …",
         )
     given = row.get("id")
     if given:
@@ -664,8 +622,7 @@ def _indicator(
         if slug in given_ids:
             raise row.fail(
                 "id",
-                f"id {given!r} is used twice (also on row {given_ids[slug]})",
-                f"id {given!r} dipakai dua kali (juga di baris {given_ids[slug]})",
+                msg("error.csv.id-twice", id=given, line=given_ids[slug]),
                 value=given,
             )
         given_ids[slug] = row.line
@@ -729,15 +686,13 @@ def _report(
     file_agency = shared.get("agency", (0, ""))[1] or None
     if agency and file_agency and agency != file_agency:
         raise SchemaError(
-            f"--agency {agency!r} differs from the file's {file_agency!r}",
-            message_id=f"--agency {agency!r} berbeda dari isi berkas {file_agency!r}",
+            msg("error.csv.agency-differs", given=agency, file=file_agency),
             line=shared["agency"][0],
         )
     agency = agency or file_agency
     if not agency:
         raise SchemaError(
-            "the file names no agency: give --agency",
-            message_id="berkas tidak menyebut instansi: berikan --agency",
+            msg("error.csv.no-agency"),
             expected="--agency 'Dinas …'",
         )
     file_year = None
@@ -745,8 +700,7 @@ def _report(
         line, text = shared["year"]
         if not re.fullmatch(r"(19|20|21)\d\d", text):
             raise SchemaError(
-                f"row {line}: year {text!r} is not a year",
-                message_id=f"baris {line}: tahun {text!r} bukan tahun",
+                msg("error.csv.bad-year", line=line, text=text),
                 line=line,
                 value=text,
             )
@@ -754,20 +708,16 @@ def _report(
     for other in (file_year, year_from_headers):
         if year is not None and other is not None and other != year:
             raise SchemaError(
-                f"--year {year} differs from the file's year {other}",
-                message_id=f"--year {year} berbeda dari tahun di berkas {other}",
+                msg("error.csv.year-differs", given=year, other=other),
             )
     if file_year is not None and year_from_headers is not None and file_year != year_from_headers:
         raise SchemaError(
-            f"the year column says {file_year} but the headers name {year_from_headers}",
-            message_id=f"kolom tahun berisi {file_year} tetapi judul kolom menyebut"
-            f" {year_from_headers}",
+            msg("error.csv.year-column-differs", column=file_year, headers=year_from_headers),
         )
     year = year or file_year or year_from_headers
     if year is None:
         raise SchemaError(
-            "the file names no report year: give --year",
-            message_id="berkas tidak menyebut tahun laporan: berikan --year",
+            msg("error.csv.no-year"),
             expected="--year 2021",
         )
     report: dict[str, Any] = {"agency": agency, "year": year}
@@ -787,16 +737,12 @@ def _load_back(text: str, name: str, lines: Sequence[int]) -> Case:
     except KinerjaError as exc:
         found = re.match(r"indicator\[(\d+)\]", exc.key or "")
         row = lines[int(found.group(1))] if found else None
-        where = f"row {row}: " if row else ""
-        where_id = f"baris {row}: " if row else ""
         raise SchemaError(
-            f"{where}{exc.message}",
-            message_id=f"{where_id}{exc.message_id or exc.message}",
+            msg("error.csv.on-row", row=row, message=exc.text) if row else exc.text,
             line=row,
             value=exc.value,
             expected=exc.expected,
-            hint=exc.hint,
-            hint_id=exc.hint_id,
+            hint=exc.hint_text,
         ) from None
     return case
 

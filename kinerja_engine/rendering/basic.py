@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity
+from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity, Status
 from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number
 from kinerja_engine.rulesets.ruleset import RuleSet
 
@@ -21,43 +22,17 @@ __all__ = ["FORMATS", "describe_rules", "render", "render_many", "report_to_dict
 
 FORMATS = ("table", "markdown", "json")
 
-_LABELS = {
-    "no": ("No", "No"),
-    "indicator": ("Indikator", "Indicator"),
-    "target": ("Target", "Target"),
-    "capaian": ("Capaian (%)", "Achievement (%)"),
-    "category": ("Kategori", "Category"),
-    "serapan": ("Serapan (%)", "Absorption (%)"),
-    "efficiency": ("Efisiensi", "Efficiency"),
-    "progress": ("Kemajuan (%)", "Progress (%)"),
-    "verdict": ("Keterangan", "Verdict"),
-    "status": ("Status", "Status"),
-    "objective": ("Sasaran", "Objective"),
-    "rules": ("Aturan", "Rules"),
-    "flags": ("Catatan", "Flags"),
-    "findings": ("Temuan", "Findings"),
-    "none": ("tidak ada", "none"),
-    "where": ("Letak", "Where"),
-    "field": ("Isian", "Field"),
-    "printed": ("Tercetak", "Printed"),
-    "expected": ("Seharusnya", "Expected"),
-    "difference": ("Selisih", "Difference"),
-    "severity": ("Tingkat", "Severity"),
-    "code": ("Kode", "Code"),
-    "passed": ("pemeriksaan lolos", "checks passed"),
-    "skipped": ("pemeriksaan dilewati", "checks skipped"),
-    "computed": ("dihitung", "computed"),
-    "missing": ("belum ada realisasi", "missing"),
-    "not_computable": ("tidak dapat dihitung", "not computable"),
-    "error": ("galat", "error"),
-    "warning": ("peringatan", "warning"),
-    "info": ("info", "info"),
+# The words of the table for an enum value (ids spelled out, so each is found in the source).
+_STATUS = {
+    Status.COMPUTED: "table.status.computed",
+    Status.MISSING: "table.status.missing",
+    Status.NOT_COMPUTABLE: "table.status.not-computable",
 }
-
-
-def _t(key: str, lang: str) -> str:
-    id_text, en_text = _LABELS[key]
-    return id_text if lang == "id" else en_text
+_SEVERITY = {
+    Severity.ERROR: "table.severity.error",
+    Severity.WARNING: "chapter.severity.warning",
+    Severity.INFO: "chapter.severity.info",
+}
 
 
 def _fixed(value: Decimal | None, report: Report) -> str | None:
@@ -135,17 +110,17 @@ def render_json(report: Report, lang: str = "en") -> str:
 
 def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     head = [
-        _t(k, lang)
+        text(k, lang)
         for k in (
-            "no",
-            "indicator",
-            "capaian",
-            "category",
-            "serapan",
-            "efficiency",
-            "progress",
-            "verdict",
-            "status",
+            "chapter.no",
+            "table.indicator",
+            "table.capaian",
+            "chapter.category",
+            "table.serapan",
+            "table.efficiency",
+            "table.progress",
+            "table.verdict",
+            "table.status",
         )
     ]
     rows = []
@@ -160,7 +135,7 @@ def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
                 r.efficiency or "-",
                 _human(r.progress, report, lang),
                 r.verdict or "-",
-                _t(r.status.value, lang),
+                text(_STATUS[r.status], lang),
             ]
         )
     return head, rows
@@ -200,21 +175,21 @@ def _title(report: Report, lang: str) -> str:
 
 
 def _rules_line(report: Report, lang: str) -> str:
-    return f"{_t('rules', lang)}: {report.rules} ({report.rules_version})"
+    return f"{text('table.rules', lang)}: {report.rules} ({report.rules_version})"
 
 
 def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     head = [
-        _t(k, lang)
+        text(k, lang)
         for k in (
-            "severity",
-            "code",
-            "indicator",
-            "where",
-            "field",
-            "printed",
-            "expected",
-            "difference",
+            "chapter.severity",
+            "chapter.code",
+            "table.indicator",
+            "chapter.where",
+            "chapter.field",
+            "chapter.printed",
+            "chapter.expected",
+            "chapter.difference",
         )
     ]
     order = sorted(
@@ -223,7 +198,7 @@ def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]
     )
     rows = [
         [
-            _t(f.severity.value, lang),
+            text(_SEVERITY[f.severity], lang),
             f.code,
             f.indicator or f.budget or "-",
             f.where or "-",
@@ -239,12 +214,12 @@ def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]
 
 def _summary(report: Report, lang: str) -> str:
     counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
-    parts = [f"{counts[s]} {_t(s.value, lang)}" for s in Severity]
-    text = f"{_t('findings', lang)}: " + ", ".join(parts)
-    text += f"; {report.checks_passed} {_t('passed', lang)}"
+    parts = [f"{counts[s]} {text(_SEVERITY[s], lang)}" for s in Severity]
+    line = f"{text('table.findings', lang)}: " + ", ".join(parts)
+    line += f"; {report.checks_passed} {text('table.passed', lang)}"
     if report.checks_skipped:
-        text += f"; {len(report.checks_skipped)} {_t('skipped', lang)}"
-    return text
+        line += f"; {len(report.checks_skipped)} {text('table.skipped', lang)}"
+    return line
 
 
 Table = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
@@ -258,20 +233,20 @@ def _document(
     out += table(head, rows)
     notes = [(r.id, n) for r in report.indicators for n in _notes(r, lang)]
     if notes:
-        out += ["", heading(_t("flags", lang))]
+        out += ["", heading(text("table.flags", lang))]
         out += [f"- {ident}: {note}" for ident, note in notes]
     if trace:
         out += ["", heading("Trace")]
         for r in report.indicators:
             out += [f"- {r.id}:"] + [f"    {step}" for step in r.trace]
     if report.objectives:
-        out += ["", heading(_t("objective", lang))]
+        out += ["", heading(text("table.objective", lang))]
         obj_head = [
-            _t("objective", lang),
-            _t("capaian", lang),
-            _t("category", lang),
-            _t("serapan", lang),
-            _t("efficiency", lang),
+            text("table.objective", lang),
+            text("table.capaian", lang),
+            text("chapter.category", lang),
+            text("table.serapan", lang),
+            text("table.efficiency", lang),
         ]
         obj_rows = [
             [
@@ -285,7 +260,7 @@ def _document(
         ]
         out += table(obj_head, obj_rows)
     if report.checked:
-        out += ["", heading(_t("findings", lang))]
+        out += ["", heading(text("table.findings", lang))]
         if report.findings:
             fhead, frows = _findings_rows(report, lang)
             out += table(fhead, frows)

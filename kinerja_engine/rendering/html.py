@@ -18,6 +18,7 @@ from typing import Any
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report, Status
 from kinerja_engine.errors import KinerjaError
+from kinerja_engine.messages import msg, template, text
 from kinerja_engine.rendering.charts import (
     Chart,
     ChartItem,
@@ -25,7 +26,7 @@ from kinerja_engine.rendering.charts import (
     category_chart,
     efficiency_chart,
 )
-from kinerja_engine.rendering.view import build_view, label, percent_text
+from kinerja_engine.rendering.view import SEVERITY_IDS, build_view, percent_text
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["render_html", "render_html_many"]
@@ -35,12 +36,7 @@ def _environment() -> Any:
     try:
         import jinja2
     except ImportError:  # pragma: no cover - depends on the installation
-        raise KinerjaError(
-            "HTML reports need Jinja2, which is not installed",
-            message_id="laporan HTML memerlukan Jinja2, yang belum terpasang",
-            hint="pip install 'kinerja-engine[report]'",
-            hint_id="pasang dengan: pip install 'kinerja-engine[report]'",
-        ) from None
+        raise KinerjaError(msg("error.html.no-jinja2"), hint=msg("hint.html.install")) from None
     return jinja2.Environment(
         loader=jinja2.PackageLoader("kinerja_engine.rendering", "templates"),
         autoescape=True,
@@ -58,11 +54,11 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
         if r.status is Status.COMPUTED:
             why = None
         elif r.status is Status.MISSING:
-            why = label("missing", lang)
+            why = text("chapter.missing", lang)
         else:
             why = (r.reason_id if lang == "id" and r.reason_id else r.reason) or "-"
         if r.capaian is not None and r.serapan is None:
-            why = label("no_serapan", lang)
+            why = text("chapter.no-serapan", lang)
         items.append(
             ChartItem(
                 no=n,
@@ -71,7 +67,7 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
                 serapan=r.serapan,
                 capaian_text=percent_text(r.capaian, places, rounding, lang),
                 serapan_text=percent_text(r.serapan, places, rounding, lang),
-                missing_text=label("not_drawn", lang, why=why) if why else None,
+                missing_text=text("chapter.not-drawn", lang, why=why) if why else None,
             )
         )
     category = None
@@ -80,26 +76,26 @@ def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | N
             items,
             rules.categories.bands,
             lang=lang,
-            title=label("chart_category", lang),
-            axis_label=label("axis_capaian", lang),
-            clipped_note=label("clipped_category", lang),
+            title=text("chapter.chart-category", lang),
+            axis_label=text("chapter.axis-capaian", lang),
+            clipped_note=template("chapter.clipped-category", lang),
         )
     efficiency = efficiency_chart(
         items,
         lang=lang,
-        title=label("chart_efficiency", lang),
-        x_label=label("axis_serapan", lang),
-        y_label=label("axis_capaian", lang),
-        diagonal_label=label("diagonal", lang),
-        above_label=label("above", lang),
-        below_label=label("below", lang),
-        clipped_note=label("clipped_efficiency", lang),
+        title=text("chapter.chart-efficiency", lang),
+        x_label=text("chapter.axis-serapan", lang),
+        y_label=text("chapter.axis-capaian", lang),
+        diagonal_label=text("chapter.diagonal", lang),
+        above_label=text("chapter.above", lang),
+        below_label=text("chapter.below", lang),
+        clipped_note=template("chapter.clipped-efficiency", lang),
     )
     return category, efficiency
 
 
 def _context(case: Case, report: Report, rules: RuleSet | None, lang: str) -> dict[str, Any]:
-    from kinerja_engine import __version__
+    from kinerja_engine.version import __version__
 
     view = build_view(case, report, rules, lang)
     category, efficiency = _charts(report, rules, lang)
@@ -108,14 +104,14 @@ def _context(case: Case, report: Report, rules: RuleSet | None, lang: str) -> di
         colours = dict(enumerate(band_colours(len(rules.categories.bands))))
     figures = []
     if category is not None:
-        figures.append(("chart-category", label("chart_category", lang), category))
-    figures.append(("chart-efficiency", label("chart_efficiency", lang), efficiency))
+        figures.append(("chart-category", text("chapter.chart-category", lang), category))
+    figures.append(("chart-efficiency", text("chapter.chart-efficiency", lang), efficiency))
     return {
         "view": view,
         "figures": [
             {
                 "id": ident,
-                "caption": f"{label('figure', lang)} {n}. {caption}",
+                "caption": f"{text('chapter.figure', lang)} {n}. {caption}",
                 "svg": chart.svg,
                 "notes": chart.notes,
             }
@@ -123,7 +119,7 @@ def _context(case: Case, report: Report, rules: RuleSet | None, lang: str) -> di
         ],
         "colours": colours,
         "version": __version__,
-        "t": lambda key, **values: label(key, lang, **values),
+        "t": lambda key, **values: text(key, lang, **values),
     }
 
 
@@ -151,9 +147,9 @@ def render_html_many(
         reports.append(context)
     first = items[0][1] if items else None
     title = (
-        f"{label('chapter', lang)} — {first.info.agency} {first.info.year}"
+        f"{text('chapter.title', lang)} — {first.info.agency} {first.info.year}"
         if first is not None
-        else label("chapter", lang)
+        else text("chapter.title", lang)
     )
     return str(
         template.render(
@@ -161,6 +157,7 @@ def render_html_many(
             title=title,
             reports=reports,
             trace=trace,
-            t=lambda key, **values: label(key, lang, **values),
+            t=lambda key, **values: text(key, lang, **values),
+            severity_ids=SEVERITY_IDS,
         )
     )

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
-from kinerja_engine.rendering.view import ReportView, build_view, label
+from kinerja_engine.messages import text
+from kinerja_engine.rendering.view import ReportView, build_view
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["render_markdown", "render_markdown_many"]
@@ -32,11 +33,11 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") 
 def _document(view: ReportView, trace: bool) -> list[str]:
     lang = view.lang
     out = [f"# {view.title}", "", f"**{view.agency}** — {view.year}", ""]
-    meta = [f"- {label('rules', lang)}: `{view.rules}` ({view.rules_version})"]
+    meta = [f"- {text('chapter.rules', lang)}: `{view.rules}` ({view.rules_version})"]
     if view.rules_title:
         meta[0] += f" — {view.rules_title}"
     if view.source:
-        meta.append(f"- {label('source', lang)}: {view.source}")
+        meta.append(f"- {text('chapter.source', lang)}: {view.source}")
     out += [*meta, ""]
 
     out += [f"## {view.iku_caption}", ""]
@@ -71,79 +72,84 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         )
         out.append("")
 
-    out += [f"## {label('per_indicator', lang)}", ""]
+    out += [f"## {text('chapter.per-indicator', lang)}", ""]
     for s in view.sections:
         out += [f"### {s.no}) {s.name}", ""]
-        facts = [f"{label('unit', lang)}: {s.unit}", f"{label('direction', lang)}: {s.direction}"]
+        facts = [
+            f"{text('chapter.unit', lang)}: {s.unit}",
+            f"{text('chapter.direction', lang)}: {s.direction}",
+        ]
         if s.objective:
-            facts.append(f"{label('objective', lang)}: {s.objective}")
+            facts.append(f"{text('chapter.objective', lang)}: {s.objective}")
         out += ["; ".join(facts), ""]
         out += [f"**{s.budget_caption}**", ""]
         out += _table(
             [
-                label("target", lang),
-                label("realisasi", lang),
-                label("capaian_kinerja", lang),
-                label("pagu", lang),
-                label("realisasi_anggaran", lang),
-                label("serapan", lang),
+                text("chapter.target", lang),
+                text("chapter.realisasi", lang),
+                text("chapter.capaian-kinerja", lang),
+                text("chapter.pagu", lang),
+                text("chapter.realisasi-anggaran", lang),
+                text("chapter.serapan", lang),
             ],
             [[s.target, s.realisasi, s.capaian, s.pagu, s.realisasi_anggaran, s.serapan]],
             "rrrrrr",
         )
         out += ["", f"**{s.efficiency_caption}**", ""]
-        head = [label("capaian_kinerja", lang), label("serapan", lang)]
+        head = [text("chapter.capaian-kinerja", lang), text("chapter.serapan", lang)]
         row = [s.capaian, s.serapan]
-        head.append(label("efficiency_value", lang))
+        head.append(text("chapter.efficiency-value", lang))
         row.append(s.efficiency_value)
         if s.efficiency_score is not None:
-            head.append(label("efficiency_score", lang))
+            head.append(text("chapter.efficiency-score", lang))
             row.append(s.efficiency_score)
-        head.append(label("efficiency", lang))
+        head.append(text("chapter.efficiency", lang))
         row.append(s.efficiency)
         out += _table(head, [row], "r" * (len(head) - 1) + "l")
         if view.efficiency_formula:
             out += [
                 "",
-                "_" + label("efficiency_formula", lang, formula=view.efficiency_formula) + "_",
+                "_"
+                + text("chapter.efficiency-formula", lang, formula=view.efficiency_formula)
+                + "_",
             ]
         if s.progress_caption:
             out += ["", f"**{s.progress_caption}**", ""]
             out += _table(
                 [
-                    label("renstra_target", lang),
-                    label("realisasi_year", lang, year=view.year),
-                    label("progress", lang),
+                    text("chapter.renstra-target", lang),
+                    text("chapter.realisasi-year", lang, year=view.year),
+                    text("chapter.progress", lang),
                 ],
                 [[s.renstra_target or "-", s.realisasi, s.progress or "-"]],
                 "rrr",
             )
         if s.notes:
-            out += ["", f"{label('notes', lang)}:", ""]
+            out += ["", f"{text('chapter.notes', lang)}:", ""]
             out += [
                 f"- {'**' + n.severity.value + '** ' if n.severity else ''}{n.text}"
                 for n in s.notes
             ]
         if trace and s.trace:
-            out += ["", f"{label('trace', lang)}:", "", "```"]
+            out += ["", f"{text('chapter.trace', lang)}:", "", "```"]
             out += list(s.trace)
             out.append("```")
         out.append("")
 
     if view.checked:
-        out += [f"## {label('findings', lang)}", "", view.summary, ""]
+        out += [f"## {text('chapter.findings', lang)}", "", view.summary, ""]
         if not view.finding_groups:
-            out += [label("no_findings", lang), ""]
+            out += [text("chapter.no-findings", lang), ""]
         for group in view.finding_groups:
             out += [f"### {group.title}", ""]
             rows = []
             for f in group.findings:
-                text = f.message
+                said = f.message
                 if f.evidence:
                     evidence = "; ".join(f"{e.name} {e.value} ({e.where})" for e in f.evidence)
-                    text += f" — {label('evidence', lang)}: {evidence}"
+                    said += f" — {text('chapter.evidence', lang)}: {evidence}"
                 if f.related:
-                    text += f" — {label('related', lang)} " + ", ".join(map(str, f.related))
+                    said += f" — {text('chapter.related', lang)} " + ", ".join(map(str, f.related))
                 rows.append(
                     [
                         str(f.no),
@@ -154,27 +160,27 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                         f.printed,
                         f.expected,
                         f.difference,
-                        text,
+                        said,
                     ]
                 )
             out += _table(
                 [
-                    label("no", lang),
-                    label("severity", lang),
-                    label("code", lang),
-                    label("where", lang),
-                    label("field", lang),
-                    label("printed", lang),
-                    label("expected", lang),
-                    label("difference", lang),
-                    label("description", lang),
+                    text("chapter.no", lang),
+                    text("chapter.severity", lang),
+                    text("chapter.code", lang),
+                    text("chapter.where", lang),
+                    text("chapter.field", lang),
+                    text("chapter.printed", lang),
+                    text("chapter.expected", lang),
+                    text("chapter.difference", lang),
+                    text("chapter.description", lang),
                 ],
                 rows,
                 "rllllrrrl",
             )
             out.append("")
         if view.skipped:
-            out += [f"{label('skipped', lang)}:", ""]
+            out += [f"{text('chapter.skipped', lang)}:", ""]
             out += [f"- {what} ({why})" for what, why in view.skipped]
             out.append("")
     return out

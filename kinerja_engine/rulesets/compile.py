@@ -16,6 +16,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from kinerja_engine.domain.checks import CODES
 from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
 from kinerja_engine.errors import CaseError, FormulaError, RuleSetError
+from kinerja_engine.messages import Message, msg
 from kinerja_engine.rulesets.formula import Formula, compile_formula
 from kinerja_engine.rulesets.ruleset import (
     NEG_INF,
@@ -65,19 +66,16 @@ MIN_YEAR, MAX_YEAR = 1900, 2199
 def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None) -> RuleSet:
     if spec.format != RULES_FORMAT:
         raise RuleSetError(
-            f"unknown rules format {spec.format!r}",
-            message_id=f"format aturan {spec.format!r} tidak dikenal",
+            msg("error.rules.format", format=spec.format),
             key="format",
             value=spec.format,
             expected=repr(RULES_FORMAT),
-            hint=f'write format = "{RULES_FORMAT}"',
-            hint_id=f'tulis format = "{RULES_FORMAT}"',
+            hint=msg("hint.write-format", format=RULES_FORMAT),
         )
     places = spec.display.places
     if not 0 <= places <= MAX_PLACES:
         raise RuleSetError(
-            f"display places must be between 0 and {MAX_PLACES}, found {places}",
-            message_id=f"display.places harus antara 0 dan {MAX_PLACES}, tertulis {places}",
+            msg("error.rules.places", most=MAX_PLACES, places=places),
             key="display.places",
             value=places,
             expected=f"0 to {MAX_PLACES}",
@@ -86,8 +84,7 @@ def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None)
     cap_spec = spec.capaian
     if cap_spec.cap is not None and cap_spec.floor is not None and cap_spec.cap < cap_spec.floor:
         raise RuleSetError(
-            f"capaian cap {cap_spec.cap} is below its floor {cap_spec.floor}",
-            message_id=f"batas atas capaian {cap_spec.cap} di bawah batas bawahnya {cap_spec.floor}",
+            msg("error.rules.cap-below-floor", cap=cap_spec.cap, floor=cap_spec.floor),
             key="capaian.cap",
             value=cap_spec.cap,
             expected=f"a cap of at least {cap_spec.floor}",
@@ -178,18 +175,15 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
         if code not in CODES:
             near = difflib.get_close_matches(code, sorted(CODES), n=1)
             raise RuleSetError(
-                f"audit.severity names an unknown check {code!r}",
-                message_id=f"audit.severity menyebut pemeriksaan yang tidak dikenal {code!r}",
+                msg("error.rules.unknown-check", code=code),
                 key=f"audit.severity.{code}",
                 value=code,
                 expected="a code listed by `kinerja checks`",
-                hint=f"did you mean {near[0]!r}?" if near else None,
-                hint_id=f"maksudnya {near[0]!r}?" if near else None,
+                hint=msg("hint.did-you-mean", name=near[0]) if near else None,
             )
     if spec.audit.capaian_min >= spec.audit.capaian_max:
         raise RuleSetError(
-            "audit.capaian_min must be below audit.capaian_max",
-            message_id="audit.capaian_min harus di bawah audit.capaian_max",
+            msg("error.rules.capaian-min-max"),
             key="audit.capaian_min",
             value=str(spec.audit.capaian_min),
             expected=f"below {spec.audit.capaian_max}",
@@ -204,8 +198,7 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
 def _not_below_zero(value: Decimal | None, key: str) -> None:
     if value is not None and value < 0:
         raise RuleSetError(
-            f"{key} cannot be negative, found {value}",
-            message_id=f"{key} tidak boleh negatif, tertulis {value}",
+            msg("error.rules.negative", key=key, value=value),
             key=key,
             value=str(value),
             expected="zero or more",
@@ -222,8 +215,7 @@ def _formula(text: str, inputs: Iterable[str], key: str, *, kind: str = "number"
 def _flag_code(code: str) -> bool:
     if not _ID.match(code):
         raise RuleSetError(
-            f"flag code {code!r} must be lowercase letters, digits and '-'",
-            message_id=f"kode flag {code!r} harus huruf kecil, angka dan '-'",
+            msg("error.rules.flag-code", code=code),
             key=f"flags.{code}",
             value=code,
             expected="a code such as 'low-absorption'",
@@ -235,8 +227,7 @@ def _message(text: str, key: str) -> str:
     for name in _PLACEHOLDER.findall(text):
         if name not in FLAG_INPUTS:
             raise RuleSetError(
-                f"message names {{{name}}}, which is not a figure",
-                message_id=f"pesan menyebut {{{name}}}, yang bukan angka yang dihitung",
+                msg("error.rules.message-placeholder", name=name),
                 key=key,
                 value=name,
                 expected="one of " + ", ".join(sorted(FLAG_INPUTS)),
@@ -255,8 +246,7 @@ def _bands(
 ) -> Bands:
     if not specs:
         raise RuleSetError(
-            "no bands are declared",
-            message_id="tidak ada pita (band) yang dideklarasikan",
+            msg("error.rules.no-bands"),
             key=f"{key}.bands",
             expected="at least one band",
         )
@@ -271,8 +261,7 @@ def _bands(
         )
         if not _nonempty(band.lower, band.lower_inclusive, band.upper, band.upper_inclusive, None):
             raise RuleSetError(
-                f"band {label!r} {band.describe()} holds no value (lower above upper?)",
-                message_id=f"pita {label!r} {band.describe()} kosong (batas bawah di atas batas atas?)",
+                msg("error.rules.empty-band", label=label, bounds=band.describe()),
                 key=f"{key}.bands.{_key_part(label)}",
                 value=band.describe(),
                 expected="lower <= upper",
@@ -290,10 +279,14 @@ def _bands(
             if _nonempty(lo, lo_inc, hi, hi_inc, quantum):
                 example = _example(lo, lo_inc, hi, hi_inc, quantum)
                 raise RuleSetError(
-                    f"bands {a.label!r} {a.describe()} and {b.label!r} {b.describe()} overlap:"
-                    f" {example} falls in both",
-                    message_id=f"pita {a.label!r} {a.describe()} dan {b.label!r} {b.describe()}"
-                    f" tumpang tindih: {example} masuk ke keduanya",
+                    msg(
+                        "error.rules.bands-overlap",
+                        a=a.label,
+                        a_bounds=a.describe(),
+                        b=b.label,
+                        b_bounds=b.describe(),
+                        example=example,
+                    ),
                     key=f"{key}.bands.{_key_part(b.label)}",
                     value=b.describe(),
                     expected="bands that share no value",
@@ -301,18 +294,17 @@ def _bands(
     low, high = domain if domain is not None else (NEG_INF, POS_INF)
     if low >= high:
         raise RuleSetError(
-            f"the domain [{low}, {high}] has its low end at or above its high end",
-            message_id=f"domain [{low}, {high}]: ujung bawah tidak di bawah ujung atas",
+            msg("error.rules.domain", low=low, high=high),
             key=f"{key}.domain",
             value=f"[{low}, {high}]",
             expected="[low, high] with low below high",
         )
-    lower_end = ("the declared domain's lower end", "ujung bawah domain yang dinyatakan")
-    upper_end = ("the declared domain's upper end", "ujung atas domain yang dinyatakan")
-    edges = [(low, True, lower_end)]
-    edges += [(b.upper, not b.upper_inclusive, (repr(b.label),) * 2) for b in bands]
-    ends = [(b.lower, not b.lower_inclusive, (repr(b.label),) * 2) for b in bands]
-    ends.append((high, True, upper_end))
+    # An edge is named by its band's label, or by a message for the domain's own ends.
+    Edge = tuple[Decimal, bool, Message | str]
+    edges: list[Edge] = [(low, True, msg("error.rules.domain-lower-end"))]
+    edges += [(b.upper, not b.upper_inclusive, repr(b.label)) for b in bands]
+    ends: list[Edge] = [(b.lower, not b.lower_inclusive, repr(b.label)) for b in bands]
+    ends.append((high, True, msg("error.rules.domain-upper-end")))
     # A gap is blamed on the band whose upper edge leaves it (the first band for the start).
     blamed = [bands[0], *bands]
     for (lo, lo_inc, left), (hi, hi_inc, right), culprit in zip(edges, ends, blamed, strict=True):
@@ -323,9 +315,7 @@ def _bands(
             example = _example(lo_c, lo_i, hi_c, hi_i, quantum)
             where = culprit.label
             raise RuleSetError(
-                f"bands leave a gap between {left[0]} and {right[0]}: {example} falls in no band",
-                message_id=f"ada celah antara {left[1]} dan {right[1]}: {example} tidak masuk"
-                " pita mana pun",
+                msg("error.rules.bands-gap", left=left, right=right, example=example),
                 key=f"{key}.bands.{_key_part(where)}",
                 value=example,
                 expected="bands that cover every value without a gap",
@@ -380,19 +370,16 @@ def validate_case(case: Case) -> None:
     """Check what cattrs cannot: unique ids, references that resolve, an acyclic budget tree."""
     if case.format != CASE_FORMAT:
         raise CaseError(
-            f"unknown case format {case.format!r}",
-            message_id=f"format kasus {case.format!r} tidak dikenal",
+            msg("error.case.format", format=case.format),
             key="format",
             value=case.format,
             expected=repr(CASE_FORMAT),
-            hint=f'write format = "{CASE_FORMAT}"',
-            hint_id=f'tulis format = "{CASE_FORMAT}"',
+            hint=msg("hint.write-format", format=CASE_FORMAT),
         )
     year = case.report.year
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise CaseError(
-            f"report year {year} is not a year from {MIN_YEAR} to {MAX_YEAR}",
-            message_id=f"tahun laporan {year} bukan tahun antara {MIN_YEAR} dan {MAX_YEAR}",
+            msg("error.case.year", year=year, first=MIN_YEAR, last=MAX_YEAR),
             key="report.year",
             value=year,
             expected="a year such as 2021",
@@ -403,16 +390,14 @@ def validate_case(case: Case) -> None:
     for n, ind in enumerate(case.indicators):
         if ind.objective is not None and ind.objective not in objective_ids:
             raise CaseError(
-                f"indicator {ind.id!r} names objective {ind.objective!r}, which is not declared",
-                message_id=f"indikator {ind.id!r} menyebut sasaran {ind.objective!r} yang tidak ada",
+                msg("error.case.unknown-objective", id=ind.id, objective=ind.objective),
                 key=f"indicator[{n}].objective",
                 value=ind.objective,
                 expected=_one_of(objective_ids, "an [[objective]] id"),
             )
         if ind.target is not None and ind.target.low > ind.target.high:
             raise CaseError(
-                f"target range [{ind.target.low}, {ind.target.high}] has its low end above its high end",
-                message_id=f"rentang target [{ind.target.low}, {ind.target.high}]: batas bawah di atas batas atas",
+                msg("error.case.target-range", low=ind.target.low, high=ind.target.high),
                 key=f"indicator[{n}].target",
                 value=[str(ind.target.low), str(ind.target.high)],
                 expected="[low, high] with low <= high",
@@ -433,8 +418,7 @@ def validate_case(case: Case) -> None:
         if line.parent is not None:
             if line.parent not in budget_ids:
                 raise CaseError(
-                    f"budget line {line.id!r} names parent {line.parent!r}, which is not declared",
-                    message_id=f"baris anggaran {line.id!r} menyebut induk {line.parent!r} yang tidak ada",
+                    msg("error.case.unknown-parent", id=line.id, parent=line.parent),
                     key=f"budget[{n}].parent",
                     value=line.parent,
                     expected=_one_of(budget_ids, "a [[budget]] id"),
@@ -448,8 +432,7 @@ def validate_case(case: Case) -> None:
             if node in seen:
                 cycle = " -> ".join([*seen[seen.index(node) :], node])
                 raise CaseError(
-                    f"the budget tree has a cycle: {cycle}",
-                    message_id=f"pohon anggaran berputar: {cycle}",
+                    msg("error.case.budget-cycle", cycle=cycle),
                     key=f"budget[{index[start]}].parent",
                     value=cycle,
                     expected="each line summing into a line above it",
@@ -464,16 +447,14 @@ def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
         if not _ID.match(ident):
             # The contract's ids: other programs build file names and anchors from them.
             raise CaseError(
-                f"{table} id {ident!r} must be lowercase letters, digits and '-'",
-                message_id=f"id {table} {ident!r} harus huruf kecil, angka dan '-'",
+                msg("error.case.id-form", table=table, id=ident),
                 key=f"{table}[{n}].id",
                 value=ident,
                 expected="an id such as 'koperasi-sehat'",
             )
         if ident in seen:
             raise CaseError(
-                f"{table} id {ident!r} is used twice (also at {table}[{seen[ident]}])",
-                message_id=f"id {table} {ident!r} dipakai dua kali (juga di {table}[{seen[ident]}])",
+                msg("error.case.id-twice", table=table, id=ident, first=seen[ident]),
                 key=f"{table}[{n}].id",
                 value=ident,
                 expected="an id used once",
@@ -484,8 +465,7 @@ def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
 
 def _negative(value: Decimal, key: str) -> CaseError:
     return CaseError(
-        f"an amount cannot be negative, found {value}",
-        message_id=f"jumlah anggaran tidak boleh negatif, tertulis {value}",
+        msg("error.case.negative-amount", value=value),
         key=key,
         value=str(value),
         expected="an amount of zero or more",
