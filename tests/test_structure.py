@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
+from kinerja_engine.domain.model import Indicator, ReportInfo
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.io import figures, structure, tables, textfile
 from kinerja_engine.io.writing import case_to_toml
@@ -97,8 +98,8 @@ def test_generated_cases_take_the_plain_branch(case: ke.Case) -> None:
 
 
 @given(ks.indicators(complete=False))
-def test_generated_indicators_take_the_plain_branch(ind: ke.Indicator) -> None:
-    case = ke.Case(format="kinerja-case/1", report=ke.ReportInfo("Dinas", 2021), indicators=(ind,))
+def test_generated_indicators_take_the_plain_branch(ind: Indicator) -> None:
+    case = ke.Case(format="kinerja-case/1", report=ReportInfo("Dinas", 2021), indicators=(ind,))
     assert_agree(tomllib.loads(case_to_toml(case), parse_float=Decimal), plain_expected=True)
 
 
