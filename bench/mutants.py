@@ -80,6 +80,7 @@ def m(name: str, path: str, what: str, *edits: tuple[str, str]) -> Mutant:
 P86 = "rules/permendagri-86-2017.toml"
 K690 = "rules/kepmendagri-690-1996.toml"
 PLAIN = "kinerja_engine/io/plaintoml.py"
+TABLES = "kinerja_engine/io/tables.py"
 
 MUTANTS: tuple[Mutant, ...] = (
     # ---------------------------------------------------------------- the shipped rules
@@ -484,6 +485,28 @@ MUTANTS: tuple[Mutant, ...] = (
         PLAIN,
         "a text ending in a lone carriage return is read",
         ('        if text.endswith("\\r"):\n', "        if False:\n"),
+    ),
+    # ---------------------------------------------------------------- the plain-table hooks
+    m(
+        "plain-unit-word-kept",
+        TABLES,
+        "an indicator's unit word is not dropped from its figures on the plain branch",
+        ("    if strip and type(value) is str:\n", "    if False:\n"),
+    ),
+    m(
+        "plain-marks-unjudged",
+        TABLES,
+        "a '%' or 'Rp' at odds with the indicator's unit passes the plain branch",
+        ("    if marked:\n", "    if False:\n"),
+    ),
+    m(
+        "plain-extra-key-read",
+        TABLES,
+        "an unknown key in a printed entry is let through by the plain branch",
+        (
+            "    if type(raw) is not dict or not _ENTRY.issuperset(raw):\n",
+            "    if type(raw) is not dict:\n",
+        ),
     ),
 )
 

@@ -15,9 +15,8 @@ def collector_paused() -> Iterator[None]:
 
     A national case file becomes millions of objects, none of them in a cycle, and so
     do the results of a chunk of indicators; each full collection while they are being
-    built walks every object alive, the loaded case included: at 100,000 indicators that
-    more than doubled the time spent after tomllib. Reference counting still frees
-    everything; collection resumes when the block ends. Never held across a ``yield``:
+    built walks every object alive, the loaded case included. Reference counting still
+    frees everything; collection resumes when the block ends. Never held across a ``yield``:
     the caller's code between two items runs with the collector as the caller left it.
     """
     if not gc.isenabled():

@@ -15,9 +15,9 @@ from kinerja_engine.evaluation.indicator import quantize
 
 
 def pv(text: str) -> ke.PrintedValue:
-    from kinerja_engine.io.loading import _printed
+    from kinerja_engine.io.figures import printed
 
-    return _printed(text)
+    return printed(text)
 
 
 def case_of(*indicators: ke.Indicator, budget: tuple[ke.BudgetLine, ...] = ()) -> ke.Case:

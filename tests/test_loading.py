@@ -9,6 +9,8 @@ import pytest
 from conftest import SEED, write
 
 import kinerja_engine as ke
+from kinerja_engine.domain.model import Budget, PrintedValue, Target
+from kinerja_engine.errors import CaseError, InputError
 
 GOOD = """format = "kinerja-case/1"
 [report]
@@ -57,12 +59,12 @@ def load(tmp_path: Path, text: str) -> ke.Case:
 def test_good_case_reads_exact_decimals(tmp_path: Path) -> None:
     case = load(tmp_path, GOOD)
     ind = case.indicators[0]
-    assert ind.target == ke.Target.point(Decimal("87.07"))
+    assert ind.target == Target.point(Decimal("87.07"))
     assert ind.realisasi == Decimal("87.08")
     assert ind.history == {2020: Decimal("81.55")}
-    assert ind.budget == ke.Budget(Decimal("1418633200.00"), Decimal("1324391015.00"))
+    assert ind.budget == Budget(Decimal("1418633200.00"), Decimal("1324391015.00"))
     printed = ind.printed[0]
-    assert printed.serapan == ke.PrintedValue("93,08", Decimal("93.08"))
+    assert printed.serapan == PrintedValue("93,08", Decimal("93.08"))
     # A word in a printed figure is evidence, not an error.
     assert printed.capaian is not None and printed.capaian.value is None and printed.capaian.error
     assert case.report.rules == "permendagri-86-2017"
@@ -83,7 +85,7 @@ def test_range_target_and_dash(tmp_path: Path) -> None:
             "realisasi = 87.08", 'realisasi = "-"'
         ),
     )
-    assert case.indicators[0].target == ke.Target(Decimal(79), Decimal(80))
+    assert case.indicators[0].target == Target(Decimal(79), Decimal(80))
     assert case.indicators[0].realisasi is None
 
 
@@ -128,9 +130,7 @@ def test_budget_cycle(tmp_path: Path) -> None:
     text = GOOD.replace(
         'id = "belanja"\nname = "BELANJA"', 'id = "belanja"\nname = "BELANJA"\nparent = "p1"'
     )
-    with pytest.raises(
-        ke.CaseError, match=r"cycle: (belanja -> p1 -> belanja|p1 -> belanja -> p1)"
-    ):
+    with pytest.raises(CaseError, match=r"cycle: (belanja -> p1 -> belanja|p1 -> belanja -> p1)"):
         load(tmp_path, text)
 
 
@@ -147,20 +147,20 @@ def test_budget_cycle(tmp_path: Path) -> None:
 def test_unreadable_files(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(content)
-    with pytest.raises(ke.InputError, match=message) as info:
+    with pytest.raises(InputError, match=message) as info:
         ke.load_case(path)
     assert info.value.file == str(path)
 
 
 def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
-    with pytest.raises(ke.InputError) as info:
+    with pytest.raises(InputError) as info:
         load(tmp_path, GOOD.replace("year = 2021", "year = = 2021"))
     assert info.value.line == 4 and info.value.column is not None
 
 
 def test_file_too_large_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "case.toml", GOOD)
-    with pytest.raises(ke.InputError, match="above the limit"):
+    with pytest.raises(InputError, match="above the limit"):
         ke.load_case(path, max_bytes=100)
 
 
@@ -176,6 +176,32 @@ def test_seed_path_exists() -> None:
 
 @pytest.mark.parametrize("ident", ["Koperasi Sehat", "skm_2021", "-x", "é"])
 def test_ids_follow_the_contract(tmp_path: Path, ident: str) -> None:
-    with pytest.raises(ke.CaseError, match="lowercase letters, digits and '-'") as info:
+    with pytest.raises(CaseError, match="lowercase letters, digits and '-'") as info:
         load(tmp_path, GOOD.replace('id = "a"', f'id = "{ident}"'))
     assert info.value.key == "indicator[0].id"
+
+
+def test_loading_a_large_case_starts_no_process_or_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A library call runs in the caller's process and thread: only the batch API with
+    # `jobs` starts others. The file is large, as the national files are.
+    import multiprocessing.process
+    import os
+    import subprocess
+    import threading
+
+    from conftest import bench_module
+
+    path = bench_module("generate").write_case(tmp_path / "national.toml", 12_000, 3)
+    assert path.stat().st_size > 4 * 1024 * 1024
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a library call started a process or a thread")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    case = ke.load_case(path)
+    assert len(case.indicators) == 12_000

@@ -4,7 +4,7 @@ The oracle is tomllib. Documents are drawn from a grammar of lines, most of them
 many of them just outside the subset (valid TOML the subset leaves to tomllib) or not
 TOML at all; whatever the line, :func:`plaintoml.loads` must give what tomllib gives or
 decline, and must decline wherever tomllib refuses the text. Results are compared by
-``repr``, as tests/test_tomlsplit.py compares its parses.
+``repr``, which shows each Decimal's digits and exponent.
 """
 
 from __future__ import annotations

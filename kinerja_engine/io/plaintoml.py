@@ -2,12 +2,11 @@
 
 A case file as people and programs write it is one statement a line: a table header
 (``[report]``, ``[[indicator]]``, ``[[indicator.printed]]``), a bare key and a value, a
-comment, a blank line. tomllib reads any TOML, a character at a time in pure Python
-(the bench's 33 MB case in 5.8 s on one machine, 13-16 s on another); :func:`loads`
-reads those plain lines with one regular expression per line, three to four times
-faster, and returns exactly what ``tomllib.loads(text, parse_float=...)`` returns: the
-same keys in the same order, the same types, each float made by the same
-``parse_float`` call on the same text.
+comment, a blank line. tomllib reads any TOML, a character at a time in pure Python;
+:func:`loads` reads those plain lines with one regular expression per line, several
+times faster (docs/performance.md), and returns exactly what ``tomllib.loads(text,
+parse_float=...)`` returns: the same keys in the same order, the same types, each float
+made by the same ``parse_float`` call on the same text.
 
 The first line outside the subset, valid TOML or not, and :func:`loads` returns None: the
 caller gives the whole text to tomllib, which alone reports faults (with their line and

@@ -72,11 +72,14 @@ def check_shape(
     *,
     renames: Mapping[type, Mapping[str, str]],
     opaque: Collection[Any],
+    within: str = "",
 ) -> None:
     """Raise :class:`SchemaError` at the first table or array whose kind is wrong.
 
     ``renames`` maps a class's attribute names to the file's keys; types in ``opaque``
-    have their own structure hooks, which check their values themselves.
+    have their own structure hooks, which check their values themselves. ``within`` is the
+    key of the table ``value`` stands in, when ``path`` starts there (a message names a
+    table header in full).
     """
     if tp in opaque:
         return
@@ -86,7 +89,7 @@ def check_shape(
             return
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(options) == 1:
-            check_shape(value, options[0], path, renames=renames, opaque=opaque)
+            check_shape(value, options[0], path, renames=renames, opaque=opaque, within=within)
         return
     if attrs.has(tp):
         if not isinstance(value, dict):
@@ -102,6 +105,7 @@ def check_shape(
                     _join(path, key),
                     renames=renames,
                     opaque=opaque,
+                    within=within,
                 )
         return
     if origin in (tuple, list):
@@ -110,7 +114,7 @@ def check_shape(
             table = isinstance(value, dict) and args and attrs.has(args[0])
             if table:
                 # `[indicator]` written where `[[indicator]]` belongs.
-                header = re.sub(r"\[\d+\]", "", path)
+                header = re.sub(r"\[\d+\]", "", _join(within, path))
                 raise SchemaError(
                     f"expected an array of tables ([[{header}]]), found a single table"
                     f" ([{header}])",
@@ -133,14 +137,23 @@ def check_shape(
             )
         for n, item in enumerate(value):
             item_type = args[0] if not fixed else args[n]
-            check_shape(item, item_type, f"{path}[{n}]", renames=renames, opaque=opaque)
+            check_shape(
+                item, item_type, f"{path}[{n}]", renames=renames, opaque=opaque, within=within
+            )
         return
     if origin is dict:
         if not isinstance(value, dict):
             _wrong(value, path, "a table", "tabel")
         item_type = typing.get_args(tp)[1]
         for key, item in value.items():
-            check_shape(item, item_type, _join(path, _quote(key)), renames=renames, opaque=opaque)
+            check_shape(
+                item,
+                item_type,
+                _join(path, _quote(key)),
+                renames=renames,
+                opaque=opaque,
+                within=within,
+            )
         return
     if isinstance(value, dict | list):
         # A scalar belongs here: the converter's hooks say which, but not for a container.

@@ -1,10 +1,17 @@
-"""Reading a TOML file without letting it hurt: size and nesting limits, encodings, and
-TOML syntax errors explained in Indonesian and English with their line and column.
+"""From bytes to a TOML document, without letting a file hurt: size and nesting limits,
+encodings, and TOML syntax errors explained in Indonesian and English with their line and
+column; then the document keeps its text to locate any later fault by key.
 
-Everything here works on bytes and text; nothing knows the case or rules formats. The
-limits come, in this order, from an explicit argument, from :func:`limits` (the CLI's
-``--max-file-size`` and ``--max-depth``), from the environment variables
-``KINERJA_MAX_FILE_BYTES`` and ``KINERJA_MAX_DEPTH``, or from the defaults below.
+Read top to bottom: :func:`read_toml` reads a file's bytes within the size limit
+(:func:`read_limited`), :func:`parse_toml` makes them text (:func:`toml_text`) and parses
+it (:func:`parse_toml_text`: :mod:`.plaintoml`'s reading of the plain lines, which is
+tomllib's result, else tomllib, with ``parse_float=Decimal``; nesting checked; errors
+located), and returns a :class:`Document` whose :class:`KeyLines` find a key's line.
+
+Nothing here knows the case or rules formats. The limits come, in this order, from an
+explicit argument, from :func:`limits` (the CLI's ``--max-file-size`` and ``--max-depth``),
+from the environment variables ``KINERJA_MAX_FILE_BYTES`` and ``KINERJA_MAX_DEPTH``, or
+from the defaults below.
 """
 
 from __future__ import annotations
@@ -14,12 +21,14 @@ import contextvars
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kinerja_engine.errors import InputError
+import attrs
+
+from kinerja_engine.errors import InputError, KinerjaError
 from kinerja_engine.io import plaintoml
 
 __all__ = [
@@ -27,13 +36,18 @@ __all__ = [
     "DEFAULT_MAX_DEPTH",
     "ENV_MAX_BYTES",
     "ENV_MAX_DEPTH",
+    "Document",
+    "KeyLines",
     "limits",
     "loads",
     "max_depth",
     "max_file_bytes",
+    "parse_key_path",
     "parse_size",
+    "parse_toml",
     "parse_toml_text",
     "read_limited",
+    "read_toml",
     "toml_text",
 ]
 
@@ -103,6 +117,10 @@ def max_depth(explicit: int | None = None) -> int:
         return override
     env = os.environ.get(ENV_MAX_DEPTH)
     return parse_depth(env, ENV_MAX_DEPTH) if env else DEFAULT_MAX_DEPTH
+
+
+# For parse_toml, whose argument takes the name.
+_depth_in_force = max_depth
 
 
 @contextlib.contextmanager
@@ -487,29 +505,23 @@ def _after_value_hint(text: str, line: int | None, column: int | None) -> tuple[
 
 
 def loads(text: str) -> dict[str, Any]:
-    """tomllib with exact decimals, nothing more (its plain lines read fast)."""
+    """tomllib's result with exact decimals (its plain lines read by :mod:`.plaintoml`)."""
     return plaintoml.parse(text, parse_float=Decimal)
 
 
 def parse_toml_text(
-    text: str,
-    name: str,
-    limit: int,
-    *,
-    parse: Callable[[str], dict[str, Any]] = loads,
-    check_depth: bool = True,
+    text: str, name: str, limit: int, *, check_depth: bool = True
 ) -> dict[str, Any]:
-    """tomllib with exact decimals; every failure an :class:`InputError` with its place.
+    """:func:`loads`; every failure an :class:`InputError` with its place.
 
-    ``parse`` is :func:`loads` or anything that returns what it returns and raises what it
-    raises. Nesting is measured on the parsed data, a fraction of the cost of scanning the
-    text; the text is scanned for brackets (:func:`check_brackets`) only when the parse
-    fails or the data is too deep, so that a nesting fault is still reported, on its line,
-    before anything else the text gets wrong. Without ``check_depth`` the caller checks
-    the data's nesting itself (:func:`check_data_depth`).
+    Nesting is measured on the parsed data, far cheaper than scanning the text; the text
+    is scanned for brackets (:func:`check_brackets`) only when the parse fails or the data
+    is too deep, so that a nesting fault is still reported, on its line, before anything
+    else the text gets wrong. Without ``check_depth`` the caller checks the data's nesting
+    itself (:meth:`Document.check_depth`).
     """
     try:
-        data = parse(text)
+        data = loads(text)
     except tomllib.TOMLDecodeError as exc:
         check_brackets(text, name, limit)
         message = str(getattr(exc, "msg", None) or exc)
@@ -554,3 +566,159 @@ def parse_toml_text(
     if check_depth:
         check_data_depth(data, text, name, limit)
     return data
+
+
+# ---------------------------------------------------------------- documents
+
+
+class KeyLines:
+    """Where each key stands in a TOML text, to give errors a line number.
+
+    tomllib keeps no positions, so this reads the text once more, line by line, tracking
+    table headers and array-of-tables counts. It only locates; tomllib decides validity.
+    The index is built the first time a place is asked for: a file that loads cleanly
+    never pays for it.
+    """
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+    _KEY = re.compile(
+        r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
+    )
+    _INLINE = re.compile(r"[{,]\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: dict[tuple[str | int, ...], int] | None = None
+
+    @property
+    def _lines(self) -> dict[tuple[str | int, ...], int]:
+        if self._index is None:
+            self._index = self._build(self.text)
+        return self._index
+
+    def _build(self, text: str) -> dict[tuple[str | int, ...], int]:
+        lines: dict[tuple[str | int, ...], int] = {}
+        counts: dict[tuple[str | int, ...], int] = {}
+        table: tuple[str | int, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = self._HEADER.match(line)
+            if header:
+                names = _split_key(header.group(2))
+                if header.group(1) == "[[":
+                    parts = (*self._resolve(names[:-1], counts), names[-1])
+                    index = counts.get(parts, 0)
+                    counts[parts] = index + 1
+                    table = (*parts, index)
+                else:
+                    table = self._resolve(names, counts)
+                lines.setdefault(table, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                path = (*table, *_split_key(key.group(1)))
+                lines.setdefault(path, number)
+                rest = line[key.end() :]
+                for inner in self._INLINE.finditer(rest):
+                    lines.setdefault((*path, inner.group(1).strip("\"'")), number)
+        return lines
+
+    def _resolve(
+        self, parts: tuple[str, ...], counts: Mapping[tuple[str | int, ...], int]
+    ) -> tuple[str | int, ...]:
+        # `[[indicator.printed]]` belongs to the latest `[[indicator]]`.
+        resolved: tuple[str | int, ...] = ()
+        for part in parts:
+            resolved = (*resolved, part)
+            if resolved in counts:
+                resolved = (*resolved, counts[resolved] - 1)
+        return resolved
+
+    def has_under(self, key: str) -> bool:
+        """Whether the text writes ``key`` or anything inside it."""
+        path = parse_key_path(key)
+        return any(p[: len(path)] == path for p in self._lines)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of ``key`` (``indicator[2].target``), else of the nearest table holding it."""
+        path = parse_key_path(key)
+        while path:
+            if path in self._lines:
+                return self._lines[path]
+            inside = [n for p, n in self._lines.items() if p[: len(path)] == path]
+            if inside:
+                return min(inside)
+            path = path[:-1]
+        return None
+
+
+def _split_key(text: str) -> tuple[str, ...]:
+    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[^.\s]+", text)
+    return tuple(p.strip("\"'") for p in parts)
+
+
+def parse_key_path(key: str) -> tuple[str | int, ...]:
+    """``indicator[2]."a b".target`` as ``("indicator", 2, "a b", "target")``."""
+    parts: list[str | int] = []
+    for token in re.findall(r"\[(\d+)\]|\"([^\"]*)\"|([^.\[\]\"]+)", key.removeprefix("$.")):
+        index, quoted, plain = token
+        if index:
+            parts.append(int(index))
+        else:
+            parts.append(quoted or plain)
+    return tuple(parts)
+
+
+@attrs.frozen
+class Document:
+    """A parsed TOML file with what is needed to point back into it."""
+
+    path: str
+    data: dict[str, Any]
+    lines: KeyLines
+    # The nesting limit still to be checked, when the reader left it to the structurer.
+    depth_owed: int | None = None
+
+    def check_depth(self) -> None:
+        """Refuse the document if it nests deeper than the limit its reading deferred."""
+        if self.depth_owed is not None:
+            check_data_depth(self.data, self.lines.text, self.path, self.depth_owed)
+
+    def fail(self, exc: KinerjaError) -> KinerjaError:
+        """``exc`` with this file and the line of its key."""
+        line = self.lines.line_of(exc.key) if exc.key else None
+        if line is None and exc.line is None:
+            # A key missing from the top level (or a fault of the whole document): the
+            # place to add it is the top of the file.
+            line = 1
+        return exc.located(file=self.path, line=line)
+
+
+def read_toml(
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    max_depth: int | None = None,
+    as_case: bool = False,
+) -> Document:
+    """Read and parse a TOML file within the size and nesting limits in force
+    (argument, ``--max-file-size``/``--max-depth``, environment, default).
+
+    ``as_case``: see :func:`parse_toml`.
+    """
+    raw = read_limited(path, max_file_bytes(max_bytes))
+    return parse_toml(raw, str(path), max_depth=max_depth, as_case=as_case)
+
+
+def parse_toml(
+    raw: bytes, name: str, *, max_depth: int | None = None, as_case: bool = False
+) -> Document:
+    """The document in ``raw``, named ``name`` in errors.
+
+    ``as_case``: the nesting limit is left to the structurer (``Document.depth_owed``),
+    which knows that a case it could structure nests only a few levels, and checks the
+    nesting itself before it reports a fault.
+    """
+    text = toml_text(raw, name)
+    limit = _depth_in_force(max_depth)
+    data = parse_toml_text(text, name, limit, check_depth=not as_case)
+    return Document(name, data, KeyLines(text), depth_owed=limit if as_case else None)

@@ -1,0 +1,140 @@
+"""Figures as a case or rule set writes them, read into Decimals: the converter's hooks
+for single values (a number, a target, a printed figure, a table of years).
+
+Each hook reads one value with :func:`~kinerja_engine.numbers.parse_number` and either
+returns it or raises a :class:`KinerjaError` naming the value; the converter adds the
+key path. :func:`plain_number` reads the commonest figures, the plain ones, the same way
+without building a ParsedNumber.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kinerja_engine.domain.model import PrintedValue, Target
+from kinerja_engine.errors import KinerjaError, NumberError, SchemaError
+from kinerja_engine.io.shape import describe, describe_id
+from kinerja_engine.numbers import MAX_MAGNITUDE, parse_number
+
+__all__ = [
+    "HISTORY_YEAR",
+    "history",
+    "number",
+    "optional_number",
+    "plain_number",
+    "printed",
+    "target",
+]
+
+# A history key: a year (``\d`` as Python reads it, as the converter reads it).
+HISTORY_YEAR = re.compile(r"(19|20|21)\d\d")
+
+
+def number(value: Any, _: Any = None) -> Decimal:
+    """A figure that must be there: ``"-"`` (no value) is refused."""
+    parsed = parse_number(value)
+    if parsed is None:
+        raise NumberError(
+            "'-' (no value) is not allowed here",
+            message_id="'-' (tanpa nilai) tidak boleh di sini",
+            value=value,
+            expected="a number",
+        )
+    return parsed.value
+
+
+def optional_number(value: Any, _: Any = None) -> Decimal | None:
+    parsed = parse_number(value)
+    return None if parsed is None else parsed.value
+
+
+def target(value: Any, _: Any = None) -> Target | None:
+    """A point target, a ``[low, high]`` range, or None for ``"-"``."""
+    if isinstance(value, list):
+        if len(value) != 2:
+            raise SchemaError(
+                f"a target range has two ends, found {len(value)} values",
+                message_id=f"rentang target punya dua ujung, tertulis {len(value)} nilai",
+                value=value,
+                expected="[low, high]",
+            )
+        low, high = (number(v) for v in value)
+        return Target(low, high)
+    parsed = parse_number(value)
+    return None if parsed is None else Target.point(parsed.value)
+
+
+def printed(value: Any, _: Any = None) -> PrintedValue:
+    """A figure as the report prints it: its text kept, its value read when it reads."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise SchemaError(
+            f"expected a printed figure (text or number), found {describe(value)}",
+            message_id=f"seharusnya angka tercetak (teks atau angka), tertulis {describe_id(value)}",
+            value=value,
+            expected="a number or the text as printed",
+        )
+    text = value if isinstance(value, str) else str(value)
+    try:
+        parsed = parse_number(value)
+    except NumberError as exc:
+        return PrintedValue(text=text, error=exc.message)
+    if parsed is None:
+        return PrintedValue(text=text)
+    return PrintedValue(text=text, value=parsed.value, mark=parsed.mark)
+
+
+def history(value: Any, _: Any = None) -> dict[int, Decimal]:
+    """A table of years and figures; a year with ``"-"`` is left out."""
+    if not isinstance(value, dict):
+        raise SchemaError(
+            f"expected a table of years, found {describe(value)}",
+            message_id=f"seharusnya tabel tahun, tertulis {describe_id(value)}",
+            value=value,
+            expected="{ 2020 = 55 }",
+        )
+    years = {}
+    for year, figure in value.items():
+        if not HISTORY_YEAR.fullmatch(year):
+            raise SchemaError(
+                f"history key {year!r} is not a year",
+                message_id=f"kunci history {year!r} bukan tahun",
+                key=year,
+                value=year,
+                expected="a year such as 2020",
+            )
+        try:
+            parsed = optional_number(figure)
+        except KinerjaError as exc:
+            raise exc.located(key_prefix=year) from None
+        if parsed is not None:
+            years[int(year)] = parsed
+    return years
+
+
+_MAX_INT = int(MAX_MAGNITUDE)
+# The commonest printed figure, 1.846.035.739,70 or 56 or 87,08: digits, '.' between
+# groups of thousands, ',' before the fraction, nothing around; the subset of
+# numbers._FAST_RE without sign, marks or white space.
+_PLAIN = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
+
+
+def plain_number(value: Any) -> Decimal | None:
+    """A figure :func:`~kinerja_engine.numbers.parse_number` reads as a plain number (no
+    mark, no scale, no duration), read the same way; None for anything else, which is for
+    parse_number itself. tests/test_structure.py holds the two readings equal."""
+    kind = type(value)
+    if kind is Decimal:
+        return value if value.is_finite() and value.copy_abs() < MAX_MAGNITUDE else None
+    if kind is int:
+        return Decimal(value) if -_MAX_INT < value < _MAX_INT else None
+    if kind is str:
+        match = _PLAIN.fullmatch(value)
+        # A whole part of at most 21 characters: fewer than 22 digits, so below 10^21.
+        if match is None or match.end(1) > 21:
+            return None
+        # Matched: digits, '.' only between groups of the whole part, one ',' before the
+        # fraction.
+        return Decimal(value.replace(".", "").replace(",", "."))
+    return None
