@@ -240,3 +240,86 @@ def test_the_cli_uses_only_the_public_api() -> None:
                 and node.value.id == "ke"
             ):
                 assert node.attr in ke.__all__, f"{path.name}:{node.lineno} uses ke.{node.attr}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "lang"),
+    [
+        ([], {}, "en"),
+        ([], {"LANG": "C.UTF-8"}, "en"),
+        ([], {"LANG": "id_ID.UTF-8"}, "id"),
+        # POSIX order: LC_ALL, then LC_MESSAGES, then LANG; the first one set decides.
+        ([], {"LC_ALL": "en_US.UTF-8", "LANG": "id_ID.UTF-8"}, "en"),
+        ([], {"LC_MESSAGES": "id_ID", "LANG": "en_US.UTF-8"}, "id"),
+        ([], {"LC_ALL": "", "LANG": "id_ID.UTF-8"}, "id"),
+        # $KINERJA_LANG over the locale; an unknown value is not a choice.
+        ([], {"KINERJA_LANG": "id", "LANG": "en_US.UTF-8"}, "id"),
+        ([], {"KINERJA_LANG": "en", "LC_ALL": "id_ID.UTF-8"}, "en"),
+        ([], {"KINERJA_LANG": "fr", "LANG": "id_ID.UTF-8"}, "id"),
+        # The command's own --lang over everything.
+        (["evaluate", "--lang", "id", "--help"], {"KINERJA_LANG": "en"}, "id"),
+        (["evaluate", "--lang=en", "--help"], {"LANG": "id_ID.UTF-8"}, "en"),
+        (["evaluate", "--lang", "xx", "--help"], {"LANG": "id_ID.UTF-8"}, "id"),
+    ],
+)
+def test_the_help_language_follows_the_documented_rule(
+    argv: list[str], environ: dict[str, str], lang: str
+) -> None:
+    from kinerja_engine.cli.main import help_lang
+
+    assert help_lang(argv, environ) == lang
+
+
+def _help(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, *argv: str
+) -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KINERJA_LANG", lang)
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--help"])
+    assert info.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_speaks_english_as_before(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = _help(capsys, monkeypatch, "en")
+    assert "Evaluate and audit Indonesian government performance reports" in top
+    assert "show this help message and exit" in top and "show a traceback on errors" in top
+    sub = _help(capsys, monkeypatch, "en", "evaluate")
+    assert "show each formula with its inputs substituted" in sub
+    assert "Menilai" not in top + sub
+
+
+def test_help_speaks_indonesian_from_the_catalogue(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = _help(capsys, monkeypatch, "id")
+    assert "Menilai dan mereviu laporan kinerja" in top
+    assert "tampilkan bantuan ini lalu keluar" in top and "Kode keluar: 0 berhasil" in top
+    assert "nilai setiap indikator sebuah kasus" in top
+    sub = _help(capsys, monkeypatch, "id", "import")
+    assert "notasi angka dalam sel" in sub and "timpa berkas --output" in sub
+    assert "show this help" not in top + sub and "evaluate every" not in top
+
+
+def test_a_bad_jobs_value_is_refused_in_the_help_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KINERJA_LANG", "id")
+    with pytest.raises(SystemExit) as info:
+        main(["evaluate", str(SEED), "--jobs", "-1"])
+    assert info.value.code == 2
+    assert "diharapkan bilangan bulat 0 atau lebih, bukan '-1'" in capsys.readouterr().err
+
+
+def test_the_summary_line_in_both_languages() -> None:
+    from kinerja_engine.cli.progress import summary_line
+
+    counts = {"error": 2, "warning": 1, "info": 0}
+    assert summary_line(3, 24, counts, 0.44, "id") == (
+        "3 berkas, 24 indikator, temuan: 2 kesalahan, 1 peringatan, 0 info; 0,4 dtk"
+    )
+    assert summary_line(3, 24, None, 1.25, "en") == "3 files, 24 indicators; 1.2 s"
