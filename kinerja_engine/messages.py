@@ -353,7 +353,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "work on N cases at a time in N processes (0: one per core; default 1)",
     ),
     "cli.help.rules": (
-        "aturan penilaian yang dipakai sebagai ganti aturan yang disebut kasus",
+        "aturan penilaian yang dipakai, menggantikan aturan yang disebut dalam kasus",
         "rule set to use instead of the case's own",
     ),
     "cli.help.format": (
@@ -380,7 +380,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "refuse tables or arrays nested deeper (default: $KINERJA_MAX_DEPTH or 32)",
     ),
     "cli.help.evaluate": (
-        "nilai setiap indikator sebuah kasus",
+        "menilai setiap indikator dalam kasus",
         "evaluate every indicator of a case",
     ),
     "cli.help.trace": (
@@ -388,7 +388,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "show each formula with its inputs substituted",
     ),
     "cli.help.check": (
-        "reviu setiap angka yang tercetak dalam sebuah kasus",
+        "mereviu setiap angka yang tercetak dalam kasus",
         "audit every printed figure of a case",
     ),
     "cli.help.fail-on": (
@@ -396,7 +396,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "exit 1 when a finding at or above this severity exists (default: error)",
     ),
     "cli.help.checks": (
-        "daftar pemeriksaan yang dilakukan reviu",
+        "tampilkan daftar pemeriksaan dalam reviu",
         "list the audit's catalogue of checks",
     ),
     "cli.help.import": (
@@ -440,7 +440,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "list, show or check rule sets",
     ),
     "cli.help.rules-list": (
-        "daftar aturan penilaian bawaan",
+        "tampilkan daftar aturan penilaian bawaan",
         "list the shipped rule sets",
     ),
     "cli.help.rules-show": (

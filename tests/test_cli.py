@@ -304,7 +304,7 @@ def _help(
                 "Menilai dan mereviu laporan kinerja",
                 "tampilkan bantuan ini lalu keluar",
                 "Kode keluar: 0 berhasil",
-                "nilai setiap indikator sebuah kasus",
+                "menilai setiap indikator dalam kasus",
             ],
             ["show this help", "evaluate every"],
         ),
