@@ -35,6 +35,7 @@ from kinerja_engine.io.loading import (
     rules_file,
     shipped_rules,
 )
+from kinerja_engine.messages import msg, text
 from kinerja_engine.rulesets import cache
 from kinerja_engine.rulesets.cache import compiled as compiled_rules
 from kinerja_engine.rulesets.compile import validate_case
@@ -169,12 +170,11 @@ def _read_stream(stream: BinaryIO, name: str, limit: int) -> bytes:
     # One byte past the limit is all ever read: a stream has no size to check first.
     raw = stream.read(limit + 1)
     if len(raw) > limit:
-        what, what_id = ("standard input", "masukan standar") if name == "<stdin>" else (name, name)
+        what = msg("api.stdin") if name == "<stdin>" else name
         raise InputError(
-            f"{what} is larger than the limit of {limit} bytes",
-            message_id=f"{what_id} melebihi batas {limit} byte",
+            msg("error.api.too-large", what=what, limit=limit),
             file=name,
-            expected=f"at most {limit} bytes (--max-file-size)",
+            expected=text("expected.api.too-large", "en", limit=limit),
         )
     return raw
 
@@ -294,12 +294,14 @@ def render(
     ``trace`` shows each formula with its inputs, for a report evaluated with one.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+        raise ValueError(
+            text("error.api.unknown-format", "en", fmt=fmt, formats=", ".join(FORMATS))
+        )
     if isinstance(what, RuleSet):
         from kinerja_engine.rendering.basic import describe_rules
 
         if fmt != "table":
-            raise ValueError(f"a rule set renders as a table only, not {fmt!r}")
+            raise ValueError(text("error.api.rules-format", "en", fmt=fmt))
 
         return describe_rules(what)
     one = isinstance(what, Report | Judged)
@@ -309,7 +311,7 @@ def render(
 
         return render_reports([_shown(i, case, rules) for i in items], fmt, lang, trace=trace)
     if fmt in ("html", "csv"):
-        raise ValueError(f"the {fmt} format shows the case: give case= or items from run()")
+        raise ValueError(text("error.api.case-format", "en", fmt=fmt))
     from kinerja_engine.rendering import basic
 
     reports = [i.report if isinstance(i, Judged) else i for i in items]
@@ -323,10 +325,10 @@ def _shown(
 ) -> tuple[Case, Report, RuleSet | None]:
     if isinstance(item, Judged):
         if item.case is None:
-            raise ValueError("this item came from run(keep=False): it holds no case to show")
+            raise ValueError(text("error.api.not-kept", "en"))
         return item.case, item.report, item.rules
     if case is None:
-        raise ValueError("a report needs its case= to be shown in this format")
+        raise ValueError(text("error.api.report-needs-case", "en"))
     return case, item, rules
 
 

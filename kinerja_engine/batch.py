@@ -40,6 +40,7 @@ from kinerja_engine.domain.results import IndicatorResult, Report
 from kinerja_engine.errors import InputError
 from kinerja_engine.evaluation.compiled import CHUNK, evaluate_chunk
 from kinerja_engine.io import textfile
+from kinerja_engine.messages import msg, text
 from kinerja_engine.rulesets.cache import compiled
 from kinerja_engine.rulesets.ruleset import RuleSet, RuleSetSpec
 
@@ -145,10 +146,9 @@ def case_paths(paths: Iterable[str | Path]) -> list[Path]:
             inside = sorted(p for p in path.rglob("*.toml") if p.is_file())
             if not inside:
                 raise InputError(
-                    "the folder holds no case file (*.toml)",
-                    message_id="folder ini tidak berisi berkas kasus (*.toml)",
+                    msg("error.api.empty-folder"),
                     file=str(path),
-                    expected="a folder with *.toml case files",
+                    expected=text("expected.api.folder", "en"),
                 )
             found.extend(inside)
         else:
@@ -178,7 +178,7 @@ def _jobs(jobs: int) -> int:
     if jobs == 0:
         return os.cpu_count() or 1
     if jobs < 0:
-        raise ValueError(f"jobs must be 1 or more (0: one per core), not {jobs}")
+        raise ValueError(text("error.api.jobs", "en", jobs=jobs))
     return jobs
 
 

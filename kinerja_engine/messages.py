@@ -326,6 +326,230 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "the file names no report year: give --year",
     ),
     "error.csv.on-row": ("baris {row}: {message}", "row {row}: {message}"),
+    # ------------------------------------------------------------------ the command line and the API
+    # `kinerja --help`: argparse's own words (usage:, options:) stay argparse's.
+    "cli.help.description": (
+        "Menilai dan mereviu laporan kinerja instansi pemerintah Indonesia (LKjIP / SAKIP).",
+        "Evaluate and audit Indonesian government performance reports (LKjIP / SAKIP).",
+    ),
+    "cli.help.epilog": (
+        "Kode keluar: 0 berhasil, 1 ada temuan setingkat --fail-on atau lebih berat,"
+        " 2 masukan tidak dapat dipakai.",
+        "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 unusable input.",
+    ),
+    "cli.help.help": ("tampilkan bantuan ini lalu keluar", "show this help message and exit"),
+    "cli.help.debug": (
+        "tampilkan traceback bila terjadi galat",
+        "show a traceback on errors",
+    ),
+    "cli.help.cases": (
+        "berkas kasus TOML, atau folder berisi berkas kasus (setiap *.toml di dalamnya,"
+        " termasuk di subfolder); - membaca satu kasus dari masukan standar",
+        "case file(s) in TOML, or folder(s) of them (every *.toml inside, recursively);"
+        " - reads one case from standard input",
+    ),
+    "cli.help.jobs": (
+        "kerjakan N kasus sekaligus dalam N proses (0: satu proses per inti prosesor; bawaan 1)",
+        "work on N cases at a time in N processes (0: one per core; default 1)",
+    ),
+    "cli.help.rules": (
+        "aturan penilaian yang dipakai, menggantikan aturan yang disebut dalam kasus",
+        "rule set to use instead of the case's own",
+    ),
+    "cli.help.format": (
+        "table (bawaan); markdown atau html: Bab III LKjIP (html dengan grafik); json: kontrak"
+        " keluaran; csv: satu baris per indikator (check: satu baris per temuan)",
+        "table (default); markdown or html: chapter III of an LKjIP (html with"
+        " charts); json: the output contract; csv: one row per indicator (check: per finding)",
+    ),
+    "cli.help.lang": (
+        "bahasa label dan notasi angka (bawaan: id)",
+        "language of labels and notation (default: id)",
+    ),
+    "cli.help.output": (
+        "tulis ke FILE (secara atomik) alih-alih ke keluaran standar",
+        "write to FILE (atomically) instead of standard output",
+    ),
+    "cli.help.max-file-size": (
+        "tolak berkas yang lebih besar dari ini, misalnya 64M"
+        " (bawaan: $KINERJA_MAX_FILE_BYTES atau 64M)",
+        "refuse files larger than this, e.g. 64M (default: $KINERJA_MAX_FILE_BYTES or 64M)",
+    ),
+    "cli.help.max-depth": (
+        "tolak tabel atau array yang bersarang lebih dalam (bawaan: $KINERJA_MAX_DEPTH atau 32)",
+        "refuse tables or arrays nested deeper (default: $KINERJA_MAX_DEPTH or 32)",
+    ),
+    "cli.help.evaluate": (
+        "menilai setiap indikator dalam kasus",
+        "evaluate every indicator of a case",
+    ),
+    "cli.help.trace": (
+        "tampilkan setiap rumus dengan nilai masukannya",
+        "show each formula with its inputs substituted",
+    ),
+    "cli.help.check": (
+        "mereviu setiap angka yang tercetak dalam kasus",
+        "audit every printed figure of a case",
+    ),
+    "cli.help.fail-on": (
+        "keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat (bawaan: error)",
+        "exit 1 when a finding at or above this severity exists (default: error)",
+    ),
+    "cli.help.checks": (
+        "tampilkan daftar pemeriksaan dalam reviu",
+        "list the audit's catalogue of checks",
+    ),
+    "cli.help.import": (
+        "buat berkas kasus dari lembar kerja (CSV) berisi indikator",
+        "make a case file from a spreadsheet (CSV) of indicators",
+    ),
+    "cli.help.import-file": (
+        "CSV yang diekspor dari aplikasi pelaporan",
+        "CSV exported by a reporting application",
+    ),
+    "cli.help.import-output": (
+        "tulis kasusnya ke sini (bawaan: keluaran standar)",
+        "write the case here (default: standard output)",
+    ),
+    "cli.help.agency": (
+        "nama instansi, bila berkas tidak memiliki kolom instansi",
+        "the agency, when the file has no agency column",
+    ),
+    "cli.help.year": (
+        "tahun laporan, bila berkas tidak menyebutkannya",
+        "the report year, when the file does not name it",
+    ),
+    "cli.help.import-rules": (
+        "aturan penilaian yang disebut dalam kasus",
+        "the rule set the case names",
+    ),
+    "cli.help.notation": (
+        "notasi angka dalam sel: id 1.234,5 (bawaan) atau en 1,234.5",
+        "number notation of the cells: id 1.234,5 (default) or en 1,234.5",
+    ),
+    "cli.help.force": (
+        "timpa berkas --output yang sudah ada",
+        "replace an existing --output file",
+    ),
+    "cli.help.schema": (
+        "cetak JSON Schema format kasus atau format aturan penilaian",
+        "print the JSON Schema of the case or rule-set format",
+    ),
+    "cli.help.rules-command": (
+        "daftar, tampilkan, atau periksa aturan penilaian",
+        "list, show or check rule sets",
+    ),
+    "cli.help.rules-list": (
+        "tampilkan daftar aturan penilaian bawaan",
+        "list the shipped rule sets",
+    ),
+    "cli.help.rules-show": (
+        "tampilkan aturan penilaian setelah extends diterapkan",
+        "show a rule set with extends applied",
+    ),
+    "cli.help.rules-check": (
+        "periksa berkas aturan: rumus, pita kategori, extends",
+        "check a rules file: formulas, bands, extends",
+    ),
+    # What the command line says about its own work.
+    "cli.said": ("kinerja: {text}", "kinerja: {text}"),
+    "cli.interrupted": ("dihentikan", "interrupted"),
+    "cli.rules-ok": (
+        "{file}: ok: aturan {name!r} ({version}), {bands} pita kategori, {flags} flag",
+        "{file}: ok: rule set {name!r} ({version}), {bands} category bands, {flags} flags",
+    ),
+    "cli.checks-row": (
+        "{code:{width}}  {severity:7}  toleransi {tolerance:10}  {description}",
+        "{code:{width}}  {severity:7}  tolerance {tolerance:10}  {description}",
+    ),
+    "cli.import.no-direction": (
+        "tidak ada kolom arah (polaritas): {count} indikator dianggap higher_is_better"
+        " (semakin tinggi semakin baik); periksa dan ubah di berkas kasus",
+        "no direction column: all {count} indicators are taken as higher_is_better;"
+        " check them and change any in the case file",
+    ),
+    "cli.import.wrote": (
+        "{output} ditulis: {count} indikator",
+        "wrote {output}: {count} indicators",
+    ),
+    "cli.summary.files": (
+        "{files} berkas, {indicators} indikator",
+        "{files} files, {indicators} indicators",
+    ),
+    "cli.summary.findings": (
+        "{counted}, temuan: {error} kesalahan, {warning} peringatan, {info} info",
+        "{counted}, findings: {error} errors, {warning} warnings, {info} info",
+    ),
+    "cli.summary.elapsed": ("{counted}; {seconds} dtk", "{counted}; {seconds} s"),
+    "error.cli.internal": (
+        "galat internal ({what}); ini bug, jalankan dengan --debug untuk rinciannya dan laporkan",
+        "internal error ({what}); this is a bug, run with --debug for the traceback and report it",
+    ),
+    "error.cli.jobs": (
+        "diharapkan bilangan bulat 0 atau lebih, bukan {text!r}",
+        "expected a whole number of 0 or more, not {text!r}",
+    ),
+    "error.cli.overwrite-input": (
+        "--output {output} akan menimpa berkas masukan {name}; pilih berkas lain",
+        "--output {output} would overwrite the input file {name}; choose another file",
+    ),
+    "error.cli.cannot-write": (
+        "tidak dapat menulis --output {output}: {reason}",
+        "cannot write --output {output}: {reason}",
+    ),
+    "error.cli.cannot-replace": (
+        "tidak dapat menulis --output {output}: {reason}; berkas sebelumnya tidak berubah",
+        "cannot write --output {output}: {reason}; the previous file is unchanged",
+    ),
+    "error.cli.stdin-twice": (
+        "masukan standar (-) hanya dapat dibaca sekali",
+        "standard input (-) can be read only once",
+    ),
+    "error.cli.output-exists": (
+        "{output} sudah ada; impor tidak menimpa berkas kasus (mungkin berisi suntingan Anda):"
+        " pakai --force atau nama lain",
+        "{output} exists; the import does not replace a case file (it may hold your edits):"
+        " use --force or another name",
+    ),
+    "error.api.empty-folder": (
+        "folder ini tidak berisi berkas kasus (*.toml)",
+        "the folder holds no case file (*.toml)",
+    ),
+    "expected.api.folder": ("folder berisi berkas kasus *.toml", "a folder with *.toml case files"),
+    "error.api.too-large": (
+        "{what} melebihi batas {limit} byte",
+        "{what} is larger than the limit of {limit} bytes",
+    ),
+    "expected.api.too-large": (
+        "paling banyak {limit} byte (--max-file-size)",
+        "at most {limit} bytes (--max-file-size)",
+    ),
+    "api.stdin": ("masukan standar", "standard input"),
+    # A program's misuse of the API (a ValueError, in English: its reader is a programmer).
+    "error.api.jobs": (
+        "jobs harus 1 atau lebih (0: satu per inti prosesor), bukan {jobs}",
+        "jobs must be 1 or more (0: one per core), not {jobs}",
+    ),
+    "error.api.unknown-format": (
+        "format {fmt!r} tidak dikenal: seharusnya salah satu dari {formats}",
+        "unknown format {fmt!r}: expected one of {formats}",
+    ),
+    "error.api.rules-format": (
+        "aturan penilaian hanya dapat ditampilkan sebagai table, bukan {fmt!r}",
+        "a rule set renders as a table only, not {fmt!r}",
+    ),
+    "error.api.case-format": (
+        "format {fmt} menampilkan kasusnya: berikan case= atau hasil dari run()",
+        "the {fmt} format shows the case: give case= or items from run()",
+    ),
+    "error.api.not-kept": (
+        "hasil ini berasal dari run(keep=False): tidak memuat kasus untuk ditampilkan",
+        "this item came from run(keep=False): it holds no case to show",
+    ),
+    "error.api.report-needs-case": (
+        "laporan memerlukan case= untuk ditampilkan dalam format ini",
+        "a report needs its case= to be shown in this format",
+    ),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",

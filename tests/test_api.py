@@ -99,13 +99,15 @@ def _modules_after(code: str) -> set[str]:
 def test_importing_the_cli_does_not_import_the_engine() -> None:
     light = {"kinerja_engine", "kinerja_engine.version", "kinerja_engine.cli"}
     assert _modules_after("import kinerja_engine") == {"kinerja_engine", "kinerja_engine.version"}
-    assert _modules_after("import kinerja_engine.cli") == light | {"kinerja_engine.cli.main"}
+    # The CLI's words come from the catalogue, which imports nothing of the engine.
+    cli = light | {"kinerja_engine.cli.main", "kinerja_engine.messages"}
+    assert _modules_after("import kinerja_engine.cli") == cli
     helped = _modules_after(
         "import contextlib, io\nfrom kinerja_engine.cli import main\n"
         "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['--help'])"
     )
-    assert helped == light | {"kinerja_engine.cli.main"}
+    assert helped == cli
     # The probe sees the engine when it is imported.
     assert "kinerja_engine.api" in _modules_after("import kinerja_engine as ke\nke.check")
 

@@ -213,7 +213,9 @@ def test_a_bug_is_exit_3_without_a_traceback(
 
 
 def test_the_cli_uses_only_the_public_api() -> None:
-    """cli/*.py import the package as ``ke`` (and each other) and use only its __all__."""
+    """cli/*.py import the package as ``ke`` (and each other) and use only its __all__;
+    besides, the message catalogue, where the command line's own words are (it holds words
+    only, and imports nothing, so ``--help`` stays fast)."""
     import ast
 
     import kinerja_engine as ke
@@ -228,12 +230,115 @@ def test_the_cli_uses_only_the_public_api() -> None:
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
                 "kinerja_engine"
             ):
-                assert node.level == 0 and (node.module or "").startswith("kinerja_engine.cli"), (
-                    f"{path.name}:{node.lineno} imports {node.module}"
-                )
+                module = node.module or ""
+                assert node.level == 0 and (
+                    module.startswith("kinerja_engine.cli") or module == "kinerja_engine.messages"
+                ), f"{path.name}:{node.lineno} imports {node.module}"
             elif (
                 isinstance(node, ast.Attribute)
                 and isinstance(node.value, ast.Name)
                 and node.value.id == "ke"
             ):
                 assert node.attr in ke.__all__, f"{path.name}:{node.lineno} uses ke.{node.attr}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "lang"),
+    [
+        ([], {}, "en"),
+        ([], {"LANG": "C.UTF-8"}, "en"),
+        ([], {"LANG": "id_ID.UTF-8"}, "id"),
+        # POSIX order: LC_ALL, then LC_MESSAGES, then LANG; the first one set decides.
+        ([], {"LC_ALL": "en_US.UTF-8", "LANG": "id_ID.UTF-8"}, "en"),
+        ([], {"LC_MESSAGES": "id_ID", "LANG": "en_US.UTF-8"}, "id"),
+        ([], {"LC_ALL": "", "LANG": "id_ID.UTF-8"}, "id"),
+        # $KINERJA_LANG over the locale; an unknown value is not a choice.
+        ([], {"KINERJA_LANG": "id", "LANG": "en_US.UTF-8"}, "id"),
+        ([], {"KINERJA_LANG": "en", "LC_ALL": "id_ID.UTF-8"}, "en"),
+        ([], {"KINERJA_LANG": "fr", "LANG": "id_ID.UTF-8"}, "id"),
+        # The command's own --lang over everything.
+        (["evaluate", "--lang", "id", "--help"], {"KINERJA_LANG": "en"}, "id"),
+        (["evaluate", "--lang=en", "--help"], {"LANG": "id_ID.UTF-8"}, "en"),
+        (["evaluate", "--lang", "xx", "--help"], {"LANG": "id_ID.UTF-8"}, "id"),
+    ],
+)
+def test_the_help_language_follows_the_documented_rule(
+    argv: list[str], environ: dict[str, str], lang: str
+) -> None:
+    from kinerja_engine.cli.main import help_lang
+
+    assert help_lang(argv, environ) == lang
+
+
+def _help(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, *argv: str
+) -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KINERJA_LANG", lang)
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--help"])
+    assert info.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "command", "said", "unsaid"),
+    [
+        # English as before the catalogue, word for word.
+        (
+            "en",
+            [],
+            [
+                "Evaluate and audit Indonesian government performance reports",
+                "show this help message and exit",
+                "show a traceback on errors",
+            ],
+            ["Menilai"],
+        ),
+        ("en", ["evaluate"], ["show each formula with its inputs substituted"], ["tampilkan"]),
+        (
+            "id",
+            [],
+            [
+                "Menilai dan mereviu laporan kinerja",
+                "tampilkan bantuan ini lalu keluar",
+                "Kode keluar: 0 berhasil",
+                "menilai setiap indikator dalam kasus",
+            ],
+            ["show this help", "evaluate every"],
+        ),
+        ("id", ["import"], ["notasi angka dalam sel", "timpa berkas --output"], ["replace an"]),
+    ],
+)
+def test_help_speaks_the_help_language(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    command: list[str],
+    said: list[str],
+    unsaid: list[str],
+) -> None:
+    shown = _help(capsys, monkeypatch, lang, *command)
+    assert [s for s in said if s not in shown] == []
+    assert [s for s in unsaid if s in shown] == []
+
+
+def test_a_bad_jobs_value_is_refused_in_the_help_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KINERJA_LANG", "id")
+    with pytest.raises(SystemExit) as info:
+        main(["evaluate", str(SEED), "--jobs", "-1"])
+    assert info.value.code == 2
+    assert "diharapkan bilangan bulat 0 atau lebih, bukan '-1'" in capsys.readouterr().err
+
+
+def test_the_summary_line_in_both_languages() -> None:
+    from kinerja_engine.cli.progress import summary_line
+
+    counts = {"error": 2, "warning": 1, "info": 0}
+    assert summary_line(3, 24, counts, 0.44, "id") == (
+        "3 berkas, 24 indikator, temuan: 2 kesalahan, 1 peringatan, 0 info; 0,4 dtk"
+    )
+    assert summary_line(3, 24, None, 1.25, "en") == "3 files, 24 indicators; 1.2 s"

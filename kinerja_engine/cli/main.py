@@ -15,14 +15,15 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import kinerja_engine as ke
+from kinerja_engine.messages import LANGS, Message, msg, text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from kinerja_engine.cli.progress import Progress
 
@@ -37,142 +38,143 @@ EXIT_BUG = 3
 class UsageError(Exception):
     """A command line that cannot be carried out (before any file is read)."""
 
-    def __init__(self, message: str, message_id: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_id = message_id or message
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.text = message
 
     def render(self, lang: str) -> str:
-        return self.message_id if lang == "id" else self.message
+        return self.text.render(lang)
 
 
-def _limits(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--max-file-size",
-        metavar="BYTES",
-        help="refuse files larger than this, e.g. 64M (default: $KINERJA_MAX_FILE_BYTES or 64M)",
-    )
-    p.add_argument(
-        "--max-depth",
-        metavar="LEVELS",
-        help="refuse tables or arrays nested deeper (default: $KINERJA_MAX_DEPTH or 32)",
-    )
+def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language of ``--help`` (and of argparse's refusals): the command line's own
+    ``--lang``, else ``$KINERJA_LANG``, else Indonesian when the locale is, else English.
+
+    The locale is POSIX's: the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set.
+    """
+    for i, word in enumerate(argv):
+        said = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else word[7:]
+        if word.startswith("--lang") and said in LANGS:
+            return said
+    chosen = environ.get("KINERJA_LANG", "")
+    if chosen in LANGS:
+        return chosen
+    locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
+    return "id" if locale.startswith("id") else "en"
 
 
-def _jobs(text: str) -> int:
-    """``--jobs N``: a whole number, 0 meaning one process per core."""
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = -1
-    if jobs < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, not {text!r}")
-    return jobs or os.cpu_count() or 1
+def _limits(p: argparse.ArgumentParser, say: Callable[[str], str]) -> None:
+    p.add_argument("--max-file-size", metavar="BYTES", help=say("cli.help.max-file-size"))
+    p.add_argument("--max-depth", metavar="LEVELS", help=say("cli.help.max-depth"))
 
 
-def _lang(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang",
-        choices=("id", "en"),
-        default="id",
-        help="language of labels and notation (default: id)",
-    )
+def _jobs(lang: str) -> Callable[[str], int]:
+    def jobs_of(given: str) -> int:
+        """``--jobs N``: a whole number, 0 meaning one process per core."""
+        try:
+            jobs = int(given)
+        except ValueError:
+            jobs = -1
+        if jobs < 0:
+            raise argparse.ArgumentTypeError(text("error.cli.jobs", lang, text=given))
+        return jobs or os.cpu_count() or 1
+
+    return jobs_of
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _lang(p: argparse.ArgumentParser, say: Callable[[str], str]) -> None:
+    p.add_argument("--lang", choices=LANGS, default="id", help=say("cli.help.lang"))
+
+
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    def say(message_id: str) -> str:
+        return text(message_id, lang)
+
+    class Parser(argparse.ArgumentParser):
+        # argparse's own -h is in English only: this one says its help in ``lang``.
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs, add_help=False)
+            self.add_argument("-h", "--help", action="help", help=say("cli.help.help"))
+
+    parser = Parser(
         prog="kinerja",
-        description="Evaluate and audit Indonesian government performance reports (LKjIP / SAKIP).",
-        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 unusable input.",
+        description=say("cli.help.description"),
+        epilog=say("cli.help.epilog"),
     )
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("--debug", action="store_true", help=say("cli.help.debug"))
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=Parser
+    )
 
     def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("cases", nargs="+", metavar="CASE", help=say("cli.help.cases"))
         p.add_argument(
-            "cases",
-            nargs="+",
-            metavar="CASE",
-            help="case file(s) in TOML, or folder(s) of them (every *.toml inside, recursively);"
-            " - reads one case from standard input",
+            "--jobs", type=_jobs(lang), default=1, metavar="N", help=say("cli.help.jobs")
         )
-        p.add_argument(
-            "--jobs",
-            type=_jobs,
-            default=1,
-            metavar="N",
-            help="work on N cases at a time in N processes (0: one per core; default 1)",
-        )
-        p.add_argument(
-            "--rules", metavar="NAME|PATH", help="rule set to use instead of the case's own"
-        )
+        p.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.rules"))
         p.add_argument(
             "--format",
             choices=("table", "markdown", "html", "json", "csv"),
             default="table",
-            help="table (default); markdown or html: chapter III of an LKjIP (html with"
-            " charts); json: the output contract; csv: one row per indicator (check: per finding)",
+            help=say("cli.help.format"),
         )
-        _lang(p)
-        p.add_argument(
-            "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output"
-        )
-        _limits(p)
+        _lang(p, say)
+        p.add_argument("--output", metavar="FILE", help=say("cli.help.output"))
+        _limits(p, say)
 
-    ev = sub.add_parser("evaluate", help="evaluate every indicator of a case")
+    ev = sub.add_parser("evaluate", help=say("cli.help.evaluate"))
     common(ev)
-    ev.add_argument(
-        "--trace", action="store_true", help="show each formula with its inputs substituted"
-    )
+    ev.add_argument("--trace", action="store_true", help=say("cli.help.trace"))
 
-    ck = sub.add_parser("check", help="audit every printed figure of a case")
+    ck = sub.add_parser("check", help=say("cli.help.check"))
     common(ck)
     ck.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
         default="error",
-        help="exit 1 when a finding at or above this severity exists (default: error)",
+        help=say("cli.help.fail-on"),
     )
 
-    sub.add_parser("checks", help="list the audit's catalogue of checks")
+    sub.add_parser("checks", help=say("cli.help.checks"))
 
-    imp = sub.add_parser("import", help="make a case file from a spreadsheet (CSV) of indicators")
-    imp.add_argument("file", metavar="FILE.csv", help="CSV exported by a reporting application")
-    imp.add_argument(
-        "--output", metavar="CASE.toml", help="write the case here (default: standard output)"
-    )
-    imp.add_argument("--agency", help="the agency, when the file has no agency column")
-    imp.add_argument("--year", type=int, help="the report year, when the file does not name it")
-    imp.add_argument("--rules", metavar="NAME|PATH", help="the rule set the case names")
-    imp.add_argument(
-        "--notation",
-        choices=("id", "en"),
-        default="id",
-        help="number notation of the cells: id 1.234,5 (default) or en 1,234.5",
-    )
-    imp.add_argument("--force", action="store_true", help="replace an existing --output file")
-    _lang(imp)
-    _limits(imp)
+    imp = sub.add_parser("import", help=say("cli.help.import"))
+    imp.add_argument("file", metavar="FILE.csv", help=say("cli.help.import-file"))
+    imp.add_argument("--output", metavar="CASE.toml", help=say("cli.help.import-output"))
+    imp.add_argument("--agency", help=say("cli.help.agency"))
+    imp.add_argument("--year", type=int, help=say("cli.help.year"))
+    imp.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.import-rules"))
+    imp.add_argument("--notation", choices=LANGS, default="id", help=say("cli.help.notation"))
+    imp.add_argument("--force", action="store_true", help=say("cli.help.force"))
+    _lang(imp, say)
+    _limits(imp, say)
 
-    sch = sub.add_parser("schema", help="print the JSON Schema of the case or rule-set format")
+    sch = sub.add_parser("schema", help=say("cli.help.schema"))
     sch.add_argument("kind", choices=("case", "rules"))
 
-    rules = sub.add_parser("rules", help="list, show or check rule sets")
-    rsub = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
-    rsub.add_parser("list", help="list the shipped rule sets")
-    show = rsub.add_parser("show", help="show a rule set with extends applied")
+    rules = sub.add_parser("rules", help=say("cli.help.rules-command"))
+    rsub = rules.add_subparsers(
+        dest="rules_command", metavar="ACTION", required=True, parser_class=Parser
+    )
+    rsub.add_parser("list", help=say("cli.help.rules-list"))
+    show = rsub.add_parser("show", help=say("cli.help.rules-show"))
     show.add_argument("name", metavar="NAME|PATH")
-    chk = rsub.add_parser("check", help="check a rules file: formulas, bands, extends")
+    chk = rsub.add_parser("check", help=say("cli.help.rules-check"))
     chk.add_argument("file", metavar="FILE")
     for p in (show, chk):
-        _lang(p)
-        _limits(p)
+        _lang(p, say)
+        _limits(p, say)
     return parser
 
 
+def _say(what: str) -> None:
+    """A line of the command line's own on standard error, after the program's name."""
+    print(text("cli.said", "en", text=what), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(help_lang(words, os.environ))
+    args = parser.parse_args(words)
     lang = getattr(args, "lang", "id")
     try:
         with _limits_of(args):
@@ -181,10 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Unusable input, or a command line that cannot be carried out.
         if args.debug:
             raise
-        print(f"kinerja: {exc.render(lang)}", file=sys.stderr)
+        _say(exc.render(lang))
         return EXIT_INPUT
     except KeyboardInterrupt:
-        print("kinerja: dihentikan" if lang == "id" else "kinerja: interrupted", file=sys.stderr)
+        _say(text("cli.interrupted", lang))
         return 130
     except BrokenPipeError:
         # The reader (`| head`) went away: nothing is wrong with the input.
@@ -195,19 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A bug, not bad input: say so plainly, still without a traceback.
         if args.debug:
             raise
-        what = f"{type(exc).__name__}: {exc}"
-        if lang == "id":
-            print(
-                f"kinerja: galat internal ({what}); ini bug, jalankan dengan --debug untuk"
-                " rinciannya dan laporkan",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                f"kinerja: internal error ({what}); this is a bug, run with --debug for the"
-                " traceback and report it",
-                file=sys.stderr,
-            )
+        _say(text("error.cli.internal", lang, what=f"{type(exc).__name__}: {exc}"))
         return EXIT_BUG
 
 
@@ -285,10 +275,7 @@ def _refuse_overwriting_inputs(output: str, inputs: Sequence[str]) -> None:
     out = Path(output).resolve()
     for name in inputs:
         if Path(name).resolve() == out or _same_file(name, output):
-            raise UsageError(
-                f"--output {output} would overwrite the input file {name}; choose another file",
-                f"--output {output} akan menimpa berkas masukan {name}; pilih berkas lain",
-            )
+            raise UsageError(msg("error.cli.overwrite-input", output=output, name=name))
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -321,10 +308,7 @@ def _emit(text: str, output: str | None) -> None:
         )
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise UsageError(
-            f"cannot write --output {output}: {reason}",
-            f"tidak dapat menulis --output {output}: {reason}",
-        ) from None
+        raise UsageError(msg("error.cli.cannot-write", output=output, reason=reason)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -337,8 +321,7 @@ def _emit(text: str, output: str | None) -> None:
         if isinstance(exc, OSError):
             reason = exc.strerror or type(exc).__name__
             raise UsageError(
-                f"cannot write --output {output}: {reason}; the previous file is unchanged",
-                f"tidak dapat menulis --output {output}: {reason}; berkas sebelumnya tidak berubah",
+                msg("error.cli.cannot-replace", output=output, reason=reason)
             ) from None
         raise
 
@@ -356,16 +339,16 @@ def _rules(args: argparse.Namespace) -> int:
         args.file if "/" in args.file or args.file.endswith(".toml") else f"./{args.file}"
     )
     bands, flags = len(rules.categories.bands), len(rules.flags)
-    if args.lang == "id":
-        print(
-            f"{args.file}: ok: aturan {rules.name!r} ({rules.version}), "
-            f"{bands} pita kategori, {flags} flag"
-        )
-    else:
-        print(
-            f"{args.file}: ok: rule set {rules.name!r} ({rules.version}), "
-            f"{bands} category bands, {flags} flags"
-        )
+    said = text(
+        "cli.rules-ok",
+        args.lang,
+        file=args.file,
+        name=rules.name,
+        version=rules.version,
+        bands=bands,
+        flags=flags,
+    )
+    print(said)
     return EXIT_OK
 
 
@@ -374,7 +357,17 @@ def _checks() -> int:
     width = max(len(c.code) for c in catalogue)
     for c in catalogue:
         tol = "-" if c.tolerance is None else c.tolerance
-        print(f"{c.code:{width}}  {c.severity:7}  tolerance {tol:10}  {c.description}")
+        # The catalogue of checks describes itself in English only: so does its listing.
+        row = text(
+            "cli.checks-row",
+            "en",
+            code=c.code,
+            width=width,
+            severity=c.severity,
+            tolerance=tol,
+            description=c.description,
+        )
+        print(row)
     return EXIT_OK
 
 
@@ -400,10 +393,7 @@ def _progress(args: argparse.Namespace) -> Progress:
     from kinerja_engine.cli.progress import Progress
 
     if args.cases.count(STDIN) > 1:
-        raise UsageError(
-            "standard input (-) can be read only once",
-            "masukan standar (-) hanya dapat dibaca sekali",
-        )
+        raise UsageError(msg("error.cli.stdin-twice"))
     return Progress(len(args.cases), sys.stderr, lang=args.lang, checked=args.command == "check")
 
 
@@ -411,12 +401,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.output:
         _refuse_overwriting_inputs(args.output, [args.file])
         if Path(args.output).exists() and not args.force:
-            raise UsageError(
-                f"{args.output} exists; the import does not replace a case file"
-                " (it may hold your edits): use --force or another name",
-                f"{args.output} sudah ada; impor tidak menimpa berkas kasus"
-                " (mungkin berisi suntingan Anda): pakai --force atau nama lain",
-            )
+            raise UsageError(msg("error.cli.output-exists", output=args.output))
     imported = ke.import_csv(
         args.file,
         agency=args.agency,
@@ -426,25 +411,13 @@ def _import(args: argparse.Namespace) -> int:
         lang=args.lang,
     )
     for note in imported.notes:
-        print(f"kinerja: {note}", file=sys.stderr)
+        _say(note)
     count = len(imported.case.indicators)
     if imported.direction_assumed:
-        print(
-            f"kinerja: tidak ada kolom arah (polaritas): {count} indikator dianggap"
-            " higher_is_better (semakin tinggi semakin baik); periksa dan ubah di berkas kasus"
-            if args.lang == "id"
-            else f"kinerja: no direction column: all {count} indicators are taken as"
-            " higher_is_better; check them and change any in the case file",
-            file=sys.stderr,
-        )
+        _say(text("cli.import.no-direction", args.lang, count=count))
     _emit(imported.text, args.output)
     if args.output:
-        print(
-            f"kinerja: {args.output} ditulis: {count} indikator"
-            if args.lang == "id"
-            else f"kinerja: wrote {args.output}: {count} indicators",
-            file=sys.stderr,
-        )
+        _say(text("cli.import.wrote", args.lang, output=args.output, count=count))
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 import kinerja_engine as ke
+from kinerja_engine.messages import text
 
 __all__ = ["Progress", "summary_line"]
 
@@ -28,21 +29,12 @@ def summary_line(
 ) -> str:
     """``3 berkas, 24 indikator, temuan: 2 kesalahan, 1 peringatan, 0 info; 0,4 dtk``."""
     elapsed = f"{seconds:.1f}"
-    if lang == "id":
-        text = f"{files} berkas, {indicators} indikator"
-        if findings is not None:
-            text += (
-                f", temuan: {findings['error']} kesalahan, {findings['warning']} peringatan,"
-                f" {findings['info']} info"
-            )
-        return f"{text}; {elapsed.replace('.', ',')} dtk"
-    text = f"{files} files, {indicators} indicators"
+    counted = text("cli.summary.files", lang, files=files, indicators=indicators)
     if findings is not None:
-        text += (
-            f", findings: {findings['error']} errors, {findings['warning']} warnings,"
-            f" {findings['info']} info"
-        )
-    return f"{text}; {elapsed} s"
+        counted = text("cli.summary.findings", lang, counted=counted, **findings)
+    # Indonesian notation writes the decimal mark as a comma.
+    shown = elapsed.replace(".", ",") if lang == "id" else elapsed
+    return text("cli.summary.elapsed", lang, counted=counted, seconds=shown)
 
 
 class Progress:
@@ -83,9 +75,9 @@ class Progress:
         width = shutil.get_terminal_size((80, 20)).columns
         filled = _BAR * self.done // max(self.total, 1)
         bar = "#" * filled + "-" * (_BAR - filled)
-        text = f"[{bar}] {self.done}/{self.total} {name}"
-        text = text[: max(width - 1, 10)]
-        self.stream.write("\r" + text.ljust(max(width - 1, 10)))
+        line = f"[{bar}] {self.done}/{self.total} {name}"
+        line = line[: max(width - 1, 10)]
+        self.stream.write("\r" + line.ljust(max(width - 1, 10)))
         self.stream.flush()
 
     def summary(self) -> str:
