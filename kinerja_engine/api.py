@@ -112,7 +112,9 @@ def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings."""
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
-        return audit(case, compiled, evaluate_case(case, compiled))
+        # The audit reads no trace: the indicators go through the compiled shapes.
+        results = evaluate_all(case.indicators, compiled)
+        return audit(case, compiled, evaluate_case(case, compiled, trace=False, results=results))
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:
