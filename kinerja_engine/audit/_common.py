@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
-
-import attrs
+from typing import NamedTuple
 
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
@@ -153,12 +152,12 @@ class Audit:
         return Decimal(5).scaleb(-(places + 1))
 
 
-@attrs.frozen
-class Arg:
+class Arg(NamedTuple):
     """One input of a recomputation: its value, how it is cited, and, when the case's
     input is disputed by a tie-out finding, the other values the report prints for it.
 
     ``text`` None: the case's own input, cited exactly (written out only for a finding).
+    A tuple, not an attrs class: several are made for every printed entry.
     """
 
     value: Decimal
