@@ -65,6 +65,44 @@ def recalculate(
     def arg(field: str, fallback: Decimal | None) -> tuple[Arg | None, str | None]:
         return figure(entry, n, field, fallback, broken, ties)
 
+    def hold(
+        code: str,
+        printed: PrintedValue,
+        compute: Callable[..., Decimal | None],
+        args: Sequence[Arg],
+        extra: Sequence[Arg] = (),
+    ) -> None:
+        """Hold ``printed`` against ``compute(*args)``.
+
+        When an input is the case's own and the report prints it differently elsewhere, a
+        printed figure that follows from one of those other values is no new error: its
+        root cause is the tie-out finding, which blocks this check instead.
+        """
+        field = code.removesuffix("-recalc")
+        expected = compute(*(arg.value for arg in args))
+        if expected is None:
+            return
+        assert printed.value is not None
+        off = a.off(printed.value, expected)
+        if off is None:
+            return
+        tol = off[0]
+        ties = [arg.tie for arg in args if arg.tie]
+        if ties:
+            options = [(arg.value, *arg.alternatives) for arg in args]
+            for combo in itertools.islice(itertools.product(*options), 64):
+                value = compute(*combo)
+                if value is not None and abs(printed.value - value) <= tol:
+                    blocker = next(
+                        arg.tie
+                        for arg, v in zip(args, combo, strict=True)
+                        if arg.tie and v != arg.value
+                    )
+                    a.skip(f"{code} at {entry.where} ({ind.id})", blocker)
+                    return
+        cited = [arg.cite for arg in (*args, *extra)]
+        _report(a, code, ind, entry, field, printed, expected, off, cited, ties)
+
     def skip(what: str, *blockers: str | None) -> None:
         for blocker in blockers:
             if blocker:
@@ -77,12 +115,8 @@ def recalculate(
             rng = ind.target
             if r is not None:
                 cite = Arg(rng.low, "target", f"[{rng.low}, {rng.high}]", "input")
-                _recompute(
-                    a,
+                hold(
                     "capaian-recalc",
-                    ind,
-                    entry,
-                    "capaian",
                     printed,
                     lambda rv: capaian_of(rules, ind.direction, rng, rv),
                     [r],
@@ -93,12 +127,8 @@ def recalculate(
         else:
             t, t_block = arg("target", target_in)
             if t is not None and r is not None:
-                _recompute(
-                    a,
+                hold(
                     "capaian-recalc",
-                    ind,
-                    entry,
-                    "capaian",
                     printed,
                     lambda rv, tv: capaian_of(rules, ind.direction, Target.point(tv), rv),
                     [r, t],
@@ -110,12 +140,8 @@ def recalculate(
         s, s_block = arg("realisasi_anggaran", inputs.realisasi_anggaran)
         p, p_block = arg("pagu", inputs.pagu)
         if p is not None and s is not None:
-            _recompute(
-                a,
+            hold(
                 "serapan-recalc",
-                ind,
-                entry,
-                "serapan",
                 printed,
                 lambda sv, pv: serapan_of(rules, pv, sv) if pv > 0 else None,
                 [s, p],
@@ -128,17 +154,7 @@ def recalculate(
         p, p_block = arg("pagu", inputs.pagu)
         if p is not None:
             total_cite = Arg(whole, "total pagu", None, total.where or total.id)
-            _recompute(
-                a,
-                "share-recalc",
-                ind,
-                entry,
-                "share",
-                printed,
-                lambda pv: pv * HUNDRED / whole,
-                [p],
-                [total_cite],
-            )
+            hold("share-recalc", printed, lambda pv: pv * HUNDRED / whole, [p], [total_cite])
         else:
             skip("share-recalc", p_block)
 
@@ -163,51 +179,9 @@ def recalculate(
 
         if r is not None:
             cite = Arg(renstra, "renstra_target", None, "input")
-            _recompute(a, "progress-recalc", ind, entry, "progress", printed, progress, [r], [cite])
+            hold("progress-recalc", printed, progress, [r], [cite])
         else:
             skip("progress-recalc", r_block)
-
-
-def _recompute(
-    a: Audit,
-    code: str,
-    ind: Indicator,
-    entry: PrintedEntry,
-    field: str,
-    printed: PrintedValue,
-    compute: Callable[..., Decimal | None],
-    args: Sequence[Arg],
-    extra: Sequence[Arg] = (),
-) -> None:
-    """Hold ``printed`` against ``compute(*args)``.
-
-    When an input is the case's own and the report prints it differently elsewhere, a
-    printed figure that follows from one of those other values is no new error: its
-    root cause is the tie-out finding, which blocks this check instead.
-    """
-    expected = compute(*(arg.value for arg in args))
-    if expected is None:
-        return
-    assert printed.value is not None
-    off = a.off(printed.value, expected)
-    if off is None:
-        return
-    tol = off[0]
-    ties = [arg.tie for arg in args if arg.tie]
-    if ties:
-        options = [(arg.value, *arg.alternatives) for arg in args]
-        for combo in itertools.islice(itertools.product(*options), 64):
-            value = compute(*combo)
-            if value is not None and abs(printed.value - value) <= tol:
-                blocker = next(
-                    arg.tie
-                    for arg, v in zip(args, combo, strict=True)
-                    if arg.tie and v != arg.value
-                )
-                a.skip(f"{code} at {entry.where} ({ind.id})", blocker)
-                return
-    cited = [arg.cite for arg in (*args, *extra)]
-    _report(a, code, ind, entry, field, printed, expected, off, cited, ties)
 
 
 def _report(

@@ -47,6 +47,14 @@ def audit(case: Case, rules: RuleSet, report: Report) -> Report:
 
 
 def _indicator(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
+    if ind.printed:
+        _printed(a, ind, total, words)
+    implausible_capaian(a, ind)
+    completeness(a, ind)
+
+
+def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
+    """The checks of what the report printed for the indicator."""
     broken: Broken = {}
     for n, entry in enumerate(ind.printed):
         for field, finding in screen(a, ind, entry):
@@ -74,5 +82,3 @@ def _indicator(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabu
                     {k.split()[0]: v for k, v in ties.items() if k.endswith(f" {year - 1}")},
                 )
             recalculate(a, ind, entry, n, broken, previous[1], None, previous[0])
-    implausible_capaian(a, ind)
-    completeness(a, ind)

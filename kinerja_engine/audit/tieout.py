@@ -18,6 +18,8 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
 
     Returns, per quantity, the finding's id and every distinct value printed for it.
     """
+    if not ind.printed:
+        return {}  # the case's inputs alone: one value per quantity
     y = a.year
     target = ind.target.value if ind.target else None
     budget = ind.budget
