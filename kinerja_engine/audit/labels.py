@@ -132,7 +132,8 @@ def _label(
     why: Callable[[], str],
 ) -> None:
     vocabulary, known = words
-    if _norm(printed) not in known:
+    spelled = known.get(_norm(printed))
+    if spelled is None:
         a.add(
             "label-unknown",
             f"{entry.where} prints the {field} {printed!r}, which the rule set does not use"
@@ -148,7 +149,7 @@ def _label(
         return
     if derived is None:
         return
-    if known[_norm(printed)] == derived:
+    if spelled == derived:
         a.passed += 1
         return
     a.add(

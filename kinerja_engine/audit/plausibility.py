@@ -39,7 +39,6 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
         pv: PrintedValue | None = getattr(entry, field)
         if pv is None:
             continue
-        common = {"indicator": ind.id, "where": entry.where, "field": field, "printed": pv.text}
         if pv.error is not None:
             yield (
                 field,
@@ -48,7 +47,7 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
                     f"{entry.where} prints {pv.text!r} where the {field} figure belongs",
                     f"{entry.where} mencetak {pv.text!r} di tempat angka {FIELD_ID[field]}",
                     expected="a number",
-                    **common,
+                    **_place(ind, entry, field, pv),
                 ),
             )
             continue
@@ -63,7 +62,7 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
                     f"{entry.where} prints {wrong[0]} {pv.text!r} as {field} (unit {ind.unit})",
                     f"{entry.where} mencetak {wrong[1]} {pv.text!r} sebagai {FIELD_ID[field]} (satuan {ind.unit})",
                     expected=wrong[2],
-                    **common,
+                    **_place(ind, entry, field, pv),
                 ),
             )
             continue
@@ -74,8 +73,12 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
                 f"{entry.where} mencetak {FIELD_ID[field]} {pv.text!r}, di atas 100 %",
                 expected="at most 100",
                 difference=pv.value - HUNDRED,
-                **common,
+                **_place(ind, entry, field, pv),
             )
+
+
+def _place(ind: Indicator, entry: PrintedEntry, field: str, pv: PrintedValue) -> dict[str, str]:
+    return {"indicator": ind.id, "where": entry.where, "field": field, "printed": pv.text}
 
 
 def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[str, str, str] | None:
