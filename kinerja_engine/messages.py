@@ -550,6 +550,34 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "laporan memerlukan case= untuk ditampilkan dalam format ini",
         "a report needs its case= to be shown in this format",
     ),
+    # ------------------------------------------------------------------ why a figure is not computed
+    # An IndicatorResult's or ObjectiveResult's reason (English) and reason_id (Indonesian).
+    "reason.no-target": ("target tahun ini tidak ditetapkan", "no target is set for the year"),
+    "reason.target-not-positive": (
+        "target {target} tidak di atas nol, capaian tidak terdefinisi",
+        "the target {target} is not above zero, so capaian is undefined",
+    ),
+    "reason.no-realisasi": ("realisasi belum dilaporkan", "no realisasi has been reported"),
+    "reason.no-capaian-value": (
+        "rumus capaian tidak menghasilkan nilai untuk masukan ini",
+        "the capaian formula has no value for these inputs",
+    ),
+    "reason.rollup.nothing-computed": (
+        "tidak ada indikator sasaran ini yang capaiannya terhitung",
+        "no indicator of the objective has a computed capaian",
+    ),
+    "reason.rollup.geometric-mean": (
+        "rata-rata geometrik memerlukan setiap capaian di atas nol",
+        "a geometric mean needs every capaian above zero",
+    ),
+    "reason.rollup.no-weight": (
+        "indikator {id!r} tidak punya bobot dalam aturan maupun pagu",
+        "indicator {id!r} has neither a weight in the rule set nor a pagu",
+    ),
+    "reason.rollup.zero-weights": (
+        "jumlah bobot indikator sasaran ini nol",
+        "the weights of the objective's indicators add up to zero",
+    ),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",
