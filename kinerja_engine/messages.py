@@ -578,6 +578,162 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "jumlah bobot indikator sasaran ini nol",
         "the weights of the objective's indicators add up to zero",
     ),
+    # ------------------------------------------------------------------ a document's shape
+    # A value as a message names it (the found of "expected X, found Y").
+    "value.boolean": ("boolean {value}", "the boolean {value}"),
+    "value.text": ("teks {text!r}", "the text {text!r}"),
+    "value.number": ("angka {number}", "the number {number}"),
+    "value.array": ("larik", "an array"),
+    "value.whole-number": ("bilangan bulat", "a whole number"),
+    "value.true-false": ("true atau false", "true or false"),
+    "value.one-of": ("salah satu dari {choices}", "one of {choices}"),
+    "value.single": ("satu nilai", "a single value"),
+    "value.word-text": ("teks", "text"),
+    "error.shape.expected": (
+        "seharusnya {expected}, tertulis {found}",
+        "expected {expected}, found {found}",
+    ),
+    "error.shape.single-table": (
+        "seharusnya larik tabel ([[{header}]]), tertulis satu tabel ([{header}])",
+        "expected an array of tables ([[{header}]]), found a single table ([{header}])",
+    ),
+    "hint.shape.double-brackets": (
+        "tulis [[{header}]] (kurung ganda) untuk setiap entri",
+        "write [[{header}]] (double brackets) for each entry",
+    ),
+    "error.shape.tuple-length": (
+        "seharusnya larik berisi {count} nilai, tertulis {found}",
+        "expected an array of {count} values, found {found}",
+    ),
+    "expected.shape.values": ("{count} nilai", "{count} values"),
+    "error.shape.not-one-of": (
+        "{found} bukan salah satu dari {choices}",
+        "{found} is not one of {choices}",
+    ),
+    "error.shape.expected-detail": (
+        "seharusnya {expected} ({detail})",
+        "expected {expected} ({detail})",
+    ),
+    "error.shape.expected-table": ("seharusnya tabel", "expected a table"),
+    "error.shape.missing-key": (
+        "kunci wajib {key!r} tidak ada",
+        "required key {key!r} is missing",
+    ),
+    "expected.shape.value-for": ("nilai untuk {key!r}", "a value for {key!r}"),
+    "error.shape.unknown-key": ("kunci tidak dikenal {listed}", "unknown key {listed}"),
+    "error.shape.unknown-keys": ("kunci tidak dikenal {listed}", "unknown keys {listed}"),
+    "error.shape.allowed-keys": (
+        "{message}; kunci yang boleh di sini: {known}",
+        "{message}; the keys allowed here are {known}",
+    ),
+    # ------------------------------------------------------------------ a case's figures and units
+    "error.figure.no-value-here": (
+        "'-' (tanpa nilai) tidak boleh di sini",
+        "'-' (no value) is not allowed here",
+    ),
+    "expected.figure.number": ("angka", "a number"),
+    "error.figure.range-ends": (
+        "rentang target punya dua ujung, tertulis {count} nilai",
+        "a target range has two ends, found {count} values",
+    ),
+    "error.figure.printed": (
+        "seharusnya angka tercetak (teks atau angka), tertulis {found}",
+        "expected a printed figure (text or number), found {found}",
+    ),
+    "expected.figure.printed": (
+        "angka atau teks seperti tercetak",
+        "a number or the text as printed",
+    ),
+    "error.figure.history": (
+        "seharusnya tabel tahun, tertulis {found}",
+        "expected a table of years, found {found}",
+    ),
+    "error.figure.history-year": (
+        "kunci history {year!r} bukan tahun",
+        "history key {year!r} is not a year",
+    ),
+    "expected.figure.year": ("tahun, misalnya 2020", "a year such as 2020"),
+    "unit.minutes": ("menit", "minutes"),
+    "unit.months": ("bulan", "months"),
+    "error.unit.percent": (
+        "{raw!r} berupa persen, padahal satuan indikator {unit!r}",
+        "{raw!r} is a percentage but the indicator's unit is {unit!r}",
+    ),
+    "expected.unit.figure-in": ("angka dalam {unit}", "a figure in {unit}"),
+    "error.unit.rupiah": (
+        "{raw!r} berupa rupiah, padahal satuan indikator '%'",
+        "{raw!r} is a rupiah amount but the indicator's unit is '%'",
+    ),
+    "expected.unit.percentage": ("persentase", "a percentage"),
+    "error.unit.duration-in": ("{key} dalam {family}", "{key} in {family}"),
+    "error.unit.mixed-durations": (
+        "angka indikator mencampur durasi menit dan bulan ({listed})",
+        "the indicator's figures mix durations in minutes and in months ({listed})",
+    ),
+    "expected.unit.one-family": (
+        "satu keluarga durasi: detik/menit/jam/hari atau bulan/tahun",
+        "one duration family: detik/menit/jam/hari or bulan/tahun",
+    ),
+    "error.unit.duration": (
+        "{raw!r} berupa durasi, dibaca dalam {family}, padahal satuan indikator {unit!r}",
+        "{raw!r} is a duration, read in {family}, but the indicator's unit is {unit!r}",
+    ),
+    "error.unit.and-plain": (
+        "{message} dan {key} angka biasa",
+        "{message} and {key} is a plain number",
+    ),
+    "expected.unit.figures-in": ("angka dalam {unit}", "figures in {unit}"),
+    "hint.unit.one-kind": (
+        "tulis semua angka sebagai angka biasa dalam {unit}, atau semuanya sebagai durasi",
+        "write every figure as a plain number of {unit}, or every figure as a duration",
+    ),
+    # ------------------------------------------------------------------ rules files and extends
+    "error.rulesfile.unknown": (
+        "aturan {name!r} tidak dikenal: bukan aturan bawaan ({names}) dan bukan jalur ke berkas"
+        " .toml",
+        "unknown rule set {name!r}: not a shipped rule set ({names}) nor a path to a .toml file",
+    ),
+    "expected.rulesfile.name": (
+        "aturan bawaan ({names}) atau jalur ke berkas .toml",
+        "a shipped rule set ({names}) or a path to a .toml file",
+    ),
+    "error.rulesfile.is-folder": (
+        "berkas aturan {path!r} adalah folder",
+        "the rule set file {path!r} is a folder",
+    ),
+    "error.rulesfile.missing": (
+        "berkas aturan {path!r} tidak ada",
+        "the rule set file {path!r} does not exist",
+    ),
+    "expected.rulesfile.path": (
+        "nama aturan bawaan atau jalur berkas aturan, relatif terhadap berkas ini",
+        "a shipped rule set name or the path of a rules file, relative to this file",
+    ),
+    "error.rulesfile.extends-itself": (
+        "aturan ini memperluas dirinya sendiri",
+        "the rule set extends itself",
+    ),
+    "error.rulesfile.cycle": (
+        "aturan ini menjadi bagian dari putaran: {names}",
+        "the rule set is part of a cycle: {names}",
+    ),
+    "expected.rulesfile.chain-ends": (
+        "rantai extends yang berujung",
+        "a chain of extends that ends",
+    ),
+    "error.rulesfile.extends-type": (
+        "extends harus menyebut aturan, tertulis {found}",
+        "extends must name a rule set, found {found}",
+    ),
+    "expected.rulesfile.extends": ("nama atau jalur aturan", "a rule-set name or path"),
+    "error.rulesfile.chain-length": (
+        "rantai extends lebih panjang dari {most} aturan",
+        "the chain of extends is longer than {most} rule sets",
+    ),
+    "expected.rulesfile.chain-length": (
+        "paling banyak {most} aturan dalam satu rantai",
+        "at most {most} rule sets in a chain",
+    ),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",
