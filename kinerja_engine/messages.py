@@ -734,6 +734,155 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "paling banyak {most} aturan dalam satu rantai",
         "at most {most} rule sets in a chain",
     ),
+    # ------------------------------------------------------------------ reading a file: limits, bytes, TOML
+    "error.load.file-size": ("{text!r} bukan ukuran berkas", "{text!r} is not a file size"),
+    "expected.load.file-size": (
+        "jumlah byte positif, boleh dengan k, M atau G (misalnya 64M)",
+        "a positive number of bytes, optionally with k, M or G (e.g. 64M)",
+    ),
+    "hint.load.file-size": ("tulis misalnya 200000 atau 64M", "write e.g. 200000 or 64M"),
+    "error.load.depth": (
+        "{text!r} bukan kedalaman sarang dari 1 sampai {most}",
+        "{text!r} is not a nesting depth from 1 to {most}",
+    ),
+    "expected.load.depth": (
+        "bilangan bulat dari 1 sampai {most}",
+        "a whole number from 1 to {most}",
+    ),
+    "error.load.no-file": ("berkas tidak ditemukan", "no such file"),
+    "error.load.folder": ("ini folder, bukan berkas", "is a folder, not a file"),
+    "error.load.unreadable": (
+        "berkas tidak bisa dibaca: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    "error.load.too-large": (
+        "berkas melebihi batas {limit} byte; batas terlampaui di baris ini",
+        "the file is above the limit of {limit} bytes; it passes the limit on this line",
+    ),
+    "expected.load.at-most-bytes": ("paling banyak {limit} byte", "at most {limit} bytes"),
+    "hint.load.raise-size": (
+        "naikkan batas dengan --max-file-size atau {env} bila berkasnya benar",
+        "raise the limit with --max-file-size or {env} if the file is right",
+    ),
+    "error.load.utf16": (
+        "berkas disimpan sebagai UTF-16, bukan UTF-8",
+        "the file is saved as UTF-16, not UTF-8",
+    ),
+    "expected.load.utf8": ("teks UTF-8", "UTF-8 text"),
+    "hint.load.save-utf8": ("simpan berkas sebagai UTF-8", "save the file as UTF-8"),
+    "error.load.binary": (
+        "ini berkas biner, bukan teks TOML (ada byte NUL)",
+        "this is a binary file, not TOML text (it contains a NUL byte)",
+    ),
+    "expected.load.toml-text": ("berkas teks TOML", "a TOML text file"),
+    "expected.load.toml-document": ("dokumen TOML", "a TOML document"),
+    "error.load.too-deep": (
+        "tabel atau larik bersarang lebih dari {limit} tingkat",
+        "tables or arrays nest more than {limit} levels deep",
+    ),
+    "expected.load.at-most-levels": ("paling banyak {limit} tingkat", "at most {limit} levels"),
+    "hint.load.raise-depth": (
+        "naikkan batas dengan --max-depth atau {env} bila berkasnya benar",
+        "raise the limit with --max-depth or {env} if the file is right",
+    ),
+    "error.load.huge-number": (
+        "angka di sini terdiri dari ribuan digit, terlalu banyak untuk sebuah angka",
+        "a number here has thousands of digits, far too many to be a figure",
+    ),
+    "expected.load.figure": ("angka di bawah 10^21", "a figure below 10^21"),
+    # tomllib's messages, made readable for someone who edits a file by hand.
+    "error.toml.invalid": ("bukan TOML yang sah: {reason}", "not valid TOML: {reason}"),
+    "error.toml.tomllib": ("{reason}", "{reason}"),
+    "error.toml.value": (
+        'ini bukan nilai TOML (teks perlu tanda kutip: "..."; desimal memakai titik: 87.5)',
+        'this is not a TOML value (text needs quotes: "..."; decimals use a point: 87.5)',
+    ),
+    "error.toml.statement": (
+        "baris ini bukan kunci = nilai dan bukan kepala [tabel]",
+        "this line is neither key = value nor a [table] header",
+    ),
+    "error.toml.after-value": (
+        "ada sesuatu setelah nilai di baris yang sama",
+        "something follows the value on the same line",
+    ),
+    "error.toml.equals": ("seharusnya ada '=' setelah kunci", "expected '=' after the key"),
+    "error.toml.key-start": (
+        "kunci tidak boleh diawali karakter ini (beri tanda kutip pada kunci)",
+        "a key cannot start with this character (quote the key)",
+    ),
+    "error.toml.table-header": (
+        "kepala [tabel] tidak ditutup dengan ']'",
+        "the [table] header is not closed with ']'",
+    ),
+    "error.toml.array-header": (
+        "kepala [[larik]] tidak ditutup dengan ']]'",
+        "the [[array]] header is not closed with ']]'",
+    ),
+    "error.toml.unclosed-array": (
+        "larik tidak ditutup dengan ']'",
+        "the array is not closed with ']'",
+    ),
+    "error.toml.unclosed-inline-table": (
+        "tabel sebaris tidak ditutup dengan {close} di baris yang sama",
+        "the inline table is not closed with {close} on the same line",
+    ),
+    "error.toml.unclosed-string": (
+        "teks tidak ditutup dengan tanda kutipnya",
+        "the text is not closed with its quote",
+    ),
+    "error.toml.backslash": (
+        "'\\' dalam teks harus ditulis '\\\\' (atau pakai 'kutip tunggal')",
+        "a '\\' in quoted text must be written '\\\\' (or use 'single quotes')",
+    ),
+    "error.toml.string-line-end": (
+        "teks tidak ditutup dengan tanda kutipnya sebelum akhir baris",
+        "the text is not closed with its quote before the end of the line",
+    ),
+    "error.toml.character-in-text": (
+        "karakter {character} tidak boleh ada dalam teks",
+        "the character {character} is not allowed in text",
+    ),
+    "error.toml.character": (
+        "karakter {character} tidak boleh ada di sini",
+        "the character {character} is not allowed here",
+    ),
+    "error.toml.expected-before-end": (
+        "seharusnya ada {what} sebelum akhir berkas",
+        "expected {what} before the end of the file",
+    ),
+    "error.toml.hex": ("escape \\u dalam teks tidak sah", "invalid \\u escape in text"),
+    "error.toml.scalar": (
+        "escape \\u bukan karakter yang sah",
+        "the \\u escape is not a valid character",
+    ),
+    "error.toml.date": ("tanggal atau waktu tidak sah", "invalid date or time"),
+    "error.toml.declared-twice": (
+        "tabel {key} dideklarasikan dua kali",
+        "the table {key} is declared twice",
+    ),
+    "error.toml.overwrite": ("kunci ini sudah punya nilai", "this key already has a value"),
+    "error.toml.inline-key-twice": (
+        "kunci {key} muncul dua kali dalam tabel sebaris",
+        "the key {key} appears twice in the inline table",
+    ),
+    "error.toml.inline-extended": (
+        "{key} sudah ditulis sebaris dan tidak bisa ditambah di sini",
+        "{key} was written inline and cannot be extended here",
+    ),
+    "error.toml.redefined": (
+        "tabel {key} sudah didefinisikan",
+        "the table {key} is already defined",
+    ),
+    "hint.toml.decimal-point": (
+        "angka TOML memakai titik desimal (56.5); atau tulis angka seperti tercetak, dengan"
+        ' tanda kutip: "56,5"',
+        "a TOML number uses a decimal point (56.5); or write the figure as printed, in"
+        ' quotes: "56,5"',
+    ),
+    "hint.toml.quote-printed": (
+        'untuk menulis angka seperti tercetak, beri tanda kutip: "56 %"',
+        'to write a figure as printed, put it in quotes: "56 %"',
+    ),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",
