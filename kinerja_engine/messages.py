@@ -631,7 +631,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "'-' (tanpa nilai) tidak boleh di sini",
         "'-' (no value) is not allowed here",
     ),
-    "expected.figure.number": ("angka", "a number"),
+    "value.a-number": ("angka", "a number"),
     "error.figure.range-ends": (
         "rentang target punya dua ujung, tertulis {count} nilai",
         "a target range has two ends, found {count} values",
@@ -883,6 +883,159 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         'untuk menulis angka seperti tercetak, beri tanda kutip: "56 %"',
         'to write a figure as printed, put it in quotes: "56 %"',
     ),
+    # ------------------------------------------------------------------ the formula language
+    "value.a-condition": ("kondisi", "a condition"),
+    "error.formula.kind": (
+        "kind harus 'number' atau 'condition', bukan {kind!r}",
+        "kind must be 'number' or 'condition', not {kind!r}",
+    ),
+    "error.formula.result-too-large": (
+        "hasil '{source}' adalah {shown}, terlalu besar untuk sebuah angka (10^{digits} atau"
+        " lebih)",
+        "the result of '{source}' is {shown}, too large for a figure (10^{digits} or more)",
+    ),
+    "expected.formula.result-below": ("hasil di bawah 10^{digits}", "a result below 10^{digits}"),
+    "error.formula.division-by-zero": (
+        "pembagian dengan nol dalam '{source}'",
+        "division by zero in '{source}'",
+    ),
+    "error.formula.overflow": (
+        "luapan aritmetika dalam '{source}'",
+        "arithmetic overflow in '{source}'",
+    ),
+    "error.formula.invalid-arithmetic": (
+        "operasi aritmetika tidak sah dalam '{source}'",
+        "invalid arithmetic in '{source}'",
+    ),
+    "error.formula.too-long": (
+        "rumus terlalu panjang: {length} karakter (paling banyak {most})",
+        "formula is too long: {length} characters (at most {most})",
+    ),
+    "expected.formula.at-most-characters": (
+        "paling banyak {most} karakter",
+        "at most {most} characters",
+    ),
+    "error.formula.wrong-type": (
+        "rumus harus menghasilkan {wanted}, tetapi menghasilkan {found}",
+        "the formula must give {wanted}, but it gives {found}",
+    ),
+    "error.formula.character": ("karakter tidak dikenal {char!r}", "unexpected character {char!r}"),
+    "expected.formula.token": (
+        "angka, nama, operator, '(', ')' atau ','",
+        "a number, a name, an operator, '(', ')' or ','",
+    ),
+    "error.formula.malformed-number": ("angka tidak sah '{text}'", "malformed number '{text}'"),
+    "expected.formula.number": ("angka seperti 12 atau 0.5", "a number such as 12 or 0.5"),
+    "error.formula.end": ("rumus berakhir terlalu cepat", "unexpected end of formula"),
+    "formula.token.number": ("angka {text}", "number {text}"),
+    "formula.token.name": ("nama '{text}'", "name '{text}'"),
+    "error.formula.unexpected": ("{token} tidak diharapkan di sini", "unexpected {token}"),
+    "error.formula.too-deep": (
+        "rumus bersarang terlalu dalam (lebih dari {most} tingkat)",
+        "formula is nested too deeply (more than {most} levels)",
+    ),
+    "expected.formula.nesting": (
+        "paling banyak {most} tingkat sarang",
+        "at most {most} levels of nesting",
+    ),
+    "error.formula.needs": (
+        "{what} memerlukan {wanted}, tetapi ini {found}",
+        "{what} needs {wanted}, but this is {found}",
+    ),
+    "error.formula.empty": ("rumus kosong", "empty formula"),
+    "expected.formula.operand": ("operan", "an operand"),
+    "expected.formula.operator-or-end": (
+        "operator atau akhir rumus",
+        "an operator or the end of the formula",
+    ),
+    "error.formula.chained": (
+        "perbandingan tidak dapat dirangkai",
+        "comparisons cannot be chained",
+    ),
+    "expected.formula.and-or": (
+        "'and' atau 'or' di antara perbandingan",
+        "'and' or 'or' between comparisons",
+    ),
+    "error.formula.unclosed": (
+        "kurang ')' untuk menutup '(' di kolom {column}",
+        "missing ')' to close the '(' at column {column}",
+    ),
+    "error.formula.unknown-name": ("nama tidak dikenal '{name}'", "unknown name '{name}'"),
+    "expected.formula.no-inputs": (
+        "angka (rumus ini tanpa masukan)",
+        "a number (this formula has no inputs)",
+    ),
+    "error.formula.unknown-function": (
+        "fungsi tidak dikenal '{name}'",
+        "unknown function '{name}'",
+    ),
+    "error.formula.arguments-at-least": (
+        "{name}() memerlukan paling sedikit {count} argumen, diberikan {got}",
+        "{name}() takes at least {count} arguments, got {got}",
+    ),
+    "error.formula.arguments-exactly": (
+        "{name}() memerlukan tepat {count} argumen, diberikan {got}",
+        "{name}() takes exactly {count} arguments, got {got}",
+    ),
+    "error.formula.argument-exactly": (
+        "{name}() memerlukan tepat {count} argumen, diberikan {got}",
+        "{name}() takes exactly {count} argument, got {got}",
+    ),
+    "error.formula.if-arguments": (
+        "{name}() memerlukan tepat {count} argumen, diberikan {got}",
+        "{name}() takes exactly {count} arguments (condition, then, else), got {got}",
+    ),
+    "error.formula.if-condition": (
+        "argumen pertama if() harus kondisi, tetapi ini angka",
+        "the first argument of if() must be a condition, but this is a number",
+    ),
+    "expected.formula.condition": (
+        "kondisi seperti 'realisasi > target'",
+        "a condition such as 'realisasi > target'",
+    ),
+    "error.formula.if-branches": (
+        "kedua cabang if() harus bertipe sama, tetapi yang pertama {first} dan ini {found}",
+        "both branches of if() must have the same type, but the first is {first} and this is"
+        " {found}",
+    ),
+    "error.formula.round-places": (
+        "argumen kedua round() harus bilangan bulat jumlah angka desimal dari 0 sampai {most},"
+        " ditulis sebagai angka biasa",
+        "the second argument of round() must be a whole number of decimal places from 0 to"
+        " {most}, written as a plain number",
+    ),
+    "expected.formula.whole-number": ("bilangan bulat seperti 2", "a whole number such as 2"),
+    "error.formula.not-a-tree": ("bukan pohon rumus: {op!r}", "not a formula tree: {op!r}"),
+    "hint.formula.name": ("{name}", "{name}"),
+    "hint.formula.use": ("pakai {what}", "use {what}"),
+    "hint.formula.use-either": ("pakai {a} atau {b}", "use {a} or {b}"),
+    "hint.formula.compare": ("pakai {op} untuk membandingkan", "use {op} to compare"),
+    "hint.formula.write": ("tulis {text}", "write {text}"),
+    "hint.formula.percent": (
+        "persen adalah angka biasa; tulis '* 100' atau '/ 100'",
+        "a percentage is a plain number; write '* 100' or '/ 100'",
+    ),
+    "hint.formula.power": (
+        "tidak ada operator pangkat; tulis perkaliannya",
+        "there is no power operator; write the multiplication out",
+    ),
+    "hint.formula.exponent": (
+        "eksponen tidak didukung; tulis angkanya lengkap",
+        "exponents are not supported; write the number in full",
+    ),
+    "hint.formula.operator-between": (
+        "beri operator di antara angka dan nama, misalnya '2 * target'",
+        "put an operator between a number and a name, e.g. '2 * target'",
+    ),
+    "hint.formula.decimal-point": (
+        "pemisah desimal dalam rumus adalah '.', misalnya 16.82",
+        "the decimal separator is '.', e.g. 16.82",
+    ),
+    "hint.formula.multiply": (
+        "beri '*' di antara {name} dan '(' untuk mengalikan",
+        "put '*' between {name} and '(' to multiply",
+    ),
+    "hint.formula.chain": ("tulis 'a < b and b < c'", "write 'a < b and b < c'"),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",

@@ -41,7 +41,7 @@ def number(value: Any, _: Any = None) -> Decimal:
         raise NumberError(
             msg("error.figure.no-value-here"),
             value=value,
-            expected=messages.text("expected.figure.number", "en"),
+            expected=messages.text("value.a-number", "en"),
         )
     return parsed.value
 
