@@ -1036,6 +1036,31 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "put '*' between {name} and '(' to multiply",
     ),
     "hint.formula.chain": ("tulis 'a < b and b < c'", "write 'a < b and b < c'"),
+    # The calculation trace (--trace, and the JSON "trace"): printed in English, as the JSON
+    # contract has it; the Indonesian waits here for the day the trace follows --lang.
+    "trace.step": (
+        "{name} = {source} = {substituted} = {result}",
+        "{name} = {source} = {substituted} = {result}",
+    ),
+    "trace.no-value": ("tidak ada nilai", "no value"),
+    "trace.band-no-value": ("{name}: tidak ada nilai", "{name}: no value"),
+    "trace.band-none": (
+        "{name}: {shown} tidak masuk pita mana pun",
+        "{name}: {shown} falls in no band",
+    ),
+    "trace.band": (
+        "{name}: {shown} di {label!r} {bounds}",
+        "{name}: {shown} in {label!r} {bounds}",
+    ),
+    "trace.bounded": (
+        "capaian dibatasi menjadi {value} (batas atas {cap}, batas bawah {floor})",
+        "capaian bounded to {value} (cap {cap}, floor {floor})",
+    ),
+    "trace.verdict": (
+        "keterangan: {when} bernilai {achieved} -> {verdict}",
+        "verdict: {when} is {achieved} -> {verdict}",
+    ),
+    "trace.efficiency-score": ("skor efisiensi", "efficiency score"),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",

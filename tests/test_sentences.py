@@ -25,6 +25,7 @@ SCANNED = (
     "io/loading.py",
     "io/shape.py",
     "io/plaintoml.py",
+    "evaluation/indicator.py",
     "evaluation/case.py",
     "evaluation/compiled.py",
     "evaluation/codegen.py",

@@ -274,7 +274,13 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         capaian = _bounded(raw, rules)
         if steps is not None and capaian != raw:
             steps.append(
-                f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})"
+                text(
+                    "trace.bounded",
+                    "en",
+                    value=format_number(capaian, None),
+                    cap=rules.cap,
+                    floor=rules.floor,
+                )
             )
         shown = displayed(capaian, rules)
         rank, category = band(rules.categories, shown)
@@ -322,7 +328,15 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         if achieved is not None:
             verdict = rules.verdict_achieved if achieved else rules.verdict_not_achieved
             if steps is not None:
-                steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
+                steps.append(
+                    text(
+                        "trace.verdict",
+                        "en",
+                        when=rules.verdict_when.source,
+                        achieved=achieved,
+                        verdict=verdict,
+                    )
+                )
     flags: tuple[FlagHit, ...] = ()
     for flag in rules.flags:
         try:
@@ -393,7 +407,8 @@ def efficiency_from(
         score_env = {**env, "efficiency_value": value}
         score, why = _call(rules.efficiency_score, score_env)
         if steps is not None:
-            steps.append(_step("efficiency score", rules.efficiency_score, score_env, score, why))
+            name = text("trace.efficiency-score", "en")
+            steps.append(_step(name, rules.efficiency_score, score_env, score, why))
         if score is None:
             return value, None, None
         graded = score
@@ -431,15 +446,29 @@ def _step(
     value: Decimal | None,
     why: str | None,
 ) -> str:
-    result = why if why else ("no value" if value is None else format_number(value, None))
-    return f"{name} = {formula.source} = {formula.substituted(env)} = {result}"
+    if why:
+        result = why
+    elif value is None:
+        result = text("trace.no-value", "en")
+    else:
+        result = format_number(value, None)
+    return text(
+        "trace.step",
+        "en",
+        name=name,
+        source=formula.source,
+        substituted=formula.substituted(env),
+        result=result,
+    )
 
 
 def _band_step(name: str, bands: Bands, value: Decimal | None, rank: int | None) -> str:
     if value is None:
-        return f"{name}: no value"
+        return text("trace.band-no-value", "en", name=name)
     shown = format_number(value, None)
     if rank is None:
-        return f"{name}: {shown} falls in no band"
+        return text("trace.band-none", "en", name=name, shown=shown)
     band = bands.bands[rank]
-    return f"{name}: {shown} in {band.label!r} {band.describe()}"
+    return text(
+        "trace.band", "en", name=name, shown=shown, label=band.label, bounds=band.describe()
+    )
