@@ -550,6 +550,517 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "laporan memerlukan case= untuk ditampilkan dalam format ini",
         "a report needs its case= to be shown in this format",
     ),
+    # ------------------------------------------------------------------ why a figure is not computed
+    # An IndicatorResult's or ObjectiveResult's reason (English) and reason_id (Indonesian).
+    "reason.no-target": ("target tahun ini tidak ditetapkan", "no target is set for the year"),
+    "reason.target-not-positive": (
+        "target {target} tidak di atas nol, capaian tidak terdefinisi",
+        "the target {target} is not above zero, so capaian is undefined",
+    ),
+    "reason.no-realisasi": ("realisasi belum dilaporkan", "no realisasi has been reported"),
+    "reason.no-capaian-value": (
+        "rumus capaian tidak menghasilkan nilai untuk masukan ini",
+        "the capaian formula has no value for these inputs",
+    ),
+    "reason.rollup.nothing-computed": (
+        "tidak ada indikator sasaran ini yang capaiannya terhitung",
+        "no indicator of the objective has a computed capaian",
+    ),
+    "reason.rollup.geometric-mean": (
+        "rata-rata geometrik memerlukan setiap capaian di atas nol",
+        "a geometric mean needs every capaian above zero",
+    ),
+    "reason.rollup.no-weight": (
+        "indikator {id!r} tidak punya bobot dalam aturan maupun pagu",
+        "indicator {id!r} has neither a weight in the rule set nor a pagu",
+    ),
+    "reason.rollup.zero-weights": (
+        "jumlah bobot indikator sasaran ini nol",
+        "the weights of the objective's indicators add up to zero",
+    ),
+    # ------------------------------------------------------------------ a document's shape
+    # A value as a message names it (the found of "expected X, found Y").
+    "value.boolean": ("boolean {value}", "the boolean {value}"),
+    "value.text": ("teks {text!r}", "the text {text!r}"),
+    "value.number": ("angka {number}", "the number {number}"),
+    "value.array": ("larik", "an array"),
+    "value.whole-number": ("bilangan bulat", "a whole number"),
+    "value.true-false": ("true atau false", "true or false"),
+    "value.one-of": ("salah satu dari {choices}", "one of {choices}"),
+    "value.single": ("satu nilai", "a single value"),
+    "value.word-text": ("teks", "text"),
+    "error.shape.expected": (
+        "seharusnya {expected}, tertulis {found}",
+        "expected {expected}, found {found}",
+    ),
+    "error.shape.single-table": (
+        "seharusnya larik tabel ([[{header}]]), tertulis satu tabel ([{header}])",
+        "expected an array of tables ([[{header}]]), found a single table ([{header}])",
+    ),
+    "hint.shape.double-brackets": (
+        "tulis [[{header}]] (kurung ganda) untuk setiap entri",
+        "write [[{header}]] (double brackets) for each entry",
+    ),
+    "error.shape.tuple-length": (
+        "seharusnya larik berisi {count} nilai, tertulis {found}",
+        "expected an array of {count} values, found {found}",
+    ),
+    "expected.shape.values": ("{count} nilai", "{count} values"),
+    "error.shape.not-one-of": (
+        "{found} bukan salah satu dari {choices}",
+        "{found} is not one of {choices}",
+    ),
+    "error.shape.expected-detail": (
+        "seharusnya {expected} ({detail})",
+        "expected {expected} ({detail})",
+    ),
+    "error.shape.expected-table": ("seharusnya tabel", "expected a table"),
+    "error.shape.missing-key": (
+        "kunci wajib {key!r} tidak ada",
+        "required key {key!r} is missing",
+    ),
+    "expected.shape.value-for": ("nilai untuk {key!r}", "a value for {key!r}"),
+    "error.shape.unknown-key": ("kunci tidak dikenal {listed}", "unknown key {listed}"),
+    "error.shape.unknown-keys": ("kunci tidak dikenal {listed}", "unknown keys {listed}"),
+    "error.shape.allowed-keys": (
+        "{message}; kunci yang boleh di sini: {known}",
+        "{message}; the keys allowed here are {known}",
+    ),
+    # ------------------------------------------------------------------ a case's figures and units
+    "error.figure.no-value-here": (
+        "'-' (tanpa nilai) tidak boleh di sini",
+        "'-' (no value) is not allowed here",
+    ),
+    "value.a-number": ("angka", "a number"),
+    "error.figure.range-ends": (
+        "rentang target punya dua ujung, tertulis {count} nilai",
+        "a target range has two ends, found {count} values",
+    ),
+    "error.figure.printed": (
+        "seharusnya angka tercetak (teks atau angka), tertulis {found}",
+        "expected a printed figure (text or number), found {found}",
+    ),
+    "expected.figure.printed": (
+        "angka atau teks seperti tercetak",
+        "a number or the text as printed",
+    ),
+    "error.figure.history": (
+        "seharusnya tabel tahun, tertulis {found}",
+        "expected a table of years, found {found}",
+    ),
+    "error.figure.history-year": (
+        "kunci history {year!r} bukan tahun",
+        "history key {year!r} is not a year",
+    ),
+    "expected.figure.year": ("tahun, misalnya 2020", "a year such as 2020"),
+    "unit.minutes": ("menit", "minutes"),
+    "unit.months": ("bulan", "months"),
+    "error.unit.percent": (
+        "{raw!r} berupa persen, padahal satuan indikator {unit!r}",
+        "{raw!r} is a percentage but the indicator's unit is {unit!r}",
+    ),
+    "expected.unit.figure-in": ("angka dalam {unit}", "a figure in {unit}"),
+    "error.unit.rupiah": (
+        "{raw!r} berupa rupiah, padahal satuan indikator '%'",
+        "{raw!r} is a rupiah amount but the indicator's unit is '%'",
+    ),
+    "expected.unit.percentage": ("persentase", "a percentage"),
+    "error.unit.duration-in": ("{key} dalam {family}", "{key} in {family}"),
+    "error.unit.mixed-durations": (
+        "angka indikator mencampur durasi menit dan bulan ({listed})",
+        "the indicator's figures mix durations in minutes and in months ({listed})",
+    ),
+    "expected.unit.one-family": (
+        "satu keluarga durasi: detik/menit/jam/hari atau bulan/tahun",
+        "one duration family: detik/menit/jam/hari or bulan/tahun",
+    ),
+    "error.unit.duration": (
+        "{raw!r} berupa durasi, dibaca dalam {family}, padahal satuan indikator {unit!r}",
+        "{raw!r} is a duration, read in {family}, but the indicator's unit is {unit!r}",
+    ),
+    "error.unit.and-plain": (
+        "{message} dan {key} angka biasa",
+        "{message} and {key} is a plain number",
+    ),
+    "expected.unit.figures-in": ("angka dalam {unit}", "figures in {unit}"),
+    "hint.unit.one-kind": (
+        "tulis semua angka sebagai angka biasa dalam {unit}, atau semuanya sebagai durasi",
+        "write every figure as a plain number of {unit}, or every figure as a duration",
+    ),
+    # ------------------------------------------------------------------ rules files and extends
+    "error.rulesfile.unknown": (
+        "aturan {name!r} tidak dikenal: bukan aturan bawaan ({names}) dan bukan jalur ke berkas"
+        " .toml",
+        "unknown rule set {name!r}: not a shipped rule set ({names}) nor a path to a .toml file",
+    ),
+    "expected.rulesfile.name": (
+        "aturan bawaan ({names}) atau jalur ke berkas .toml",
+        "a shipped rule set ({names}) or a path to a .toml file",
+    ),
+    "error.rulesfile.is-folder": (
+        "berkas aturan {path!r} adalah folder",
+        "the rule set file {path!r} is a folder",
+    ),
+    "error.rulesfile.missing": (
+        "berkas aturan {path!r} tidak ada",
+        "the rule set file {path!r} does not exist",
+    ),
+    "expected.rulesfile.path": (
+        "nama aturan bawaan atau jalur berkas aturan, relatif terhadap berkas ini",
+        "a shipped rule set name or the path of a rules file, relative to this file",
+    ),
+    "error.rulesfile.extends-itself": (
+        "aturan ini memperluas dirinya sendiri",
+        "the rule set extends itself",
+    ),
+    "error.rulesfile.cycle": (
+        "aturan ini menjadi bagian dari putaran: {names}",
+        "the rule set is part of a cycle: {names}",
+    ),
+    "expected.rulesfile.chain-ends": (
+        "rantai extends yang berujung",
+        "a chain of extends that ends",
+    ),
+    "error.rulesfile.extends-type": (
+        "extends harus menyebut aturan, tertulis {found}",
+        "extends must name a rule set, found {found}",
+    ),
+    "expected.rulesfile.extends": ("nama atau jalur aturan", "a rule-set name or path"),
+    "error.rulesfile.chain-length": (
+        "rantai extends lebih panjang dari {most} aturan",
+        "the chain of extends is longer than {most} rule sets",
+    ),
+    "expected.rulesfile.chain-length": (
+        "paling banyak {most} aturan dalam satu rantai",
+        "at most {most} rule sets in a chain",
+    ),
+    # ------------------------------------------------------------------ reading a file: limits, bytes, TOML
+    "error.load.file-size": ("{text!r} bukan ukuran berkas", "{text!r} is not a file size"),
+    "expected.load.file-size": (
+        "jumlah byte positif, boleh dengan k, M atau G (misalnya 64M)",
+        "a positive number of bytes, optionally with k, M or G (e.g. 64M)",
+    ),
+    "hint.load.file-size": ("tulis misalnya 200000 atau 64M", "write e.g. 200000 or 64M"),
+    "error.load.depth": (
+        "{text!r} bukan kedalaman sarang dari 1 sampai {most}",
+        "{text!r} is not a nesting depth from 1 to {most}",
+    ),
+    "expected.load.depth": (
+        "bilangan bulat dari 1 sampai {most}",
+        "a whole number from 1 to {most}",
+    ),
+    "error.load.no-file": ("berkas tidak ditemukan", "no such file"),
+    "error.load.folder": ("ini folder, bukan berkas", "is a folder, not a file"),
+    "error.load.unreadable": (
+        "berkas tidak bisa dibaca: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    "error.load.too-large": (
+        "berkas melebihi batas {limit} byte; batas terlampaui di baris ini",
+        "the file is above the limit of {limit} bytes; it passes the limit on this line",
+    ),
+    "expected.load.at-most-bytes": ("paling banyak {limit} byte", "at most {limit} bytes"),
+    "hint.load.raise-size": (
+        "naikkan batas dengan --max-file-size atau {env} bila berkasnya benar",
+        "raise the limit with --max-file-size or {env} if the file is right",
+    ),
+    "error.load.utf16": (
+        "berkas disimpan sebagai UTF-16, bukan UTF-8",
+        "the file is saved as UTF-16, not UTF-8",
+    ),
+    "expected.load.utf8": ("teks UTF-8", "UTF-8 text"),
+    "hint.load.save-utf8": ("simpan berkas sebagai UTF-8", "save the file as UTF-8"),
+    "error.load.binary": (
+        "ini berkas biner, bukan teks TOML (ada byte NUL)",
+        "this is a binary file, not TOML text (it contains a NUL byte)",
+    ),
+    "expected.load.toml-text": ("berkas teks TOML", "a TOML text file"),
+    "expected.load.toml-document": ("dokumen TOML", "a TOML document"),
+    "error.load.too-deep": (
+        "tabel atau larik bersarang lebih dari {limit} tingkat",
+        "tables or arrays nest more than {limit} levels deep",
+    ),
+    "expected.load.at-most-levels": ("paling banyak {limit} tingkat", "at most {limit} levels"),
+    "hint.load.raise-depth": (
+        "naikkan batas dengan --max-depth atau {env} bila berkasnya benar",
+        "raise the limit with --max-depth or {env} if the file is right",
+    ),
+    "error.load.huge-number": (
+        "angka di sini terdiri dari ribuan digit, terlalu banyak untuk sebuah angka",
+        "a number here has thousands of digits, far too many to be a figure",
+    ),
+    "expected.load.figure": ("angka di bawah 10^21", "a figure below 10^21"),
+    # tomllib's messages, made readable for someone who edits a file by hand.
+    "error.toml.invalid": ("bukan TOML yang sah: {reason}", "not valid TOML: {reason}"),
+    "error.toml.tomllib": ("{reason}", "{reason}"),
+    "error.toml.value": (
+        'ini bukan nilai TOML (teks perlu tanda kutip: "..."; desimal memakai titik: 87.5)',
+        'this is not a TOML value (text needs quotes: "..."; decimals use a point: 87.5)',
+    ),
+    "error.toml.statement": (
+        "baris ini bukan kunci = nilai dan bukan kepala [tabel]",
+        "this line is neither key = value nor a [table] header",
+    ),
+    "error.toml.after-value": (
+        "ada sesuatu setelah nilai di baris yang sama",
+        "something follows the value on the same line",
+    ),
+    "error.toml.equals": ("seharusnya ada '=' setelah kunci", "expected '=' after the key"),
+    "error.toml.key-start": (
+        "kunci tidak boleh diawali karakter ini (beri tanda kutip pada kunci)",
+        "a key cannot start with this character (quote the key)",
+    ),
+    "error.toml.table-header": (
+        "kepala [tabel] tidak ditutup dengan ']'",
+        "the [table] header is not closed with ']'",
+    ),
+    "error.toml.array-header": (
+        "kepala [[larik]] tidak ditutup dengan ']]'",
+        "the [[array]] header is not closed with ']]'",
+    ),
+    "error.toml.unclosed-array": (
+        "larik tidak ditutup dengan ']'",
+        "the array is not closed with ']'",
+    ),
+    "error.toml.unclosed-inline-table": (
+        "tabel sebaris tidak ditutup dengan {close} di baris yang sama",
+        "the inline table is not closed with {close} on the same line",
+    ),
+    "error.toml.unclosed-string": (
+        "teks tidak ditutup dengan tanda kutipnya",
+        "the text is not closed with its quote",
+    ),
+    "error.toml.backslash": (
+        "'\\' dalam teks harus ditulis '\\\\' (atau pakai 'kutip tunggal')",
+        "a '\\' in quoted text must be written '\\\\' (or use 'single quotes')",
+    ),
+    "error.toml.string-line-end": (
+        "teks tidak ditutup dengan tanda kutipnya sebelum akhir baris",
+        "the text is not closed with its quote before the end of the line",
+    ),
+    "error.toml.character-in-text": (
+        "karakter {character} tidak boleh ada dalam teks",
+        "the character {character} is not allowed in text",
+    ),
+    "error.toml.character": (
+        "karakter {character} tidak boleh ada di sini",
+        "the character {character} is not allowed here",
+    ),
+    "error.toml.expected-before-end": (
+        "seharusnya ada {what} sebelum akhir berkas",
+        "expected {what} before the end of the file",
+    ),
+    "error.toml.hex": ("escape \\u dalam teks tidak sah", "invalid \\u escape in text"),
+    "error.toml.scalar": (
+        "escape \\u bukan karakter yang sah",
+        "the \\u escape is not a valid character",
+    ),
+    "error.toml.date": ("tanggal atau waktu tidak sah", "invalid date or time"),
+    "error.toml.declared-twice": (
+        "tabel {key} dideklarasikan dua kali",
+        "the table {key} is declared twice",
+    ),
+    "error.toml.overwrite": ("kunci ini sudah punya nilai", "this key already has a value"),
+    "error.toml.inline-key-twice": (
+        "kunci {key} muncul dua kali dalam tabel sebaris",
+        "the key {key} appears twice in the inline table",
+    ),
+    "error.toml.inline-extended": (
+        "{key} sudah ditulis sebaris dan tidak bisa ditambah di sini",
+        "{key} was written inline and cannot be extended here",
+    ),
+    "error.toml.redefined": (
+        "tabel {key} sudah didefinisikan",
+        "the table {key} is already defined",
+    ),
+    "hint.toml.decimal-point": (
+        "angka TOML memakai titik desimal (56.5); atau tulis angka seperti tercetak, dengan"
+        ' tanda kutip: "56,5"',
+        "a TOML number uses a decimal point (56.5); or write the figure as printed, in"
+        ' quotes: "56,5"',
+    ),
+    "hint.toml.quote-printed": (
+        'untuk menulis angka seperti tercetak, beri tanda kutip: "56 %"',
+        'to write a figure as printed, put it in quotes: "56 %"',
+    ),
+    # ------------------------------------------------------------------ the formula language
+    "value.a-condition": ("kondisi", "a condition"),
+    "error.formula.kind": (
+        "kind harus 'number' atau 'condition', bukan {kind!r}",
+        "kind must be 'number' or 'condition', not {kind!r}",
+    ),
+    "error.formula.result-too-large": (
+        "hasil '{source}' adalah {shown}, terlalu besar untuk sebuah angka (10^{digits} atau"
+        " lebih)",
+        "the result of '{source}' is {shown}, too large for a figure (10^{digits} or more)",
+    ),
+    "expected.formula.result-below": ("hasil di bawah 10^{digits}", "a result below 10^{digits}"),
+    "error.formula.division-by-zero": (
+        "pembagian dengan nol dalam '{source}'",
+        "division by zero in '{source}'",
+    ),
+    "error.formula.overflow": (
+        "luapan aritmetika dalam '{source}'",
+        "arithmetic overflow in '{source}'",
+    ),
+    "error.formula.invalid-arithmetic": (
+        "operasi aritmetika tidak sah dalam '{source}'",
+        "invalid arithmetic in '{source}'",
+    ),
+    "error.formula.too-long": (
+        "rumus terlalu panjang: {length} karakter (paling banyak {most})",
+        "formula is too long: {length} characters (at most {most})",
+    ),
+    "expected.formula.at-most-characters": (
+        "paling banyak {most} karakter",
+        "at most {most} characters",
+    ),
+    "error.formula.wrong-type": (
+        "rumus harus menghasilkan {wanted}, tetapi menghasilkan {found}",
+        "the formula must give {wanted}, but it gives {found}",
+    ),
+    "error.formula.character": ("karakter tidak dikenal {char!r}", "unexpected character {char!r}"),
+    "expected.formula.token": (
+        "angka, nama, operator, '(', ')' atau ','",
+        "a number, a name, an operator, '(', ')' or ','",
+    ),
+    "error.formula.malformed-number": ("angka tidak sah '{text}'", "malformed number '{text}'"),
+    "expected.formula.number": ("angka seperti 12 atau 0.5", "a number such as 12 or 0.5"),
+    "error.formula.end": ("rumus berakhir terlalu cepat", "unexpected end of formula"),
+    "formula.token.number": ("angka {text}", "number {text}"),
+    "formula.token.name": ("nama '{text}'", "name '{text}'"),
+    "error.formula.unexpected": ("{token} tidak diharapkan di sini", "unexpected {token}"),
+    "error.formula.too-deep": (
+        "rumus bersarang terlalu dalam (lebih dari {most} tingkat)",
+        "formula is nested too deeply (more than {most} levels)",
+    ),
+    "expected.formula.nesting": (
+        "paling banyak {most} tingkat sarang",
+        "at most {most} levels of nesting",
+    ),
+    "error.formula.needs": (
+        "{what} memerlukan {wanted}, tetapi ini {found}",
+        "{what} needs {wanted}, but this is {found}",
+    ),
+    "error.formula.empty": ("rumus kosong", "empty formula"),
+    "expected.formula.operand": ("operan", "an operand"),
+    "expected.formula.operator-or-end": (
+        "operator atau akhir rumus",
+        "an operator or the end of the formula",
+    ),
+    "error.formula.chained": (
+        "perbandingan tidak dapat dirangkai",
+        "comparisons cannot be chained",
+    ),
+    "expected.formula.and-or": (
+        "'and' atau 'or' di antara perbandingan",
+        "'and' or 'or' between comparisons",
+    ),
+    "error.formula.unclosed": (
+        "kurang ')' untuk menutup '(' di kolom {column}",
+        "missing ')' to close the '(' at column {column}",
+    ),
+    "error.formula.unknown-name": ("nama tidak dikenal '{name}'", "unknown name '{name}'"),
+    "expected.formula.no-inputs": (
+        "angka (rumus ini tanpa masukan)",
+        "a number (this formula has no inputs)",
+    ),
+    "error.formula.unknown-function": (
+        "fungsi tidak dikenal '{name}'",
+        "unknown function '{name}'",
+    ),
+    "error.formula.arguments-at-least": (
+        "{name}() memerlukan paling sedikit {count} argumen, diberikan {got}",
+        "{name}() takes at least {count} arguments, got {got}",
+    ),
+    "error.formula.arguments-exactly": (
+        "{name}() memerlukan tepat {count} argumen, diberikan {got}",
+        "{name}() takes exactly {count} arguments, got {got}",
+    ),
+    "error.formula.argument-exactly": (
+        "{name}() memerlukan tepat {count} argumen, diberikan {got}",
+        "{name}() takes exactly {count} argument, got {got}",
+    ),
+    "error.formula.if-arguments": (
+        "{name}() memerlukan tepat {count} argumen, diberikan {got}",
+        "{name}() takes exactly {count} arguments (condition, then, else), got {got}",
+    ),
+    "error.formula.if-condition": (
+        "argumen pertama if() harus kondisi, tetapi ini angka",
+        "the first argument of if() must be a condition, but this is a number",
+    ),
+    "expected.formula.condition": (
+        "kondisi seperti 'realisasi > target'",
+        "a condition such as 'realisasi > target'",
+    ),
+    "error.formula.if-branches": (
+        "kedua cabang if() harus bertipe sama, tetapi yang pertama {first} dan ini {found}",
+        "both branches of if() must have the same type, but the first is {first} and this is"
+        " {found}",
+    ),
+    "error.formula.round-places": (
+        "argumen kedua round() harus bilangan bulat jumlah angka desimal dari 0 sampai {most},"
+        " ditulis sebagai angka biasa",
+        "the second argument of round() must be a whole number of decimal places from 0 to"
+        " {most}, written as a plain number",
+    ),
+    "expected.formula.whole-number": ("bilangan bulat seperti 2", "a whole number such as 2"),
+    "error.formula.not-a-tree": ("bukan pohon rumus: {op!r}", "not a formula tree: {op!r}"),
+    "hint.formula.name": ("{name}", "{name}"),
+    "hint.formula.use": ("pakai {what}", "use {what}"),
+    "hint.formula.use-either": ("pakai {a} atau {b}", "use {a} or {b}"),
+    "hint.formula.compare": ("pakai {op} untuk membandingkan", "use {op} to compare"),
+    "hint.formula.write": ("tulis {text}", "write {text}"),
+    "hint.formula.percent": (
+        "persen adalah angka biasa; tulis '* 100' atau '/ 100'",
+        "a percentage is a plain number; write '* 100' or '/ 100'",
+    ),
+    "hint.formula.power": (
+        "tidak ada operator pangkat; tulis perkaliannya",
+        "there is no power operator; write the multiplication out",
+    ),
+    "hint.formula.exponent": (
+        "eksponen tidak didukung; tulis angkanya lengkap",
+        "exponents are not supported; write the number in full",
+    ),
+    "hint.formula.operator-between": (
+        "beri operator di antara angka dan nama, misalnya '2 * target'",
+        "put an operator between a number and a name, e.g. '2 * target'",
+    ),
+    "hint.formula.decimal-point": (
+        "pemisah desimal dalam rumus adalah '.', misalnya 16.82",
+        "the decimal separator is '.', e.g. 16.82",
+    ),
+    "hint.formula.multiply": (
+        "beri '*' di antara {name} dan '(' untuk mengalikan",
+        "put '*' between {name} and '(' to multiply",
+    ),
+    "hint.formula.chain": ("tulis 'a < b and b < c'", "write 'a < b and b < c'"),
+    # The calculation trace (--trace, and the JSON "trace"): printed in English, as the JSON
+    # contract has it; the Indonesian waits here for the day the trace follows --lang.
+    "trace.step": (
+        "{name} = {source} = {substituted} = {result}",
+        "{name} = {source} = {substituted} = {result}",
+    ),
+    "trace.no-value": ("tidak ada nilai", "no value"),
+    "trace.band-no-value": ("{name}: tidak ada nilai", "{name}: no value"),
+    "trace.band-none": (
+        "{name}: {shown} tidak masuk pita mana pun",
+        "{name}: {shown} falls in no band",
+    ),
+    "trace.band": (
+        "{name}: {shown} di {label!r} {bounds}",
+        "{name}: {shown} in {label!r} {bounds}",
+    ),
+    "trace.bounded": (
+        "capaian dibatasi menjadi {value} (batas atas {cap}, batas bawah {floor})",
+        "capaian bounded to {value} (cap {cap}, floor {floor})",
+    ),
+    "trace.verdict": (
+        "keterangan: {when} bernilai {achieved} -> {verdict}",
+        "verdict: {when} is {achieved} -> {verdict}",
+    ),
+    "trace.efficiency-score": ("skor efisiensi", "efficiency score"),
     # ------------------------------------------------------------------ reports
     "error.html.no-jinja2": (
         "laporan HTML memerlukan Jinja2, yang belum terpasang",

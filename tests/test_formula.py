@@ -1111,3 +1111,35 @@ def test_fused_operations_mean_what_the_tree_says(
             except (FormulaError, ArithmeticError):  # the formula's, the operators' own
                 got = ArithmeticError
         assert got == expected and str(got) == str(expected), source
+
+
+@pytest.mark.parametrize(
+    ("source", "hint", "hint_id"),
+    [
+        ("a = b", "use '==' to compare", "pakai '==' untuk membandingkan"),
+        ("a ! b", "use 'not' or '!='", "pakai 'not' atau '!='"),
+        ("a ≤ b", "use '<='", "pakai '<='"),
+        (
+            "a % 2",
+            "a percentage is a plain number; write '* 100' or '/ 100'",
+            "persen adalah angka biasa; tulis '* 100' atau '/ 100'",
+        ),
+        (".5 * a", "write 0.5", "tulis 0.5"),
+        ("a < b < c", "write 'a < b and b < c'", "tulis 'a < b and b < c'"),
+        (
+            "a(2)",
+            "put '*' between 'a' and '(' to multiply",
+            "beri '*' di antara 'a' dan '(' untuk mengalikan",
+        ),
+        (
+            "16,82 * a",
+            "the decimal separator is '.', e.g. 16.82",
+            "pemisah desimal dalam rumus adalah '.', misalnya 16.82",
+        ),
+        ("a dan b", "and", "and"),  # a hint that is only a name is the same in both
+    ],
+)
+def test_a_hint_is_said_in_both_languages(source: str, hint: str, hint_id: str) -> None:
+    # Each is refused while the formula is read, before its type is known.
+    err = error(source, allowed=("a", "b", "c"))
+    assert (err.hint, err.hint_id) == (hint, hint_id)

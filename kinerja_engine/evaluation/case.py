@@ -16,6 +16,7 @@ from kinerja_engine.evaluation.indicator import (
     efficiency_from,
     evaluate_indicator,
 )
+from kinerja_engine.messages import Message, msg
 from kinerja_engine.rulesets.formula import RESULT_DIGITS
 from kinerja_engine.rulesets.ruleset import RuleSet
 
@@ -68,7 +69,7 @@ def report_of(case: Case, rules: RuleSet, results: Sequence[IndicatorResult]) ->
 # ---------------------------------------------------------------- objectives
 
 
-_Why = tuple[str, str] | None  # a reason in English and in Indonesian
+_Why = Message | None  # why the roll-up has no value
 
 
 def _rollup(
@@ -76,10 +77,7 @@ def _rollup(
 ) -> tuple[Decimal | None, _Why]:
     values = [r.capaian for r in results if r.capaian is not None]
     if not values:
-        return None, (
-            "no indicator of the objective has a computed capaian",
-            "tidak ada indikator sasaran ini yang capaiannya terhitung",
-        )
+        return None, msg("reason.rollup.nothing-computed")
     method = rules.rollup
     if method == "mean":
         return FIGURES_CONTEXT.divide(sum(values, _ZERO), Decimal(len(values))), None
@@ -87,10 +85,7 @@ def _rollup(
         return min(values), None
     if method == "geometric_mean":
         if any(v <= 0 for v in values):
-            return None, (
-                "a geometric mean needs every capaian above zero",
-                "rata-rata geometrik memerlukan setiap capaian di atas nol",
-            )
+            return None, msg("reason.rollup.geometric-mean")
         logs = sum((FIGURES_CONTEXT.ln(v) for v in values), _ZERO)
         return FIGURES_CONTEXT.exp(FIGURES_CONTEXT.divide(logs, Decimal(len(values)))), None
     weights = []
@@ -102,17 +97,11 @@ def _rollup(
             budget = indicators[r.id].budget
             weight = None if budget is None else budget.pagu
         if weight is None:
-            return None, (
-                f"indicator {r.id!r} has neither a weight in the rule set nor a pagu",
-                f"indikator {r.id!r} tidak punya bobot dalam aturan maupun pagu",
-            )
+            return None, msg("reason.rollup.no-weight", id=r.id)
         weights.append(weight)
     total = sum(weights, _ZERO)
     if total == 0:
-        return None, (
-            "the weights of the objective's indicators add up to zero",
-            "jumlah bobot indikator sasaran ini nol",
-        )
+        return None, msg("reason.rollup.zero-weights")
     weighted = sum((v * w for v, w in zip(values, weights, strict=True)), _ZERO)
     return FIGURES_CONTEXT.divide(weighted, total), None
 
@@ -160,6 +149,6 @@ def _objective(
         efficiency_value=eff_value,
         efficiency_score=eff_score,
         efficiency=efficiency,
-        reason=why[0] if why else None,
-        reason_id=why[1] if why else None,
+        reason=why.render("en") if why else None,
+        reason_id=why.render("id") if why else None,
     )

@@ -53,6 +53,7 @@ from kinerja_engine.evaluation.codegen import (
 )
 from kinerja_engine.evaluation.indicator import (
     FIGURES_CONTEXT,
+    NO_REALISASI,
     SEVERITIES,
     evaluate_indicator,
     flag_messages,
@@ -480,8 +481,8 @@ def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
         "direction": ast.Attribute(load("ind"), "direction", ast.Load()),
         "objective": ast.Attribute(load("ind"), "objective", ast.Load()),
         "status": s.put(Status.COMPUTED if has_r else Status.MISSING),
-        "reason": ast.Constant(None if has_r else "no realisasi has been reported"),
-        "reason_id": ast.Constant(None if has_r else "realisasi belum dilaporkan"),
+        "reason": ast.Constant(None if has_r else NO_REALISASI[0]),
+        "reason_id": ast.Constant(None if has_r else NO_REALISASI[1]),
         "capaian": s.local("capaian"),
         "capaian_alternative": s.local("alternative"),
         "category": s.local("category"),

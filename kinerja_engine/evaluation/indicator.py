@@ -13,17 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal, InvalidOperation
-from typing import overload
+from typing import NamedTuple, overload
 
 from kinerja_engine.domain.model import Direction, Indicator, Target
 from kinerja_engine.domain.results import FlagHit, IndicatorResult, Severity, Status
 from kinerja_engine.errors import FormulaError
+from kinerja_engine.messages import Message, msg, text
 from kinerja_engine.numbers import figure_text, format_number
 from kinerja_engine.rulesets.formula import Formula
 from kinerja_engine.rulesets.ruleset import Bands, FlagRule, RuleSet
 
 __all__ = [
     "FIGURES_CONTEXT",
+    "NO_REALISASI",
     "SEVERITIES",
     "band",
     "capaian_of",
@@ -68,6 +70,15 @@ def quantize(value: Decimal, places: int, rounding: str) -> Decimal:
         return value.quantize(quantum, rounding, Context(prec=digits))
 
 
+class _Exact(NamedTuple):
+    """A figure as a reason shows it: exact and ungrouped, in the reader's notation."""
+
+    value: Decimal
+
+    def render(self, lang: str) -> str:
+        return format_number(self.value, None, notation=lang)
+
+
 def _not_computable(
     ind: Indicator, reason: str, reason_id: str, **extra: object
 ) -> IndicatorResult:
@@ -82,6 +93,15 @@ def _not_computable(
         reason_id=reason_id,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def _said(reason: Message) -> tuple[str, str]:
+    """A reason as a result carries it: ``(reason, reason_id)``, English and Indonesian."""
+    return reason.render("en"), reason.render("id")
+
+
+#: The reason of a MISSING result, for the compiled backend too.
+NO_REALISASI = _said(msg("reason.no-realisasi"))
 
 
 def _call(formula: Formula, env: Mapping[str, Decimal | None]) -> tuple[Decimal | None, str | None]:
@@ -213,8 +233,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
     if target is None:
         return _not_computable(
             ind,
-            "no target is set for the year",
-            "target tahun ini tidak ditetapkan",
+            *_said(msg("reason.no-target")),
             serapan=serapan,
             trace=tuple(steps or ()),
         )
@@ -222,8 +241,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
     if low <= _ZERO:
         return _not_computable(
             ind,
-            f"the target {format_number(low, None)} is not above zero, so capaian is undefined",
-            f"target {format_number(low, None, notation='id')} tidak di atas nol, capaian tidak terdefinisi",
+            *_said(msg("reason.target-not-positive", target=_Exact(low))),
             serapan=serapan,
             trace=tuple(steps or ()),
         )
@@ -239,7 +257,7 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
     category = None
     if realisasi is None:
         status = Status.MISSING
-        reason, reason_id = "no realisasi has been reported", "realisasi belum dilaporkan"
+        reason, reason_id = NO_REALISASI
     else:
         formula = (rules.capaian_range if low != high else rules.capaian)[direction]
         raw, why = _call(formula, env)
@@ -248,16 +266,21 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         if raw is None:
             return _not_computable(
                 ind,
-                why or "the capaian formula has no value for these inputs",
-                _reason_id(formula, env)
-                or "rumus capaian tidak menghasilkan nilai untuk masukan ini",
+                why or text("reason.no-capaian-value", "en"),
+                _reason_id(formula, env) or text("reason.no-capaian-value", "id"),
                 serapan=serapan,
                 trace=tuple(steps or ()),
             )
         capaian = _bounded(raw, rules)
         if steps is not None and capaian != raw:
             steps.append(
-                f"capaian bounded to {format_number(capaian, None)} (cap {rules.cap}, floor {rules.floor})"
+                text(
+                    "trace.bounded",
+                    "en",
+                    value=format_number(capaian, None),
+                    cap=rules.cap,
+                    floor=rules.floor,
+                )
             )
         shown = displayed(capaian, rules)
         rank, category = band(rules.categories, shown)
@@ -305,7 +328,15 @@ def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) ->
         if achieved is not None:
             verdict = rules.verdict_achieved if achieved else rules.verdict_not_achieved
             if steps is not None:
-                steps.append(f"verdict: {rules.verdict_when.source} is {achieved} -> {verdict}")
+                steps.append(
+                    text(
+                        "trace.verdict",
+                        "en",
+                        when=rules.verdict_when.source,
+                        achieved=achieved,
+                        verdict=verdict,
+                    )
+                )
     flags: tuple[FlagHit, ...] = ()
     for flag in rules.flags:
         try:
@@ -376,7 +407,8 @@ def efficiency_from(
         score_env = {**env, "efficiency_value": value}
         score, why = _call(rules.efficiency_score, score_env)
         if steps is not None:
-            steps.append(_step("efficiency score", rules.efficiency_score, score_env, score, why))
+            name = text("trace.efficiency-score", "en")
+            steps.append(_step(name, rules.efficiency_score, score_env, score, why))
         if score is None:
             return value, None, None
         graded = score
@@ -414,15 +446,29 @@ def _step(
     value: Decimal | None,
     why: str | None,
 ) -> str:
-    result = why if why else ("no value" if value is None else format_number(value, None))
-    return f"{name} = {formula.source} = {formula.substituted(env)} = {result}"
+    if why:
+        result = why
+    elif value is None:
+        result = text("trace.no-value", "en")
+    else:
+        result = format_number(value, None)
+    return text(
+        "trace.step",
+        "en",
+        name=name,
+        source=formula.source,
+        substituted=formula.substituted(env),
+        result=result,
+    )
 
 
 def _band_step(name: str, bands: Bands, value: Decimal | None, rank: int | None) -> str:
     if value is None:
-        return f"{name}: no value"
+        return text("trace.band-no-value", "en", name=name)
     shown = format_number(value, None)
     if rank is None:
-        return f"{name}: {shown} falls in no band"
+        return text("trace.band-none", "en", name=name, shown=shown)
     band = bands.bands[rank]
-    return f"{name}: {shown} in {band.label!r} {band.describe()}"
+    return text(
+        "trace.band", "en", name=name, shown=shown, label=band.label, bounds=band.describe()
+    )

@@ -13,9 +13,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from kinerja_engine import messages
 from kinerja_engine.domain.model import PrintedValue, Target
 from kinerja_engine.errors import KinerjaError, NumberError, SchemaError
-from kinerja_engine.io.shape import describe, describe_id
+from kinerja_engine.io.shape import described
+from kinerja_engine.messages import msg
 from kinerja_engine.numbers import MAX_MAGNITUDE, parse_number
 
 __all__ = [
@@ -37,10 +39,9 @@ def number(value: Any, _: Any = None) -> Decimal:
     parsed = parse_number(value)
     if parsed is None:
         raise NumberError(
-            "'-' (no value) is not allowed here",
-            message_id="'-' (tanpa nilai) tidak boleh di sini",
+            msg("error.figure.no-value-here"),
             value=value,
-            expected="a number",
+            expected=messages.text("value.a-number", "en"),
         )
     return parsed.value
 
@@ -55,8 +56,7 @@ def target(value: Any, _: Any = None) -> Target | None:
     if isinstance(value, list):
         if len(value) != 2:
             raise SchemaError(
-                f"a target range has two ends, found {len(value)} values",
-                message_id=f"rentang target punya dua ujung, tertulis {len(value)} nilai",
+                msg("error.figure.range-ends", count=len(value)),
                 value=value,
                 expected="[low, high]",
             )
@@ -70,10 +70,9 @@ def printed(value: Any, _: Any = None) -> PrintedValue:
     """A figure as the report prints it: its text kept, its value read when it reads."""
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise SchemaError(
-            f"expected a printed figure (text or number), found {describe(value)}",
-            message_id=f"seharusnya angka tercetak (teks atau angka), tertulis {describe_id(value)}",
+            msg("error.figure.printed", found=described(value)),
             value=value,
-            expected="a number or the text as printed",
+            expected=messages.text("expected.figure.printed", "en"),
         )
     text = value if isinstance(value, str) else str(value)
     try:
@@ -89,8 +88,7 @@ def history(value: Any, _: Any = None) -> dict[int, Decimal]:
     """A table of years and figures; a year with ``"-"`` is left out."""
     if not isinstance(value, dict):
         raise SchemaError(
-            f"expected a table of years, found {describe(value)}",
-            message_id=f"seharusnya tabel tahun, tertulis {describe_id(value)}",
+            msg("error.figure.history", found=described(value)),
             value=value,
             expected="{ 2020 = 55 }",
         )
@@ -98,11 +96,10 @@ def history(value: Any, _: Any = None) -> dict[int, Decimal]:
     for year, figure in value.items():
         if not HISTORY_YEAR.fullmatch(year):
             raise SchemaError(
-                f"history key {year!r} is not a year",
-                message_id=f"kunci history {year!r} bukan tahun",
+                msg("error.figure.history-year", year=year),
                 key=year,
                 value=year,
-                expected="a year such as 2020",
+                expected=messages.text("expected.figure.year", "en"),
             )
         try:
             parsed = optional_number(figure)

@@ -14,10 +14,12 @@ from typing import Any
 
 import attrs
 
+from kinerja_engine import messages
 from kinerja_engine.errors import KinerjaError, RuleSetError, SchemaError
-from kinerja_engine.io.shape import describe, describe_id
+from kinerja_engine.io.shape import described
 from kinerja_engine.io.structure import structure
 from kinerja_engine.io.textfile import Document, parse_key_path, read_toml
+from kinerja_engine.messages import msg
 from kinerja_engine.rulesets.ruleset import RuleSetSpec
 
 __all__ = ["MAX_EXTENDS", "RulesSource", "key_line", "read_rules", "rules_file", "shipped_rules"]
@@ -54,13 +56,10 @@ def _rules_path(name_or_path: str | Path, base: Path | None) -> Path:
     near = difflib.get_close_matches(text, list(shipped), n=1, cutoff=0.5)
     names = ", ".join(shipped)
     raise RuleSetError(
-        f"unknown rule set {text!r}: not a shipped rule set ({names}) nor a path to a .toml file",
-        message_id=f"aturan {text!r} tidak dikenal: bukan aturan bawaan ({names}) dan bukan"
-        " jalur ke berkas .toml",
+        msg("error.rulesfile.unknown", name=text, names=names),
         value=text,
-        expected=f"a shipped rule set ({names}) or a path to a .toml file",
-        hint=f"did you mean {near[0]!r}?" if near else None,
-        hint_id=f"maksudnya {near[0]!r}?" if near else None,
+        expected=messages.text("expected.rulesfile.name", "en", names=names),
+        hint=msg("hint.did-you-mean", name=near[0]) if near else None,
     )
 
 
@@ -68,14 +67,11 @@ def rules_file(name_or_path: str | Path, base: Path | None) -> Path:
     """The file of a rule set named by a case or an ``extends``; an unlocated error if none."""
     path = _rules_path(name_or_path, base)
     if not path.is_file():
-        what, what_id = (
-            ("is a folder", "adalah folder") if path.is_dir() else ("does not exist", "tidak ada")
-        )
+        what = "error.rulesfile.is-folder" if path.is_dir() else "error.rulesfile.missing"
         raise RuleSetError(
-            f"the rule set file {str(path)!r} {what}",
-            message_id=f"berkas aturan {str(path)!r} {what_id}",
+            msg(what, path=str(path)),
             value=str(name_or_path),
-            expected="a shipped rule set name or the path of a rules file, relative to this file",
+            expected=messages.text("expected.rulesfile.path", "en"),
         )
     return path
 
@@ -118,20 +114,16 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
         if any(Path(d.path).resolve() == path.resolve() for d in chain if path.exists()):
             names = " -> ".join([*(d.path for d in chain), str(path)])
             if len(chain) == 1:
-                what, what_id = "extends itself", "memperluas dirinya sendiri"
+                what = msg("error.rulesfile.extends-itself")
             else:
-                what, what_id = (
-                    f"is part of a cycle: {names}",
-                    f"menjadi bagian dari putaran: {names}",
-                )
+                what = msg("error.rulesfile.cycle", names=names)
             raise RuleSetError(
-                f"the rule set {what}",
-                message_id=f"aturan ini {what_id}",
+                what,
                 file=chain[-1].path,
                 key="extends",
                 line=chain[-1].lines.line_of("extends"),
                 value=names,
-                expected="a chain of extends that ends",
+                expected=messages.text("expected.rulesfile.chain-ends", "en"),
             )
         doc = read_toml(path)
         chain.append(doc)
@@ -141,20 +133,20 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
         if not isinstance(parent, str):
             raise doc.fail(
                 SchemaError(
-                    f"extends must name a rule set, found {describe(parent)}",
-                    message_id=f"extends harus menyebut aturan, tertulis {describe_id(parent)}",
+                    msg("error.rulesfile.extends-type", found=described(parent)),
                     key="extends",
                     value=parent,
-                    expected="a rule-set name or path",
+                    expected=messages.text("expected.rulesfile.extends", "en"),
                 )
             )
         if len(chain) > MAX_EXTENDS:
             raise doc.fail(
                 RuleSetError(
-                    f"the chain of extends is longer than {MAX_EXTENDS} rule sets",
-                    message_id=f"rantai extends lebih panjang dari {MAX_EXTENDS} aturan",
+                    msg("error.rulesfile.chain-length", most=MAX_EXTENDS),
                     key="extends",
-                    expected=f"at most {MAX_EXTENDS} rule sets in a chain",
+                    expected=messages.text(
+                        "expected.rulesfile.chain-length", "en", most=MAX_EXTENDS
+                    ),
                 )
             )
         target, here = parent, path.parent

@@ -20,38 +20,28 @@ from typing import Any
 import attrs
 
 from kinerja_engine.errors import SchemaError
+from kinerja_engine.messages import Message, msg, text
 
-__all__ = ["check_shape", "describe", "describe_id"]
+__all__ = ["check_shape", "described"]
 
 
-def describe(value: Any) -> str:
+def described(value: Any) -> Message:
     """A value as a message names it: ``the text 'x'``, ``the number 5``, ``a table``."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return msg("value.boolean", value=str(value).lower())
     if isinstance(value, str):
-        return f"the text {_short(value)!r}"
+        return msg("value.text", text=_short(value))
     if isinstance(value, int | Decimal):
-        return f"the number {_short(str(value))}"
+        return msg("value.number", number=_short(str(value)))
     if isinstance(value, dict):
-        return "a table"
+        return _TABLE
     if isinstance(value, list):
-        return "an array"
-    return f"a value of type {type(value).__name__}"
+        return _ARRAY
+    return msg("error.number.found-type", name=type(value).__name__)
 
 
-def describe_id(value: Any) -> str:
-    """:func:`describe` in Indonesian."""
-    if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"teks {_short(value)!r}"
-    if isinstance(value, int | Decimal):
-        return f"angka {_short(str(value))}"
-    if isinstance(value, dict):
-        return "tabel"
-    if isinstance(value, list):
-        return "larik"
-    return f"nilai bertipe {type(value).__name__}"
+_TABLE = msg("error.number.found-table")
+_ARRAY = msg("value.array")
 
 
 @functools.cache
@@ -93,7 +83,7 @@ def check_shape(
         return
     if attrs.has(tp):
         if not isinstance(value, dict):
-            _wrong(value, path, "a table", "tabel")
+            _wrong(value, path, _TABLE)
         keys = renames.get(tp, {})
         hints = _hints(tp)
         for field in attrs.fields(tp):
@@ -116,24 +106,19 @@ def check_shape(
                 # `[indicator]` written where `[[indicator]]` belongs.
                 header = re.sub(r"\[\d+\]", "", _join(within, path))
                 raise SchemaError(
-                    f"expected an array of tables ([[{header}]]), found a single table"
-                    f" ([{header}])",
-                    message_id=f"seharusnya larik tabel ([[{header}]]), tertulis satu tabel"
-                    f" ([{header}])",
+                    msg("error.shape.single-table", header=header),
                     key=path,
                     expected=f"[[{header}]]",
-                    hint=f"write [[{header}]] (double brackets) for each entry",
-                    hint_id=f"tulis [[{header}]] (kurung ganda) untuk setiap entri",
+                    hint=msg("hint.shape.double-brackets", header=header),
                 )
-            _wrong(value, path, "an array", "larik")
+            _wrong(value, path, _ARRAY)
         fixed = len(args) != 2 or args[1] is not Ellipsis
         if origin is tuple and fixed and len(value) != len(args):
             raise SchemaError(
-                f"expected an array of {len(args)} values, found {len(value)}",
-                message_id=f"seharusnya larik berisi {len(args)} nilai, tertulis {len(value)}",
+                msg("error.shape.tuple-length", count=len(args), found=len(value)),
                 key=path,
                 value=value,
-                expected=f"{len(args)} values",
+                expected=text("expected.shape.values", "en", count=len(args)),
             )
         for n, item in enumerate(value):
             item_type = args[0] if not fixed else args[n]
@@ -143,7 +128,7 @@ def check_shape(
         return
     if origin is dict:
         if not isinstance(value, dict):
-            _wrong(value, path, "a table", "tabel")
+            _wrong(value, path, _TABLE)
         item_type = typing.get_args(tp)[1]
         for key, item in value.items():
             check_shape(
@@ -157,40 +142,27 @@ def check_shape(
         return
     if isinstance(value, dict | list):
         # A scalar belongs here: the converter's hooks say which, but not for a container.
-        _wrong(value, path, _scalar_name(tp), _scalar_name_id(tp))
+        _wrong(value, path, _scalar_name(tp))
 
 
-def _scalar_name(tp: Any) -> str:
+def _scalar_name(tp: Any) -> Message:
     if tp is str:
-        return "text"
+        return msg("value.word-text")
     if tp is int:
-        return "a whole number"
+        return msg("value.whole-number")
     if tp is bool:
-        return "true or false"
+        return msg("value.true-false")
     if typing.get_origin(tp) is typing.Literal:
-        return "one of " + ", ".join(repr(a) for a in typing.get_args(tp))
-    return "a single value"
+        return msg("value.one-of", choices=", ".join(repr(a) for a in typing.get_args(tp)))
+    return msg("value.single")
 
 
-def _scalar_name_id(tp: Any) -> str:
-    if tp is str:
-        return "teks"
-    if tp is int:
-        return "bilangan bulat"
-    if tp is bool:
-        return "true atau false"
-    if typing.get_origin(tp) is typing.Literal:
-        return "salah satu dari " + ", ".join(repr(a) for a in typing.get_args(tp))
-    return "satu nilai"
-
-
-def _wrong(value: Any, path: str, expected: str, expected_id: str) -> typing.NoReturn:
+def _wrong(value: Any, path: str, expected: Message) -> typing.NoReturn:
     raise SchemaError(
-        f"expected {expected}, found {describe(value)}",
-        message_id=f"seharusnya {expected_id}, tertulis {describe_id(value)}",
+        msg("error.shape.expected", expected=expected, found=described(value)),
         key=path or None,
         value=value if not isinstance(value, dict | list) else None,
-        expected=expected,
+        expected=expected.render("en"),
     )
 
 

@@ -40,7 +40,8 @@ from kinerja_engine.domain.model import (
 )
 from kinerja_engine.errors import KinerjaError, SchemaError
 from kinerja_engine.io import figures, tables, units
-from kinerja_engine.io.shape import check_shape, describe, describe_id
+from kinerja_engine.io.shape import check_shape, described
+from kinerja_engine.messages import Message, msg, text
 
 __all__ = ["RENAMES", "case_from_data", "make_converter", "structure"]
 
@@ -62,14 +63,13 @@ _OPAQUE = _OPAQUE_VALUES | {Indicator, BudgetLine, Objective}
 # ---------------------------------------------------------------- scalar hooks
 
 
-def _strict(kind: type, name: str, name_id: str) -> Callable[[Any, Any], Any]:
+def _strict(kind: type, name: Message) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not kind:
             raise SchemaError(
-                f"expected {name}, found {describe(value)}",
-                message_id=f"seharusnya {name_id}, tertulis {describe_id(value)}",
+                msg("error.shape.expected", expected=name, found=described(value)),
                 value=value,
-                expected=name,
+                expected=name.render("en"),
             )
         return value
 
@@ -81,22 +81,20 @@ def _enum(cls: type[E]) -> Callable[[Any, Any], E]:
         try:
             return cls(value)
         except ValueError:
-            raise _not_one_of(value, [m.value for m in cls], repr(value), repr(value)) from None
+            raise _not_one_of(value, [m.value for m in cls], repr(value)) from None
 
     return hook
 
 
-def _not_one_of(value: Any, choices: list[Any], found: str, found_id: str) -> SchemaError:
+def _not_one_of(value: Any, choices: list[Any], found: object) -> SchemaError:
     """A word outside a fixed set, with the nearest one suggested."""
     listed = ", ".join(repr(c) for c in choices)
     near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
     return SchemaError(
-        f"{found} is not one of {listed}",
-        message_id=f"{found_id} bukan salah satu dari {listed}",
+        msg("error.shape.not-one-of", found=found, choices=listed),
         value=value,
         expected=listed,
-        hint=f"did you mean {near[0]!r}?" if near else None,
-        hint_id=f"maksudnya {near[0]!r}?" if near else None,
+        hint=msg("hint.did-you-mean", name=near[0]) if near else None,
     )
 
 
@@ -109,7 +107,7 @@ def _literal(value: Any, tp: Any) -> Any:
     choices = typing.get_args(tp)
     if isinstance(value, str) and value in choices:
         return value
-    raise _not_one_of(value, list(choices), describe(value), describe_id(value))
+    raise _not_one_of(value, list(choices), described(value))
 
 
 def _is(exact: object) -> Callable[[Any], bool]:
@@ -127,9 +125,9 @@ def make_converter(*, plain_tables: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(PrintedValue, figures.printed)
     # cattrs would turn 2021 into "2021" and "2021" into 2021; a typed file must not pass.
     # The str and int hooks also catch their subclasses, so bool and enums get their own.
-    conv.register_structure_hook(str, _strict(str, "text", "teks"))
-    conv.register_structure_hook(int, _strict(int, "a whole number", "bilangan bulat"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false", "true atau false"))
+    conv.register_structure_hook(str, _strict(str, msg("value.word-text")))
+    conv.register_structure_hook(int, _strict(int, msg("value.whole-number")))
+    conv.register_structure_hook(bool, _strict(bool, msg("value.true-false")))
     conv.register_structure_hook(Direction, _enum(Direction))
     conv.register_structure_hook_func(_is_literal, _literal)
     exact_hooks: list[tuple[object, Callable[[Any, Any], Any]]] = [
@@ -276,10 +274,9 @@ def _first_error(exc: BaseException, path: str, cls: Any) -> KinerjaError:
     if isinstance(exc, KeyError):
         missing = exc.args[0] if exc.args else "?"
         return SchemaError(
-            f"required key {missing!r} is missing",
-            message_id=f"kunci wajib {missing!r} tidak ada",
+            msg("error.shape.missing-key", key=missing),
             key=path,
-            expected=f"a value for {missing!r}",
+            expected=text("expected.shape.value-for", "en", key=missing),
         )
     return _wrong_type(exc, path, cls)
 
@@ -293,16 +290,15 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> SchemaError:
     listed = ", ".join(repr(k) for k in extra)
     plural = len(extra) > 1
     known = ", ".join(valid)
+    said = msg("error.shape.unknown-keys" if plural else "error.shape.unknown-key", listed=listed)
+    if not near:
+        said = msg("error.shape.allowed-keys", message=said, known=known)
     return SchemaError(
-        f"unknown key{'s' if plural else ''} {listed}"
-        + ("" if near else f"; the keys allowed here are {known}"),
-        message_id=f"kunci tidak dikenal {listed}"
-        + ("" if near else f"; kunci yang boleh di sini: {known}"),
+        said,
         key=_join(path, first),
         value=first,
-        expected="one of " + known,
-        hint=f"did you mean {near[0]!r}?" if near else None,
-        hint_id=f"maksudnya {near[0]!r}?" if near else None,
+        expected=text("value.one-of", "en", choices=known),
+        hint=msg("hint.did-you-mean", name=near[0]) if near else None,
     )
 
 
@@ -312,17 +308,16 @@ def _wrong_type(exc: BaseException, path: str, cls: Any) -> SchemaError:
     if isinstance(exc, ValueError) and "is not a valid" in detail:
         found = detail.split(" is not a valid", maxsplit=1)[0]
         return SchemaError(
-            f"{found} is not one of {expected}",
-            message_id=f"{found} bukan salah satu dari {expected}",
+            msg("error.shape.not-one-of", found=found, choices=expected),
             key=path,
             value=found,
             expected=expected,
         )
     if isinstance(exc, AttributeError) and "items" in detail:
-        detail = "expected a table"
+        # The detail is Python's, in English in either language; so is its replacement.
+        detail = text("error.shape.expected-table", "en")
     return SchemaError(
-        f"expected {expected} ({detail})",
-        message_id=f"seharusnya {expected} ({detail})",
+        msg("error.shape.expected-detail", expected=expected, detail=detail),
         key=path,
         expected=expected,
     )
@@ -335,10 +330,11 @@ def _type_name(cls: Any) -> str:
         return ", ".join(repr(a) for a in typing.get_args(cls))
     if typing.get_origin(cls) in (typing.Union, types.UnionType):
         return " or ".join(_type_name(a) for a in typing.get_args(cls) if a is not type(None))
+    # English in either language, as the Python names of the other types are.
     if attrs.has(cls) or typing.get_origin(cls) is dict:
-        return "a table"
+        return text("error.number.found-table", "en")
     if typing.get_origin(cls) in (tuple, list):
-        return "an array"
+        return text("value.array", "en")
     return getattr(cls, "__name__", str(cls))
 
 

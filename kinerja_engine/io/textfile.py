@@ -28,8 +28,10 @@ from typing import Any
 
 import attrs
 
+from kinerja_engine import messages
 from kinerja_engine.errors import InputError, KinerjaError
 from kinerja_engine.io import plaintoml
+from kinerja_engine.messages import Message, msg
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -73,13 +75,11 @@ def parse_size(text: str, where: str) -> int:
     match = _SIZE.fullmatch(text)
     if match is None or int(match.group(1)) == 0:
         raise InputError(
-            f"{text!r} is not a file size",
-            message_id=f"{text!r} bukan ukuran berkas",
+            msg("error.load.file-size", text=text),
             key=where,
             value=text,
-            expected="a positive number of bytes, optionally with k, M or G (e.g. 64M)",
-            hint="write e.g. 200000 or 64M",
-            hint_id="tulis misalnya 200000 atau 64M",
+            expected=messages.text("expected.load.file-size", "en"),
+            hint=msg("hint.load.file-size"),
         )
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
@@ -88,11 +88,10 @@ def parse_depth(text: str, where: str) -> int:
     value = int(text) if text.strip().isdigit() else 0
     if not 1 <= value <= HARD_MAX_DEPTH:
         raise InputError(
-            f"{text!r} is not a nesting depth from 1 to {HARD_MAX_DEPTH}",
-            message_id=f"{text!r} bukan kedalaman sarang dari 1 sampai {HARD_MAX_DEPTH}",
+            msg("error.load.depth", text=text, most=HARD_MAX_DEPTH),
             key=where,
             value=text,
-            expected=f"a whole number from 1 to {HARD_MAX_DEPTH}",
+            expected=messages.text("expected.load.depth", "en", most=HARD_MAX_DEPTH),
         )
     return value
 
@@ -145,29 +144,21 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
         with open(path, "rb") as fh:
             raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError("no such file", message_id="berkas tidak ditemukan", file=name) from None
+        raise InputError(msg("error.load.no-file"), file=name) from None
     except IsADirectoryError:
-        raise InputError(
-            "is a folder, not a file", message_id="ini folder, bukan berkas", file=name
-        ) from None
+        raise InputError(msg("error.load.folder"), file=name) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise InputError(
-            f"cannot read the file: {reason}",
-            message_id=f"berkas tidak bisa dibaca: {reason}",
-            file=name,
-        ) from None
+        raise InputError(msg("error.load.unreadable", reason=reason), file=name) from None
     if len(raw) > max_bytes:
         line = raw.count(b"\n", 0, max_bytes) + 1
         raise InputError(
-            f"the file is above the limit of {max_bytes} bytes; it passes the limit on this line",
-            message_id=f"berkas melebihi batas {max_bytes} byte; batas terlampaui di baris ini",
+            msg("error.load.too-large", limit=max_bytes),
             file=name,
             line=line,
             value=max_bytes,
-            expected=f"at most {max_bytes} bytes",
-            hint=f"raise the limit with --max-file-size or {ENV_MAX_BYTES} if the file is right",
-            hint_id=f"naikkan batas dengan --max-file-size atau {ENV_MAX_BYTES} bila berkasnya benar",
+            expected=messages.text("expected.load.at-most-bytes", "en", limit=max_bytes),
+            hint=msg("hint.load.raise-size", env=ENV_MAX_BYTES),
         )
     return raw
 
@@ -181,48 +172,42 @@ def toml_text(raw: bytes, name: str) -> str:
     """The text of a TOML file, refused when empty, binary or not UTF-8."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(
-            "the file is saved as UTF-16, not UTF-8",
-            message_id="berkas disimpan sebagai UTF-16, bukan UTF-8",
+            msg("error.load.utf16"),
             file=name,
             line=1,
             column=1,
-            expected="UTF-8 text",
-            hint="save the file as UTF-8",
-            hint_id="simpan berkas sebagai UTF-8",
+            expected=messages.text("expected.load.utf8", "en"),
+            hint=msg("hint.load.save-utf8"),
         )
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _line_col(raw, nul)
         raise InputError(
-            "this is a binary file, not TOML text (it contains a NUL byte)",
-            message_id="ini berkas biner, bukan teks TOML (ada byte NUL)",
+            msg("error.load.binary"),
             file=name,
             line=line,
             column=column,
-            expected="a TOML text file",
+            expected=messages.text("expected.load.toml-text", "en"),
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _line_col(raw, exc.start)
         raise InputError(
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            message_id=f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x})",
+            msg("error.csv.not-utf8", byte=raw[exc.start]),
             file=name,
             line=line,
             column=column,
-            expected="UTF-8 text",
-            hint="save the file as UTF-8",
-            hint_id="simpan berkas sebagai UTF-8",
+            expected=messages.text("expected.load.utf8", "en"),
+            hint=msg("hint.load.save-utf8"),
         ) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError(
-            "the file is empty",
-            message_id="berkas kosong",
+            msg("error.csv.empty-file"),
             file=name,
             line=1,
-            expected="a TOML document",
+            expected=messages.text("expected.load.toml-document", "en"),
         )
     return text
 
@@ -232,14 +217,12 @@ def toml_text(raw: bytes, name: str) -> str:
 
 def _too_deep(name: str, line: int, limit: int) -> InputError:
     return InputError(
-        f"tables or arrays nest more than {limit} levels deep",
-        message_id=f"tabel atau larik bersarang lebih dari {limit} tingkat",
+        msg("error.load.too-deep", limit=limit),
         file=name,
         line=line,
         value=limit,
-        expected=f"at most {limit} levels",
-        hint=f"raise the limit with --max-depth or {ENV_MAX_DEPTH} if the file is right",
-        hint_id=f"naikkan batas dengan --max-depth atau {ENV_MAX_DEPTH} bila berkasnya benar",
+        expected=messages.text("expected.load.at-most-levels", "en", limit=limit),
+        hint=msg("hint.load.raise-depth", env=ENV_MAX_DEPTH),
     )
 
 
@@ -354,126 +337,49 @@ def _deep_line(text: str, limit: int) -> int:
 
 # ---------------------------------------------------------------- TOML syntax
 
-# tomllib's messages, made readable for someone who edits a file by hand: (pattern,
-# English, Indonesian); groups of the pattern are substituted into both texts.
-_TOML_MESSAGES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(p), en, id_)
-    for p, en, id_ in (
-        (
-            r"Invalid value",
-            'this is not a TOML value (text needs quotes: "..."; decimals use a point: 87.5)',
-            'ini bukan nilai TOML (teks perlu tanda kutip: "..."; desimal memakai titik: 87.5)',
-        ),
-        (
-            r"Invalid statement",
-            "this line is neither key = value nor a [table] header",
-            "baris ini bukan kunci = nilai dan bukan kepala [tabel]",
-        ),
-        (
-            r"Expected newline or end of document after a statement",
-            "something follows the value on the same line",
-            "ada sesuatu setelah nilai di baris yang sama",
-        ),
-        (
-            r"Expected '=' after a key in a key/value pair",
-            "expected '=' after the key",
-            "seharusnya ada '=' setelah kunci",
-        ),
-        (
-            r"Invalid initial character for a key part",
-            "a key cannot start with this character (quote the key)",
-            "kunci tidak boleh diawali karakter ini (beri tanda kutip pada kunci)",
-        ),
-        (
-            r"Expected '\]' at the end of a table declaration",
-            "the [table] header is not closed with ']'",
-            "kepala [tabel] tidak ditutup dengan ']'",
-        ),
-        (
-            r"Expected '\]\]' at the end of an array declaration",
-            "the [[array]] header is not closed with ']]'",
-            "kepala [[larik]] tidak ditutup dengan ']]'",
-        ),
-        (r"Unclosed array", "the array is not closed with ']'", "larik tidak ditutup dengan ']'"),
-        (
-            r"Unclosed inline table",
-            "the inline table is not closed with '}' on the same line",
-            "tabel sebaris tidak ditutup dengan '}' di baris yang sama",
-        ),
-        (
-            r"Unterminated string",
-            "the text is not closed with its quote",
-            "teks tidak ditutup dengan tanda kutipnya",
-        ),
-        (
-            r"Unescaped '\\' in a string",
-            "a '\\' in quoted text must be written '\\\\' (or use 'single quotes')",
-            "'\\' dalam teks harus ditulis '\\\\' (atau pakai 'kutip tunggal')",
-        ),
-        (
-            r"Illegal character '\\n'",
-            "the text is not closed with its quote before the end of the line",
-            "teks tidak ditutup dengan tanda kutipnya sebelum akhir baris",
-        ),
-        (
-            r"Illegal character (.*)",
-            "the character {0} is not allowed in text",
-            "karakter {0} tidak boleh ada dalam teks",
-        ),
-        (
-            r"Found invalid character (.*)",
-            "the character {0} is not allowed here",
-            "karakter {0} tidak boleh ada di sini",
-        ),
-        (
-            r"Expected (.*)",
-            "expected {0} before the end of the file",
-            "seharusnya ada {0} sebelum akhir berkas",
-        ),
-        (r"Invalid hex value", "invalid \\u escape in text", "escape \\u dalam teks tidak sah"),
-        (
-            r"Escaped character is not a Unicode scalar value",
-            "the \\u escape is not a valid character",
-            "escape \\u bukan karakter yang sah",
-        ),
-        (r"Invalid date or datetime", "invalid date or time", "tanggal atau waktu tidak sah"),
-        (
-            r"Cannot declare (.*) twice",
-            "the table {0} is declared twice",
-            "tabel {0} dideklarasikan dua kali",
-        ),
-        (
-            r"Cannot overwrite a value",
-            "this key already has a value",
-            "kunci ini sudah punya nilai",
-        ),
-        (
-            r"Duplicate inline table key (.*)",
-            "the key {0} appears twice in the inline table",
-            "kunci {0} muncul dua kali dalam tabel sebaris",
-        ),
-        (
-            r"Cannot mutate immutable namespace (.*)",
-            "{0} was written inline and cannot be extended here",
-            "{0} sudah ditulis sebaris dan tidak bisa ditambah di sini",
-        ),
-        (
-            r"Cannot redefine namespace (.*)",
-            "the table {0} is already defined",
-            "tabel {0} sudah didefinisikan",
-        ),
-    )
+# tomllib's messages, made readable for someone who edits a file by hand: (pattern, message
+# id); the named groups of the pattern are the message's fields.
+_TOML_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Invalid value"), "error.toml.value"),
+    (re.compile(r"Invalid statement"), "error.toml.statement"),
+    (
+        re.compile(r"Expected newline or end of document after a statement"),
+        "error.toml.after-value",
+    ),
+    (re.compile(r"Expected '=' after a key in a key/value pair"), "error.toml.equals"),
+    (re.compile(r"Invalid initial character for a key part"), "error.toml.key-start"),
+    (re.compile(r"Expected '\]' at the end of a table declaration"), "error.toml.table-header"),
+    (re.compile(r"Expected '\]\]' at the end of an array declaration"), "error.toml.array-header"),
+    (re.compile(r"Unclosed array"), "error.toml.unclosed-array"),
+    (re.compile(r"Unclosed inline table"), "error.toml.unclosed-inline-table"),
+    (re.compile(r"Unterminated string"), "error.toml.unclosed-string"),
+    (re.compile(r"Unescaped '\\' in a string"), "error.toml.backslash"),
+    (re.compile(r"Illegal character '\\n'"), "error.toml.string-line-end"),
+    (re.compile(r"Illegal character (?P<character>.*)"), "error.toml.character-in-text"),
+    (re.compile(r"Found invalid character (?P<character>.*)"), "error.toml.character"),
+    (re.compile(r"Expected (?P<what>.*)"), "error.toml.expected-before-end"),
+    (re.compile(r"Invalid hex value"), "error.toml.hex"),
+    (re.compile(r"Escaped character is not a Unicode scalar value"), "error.toml.scalar"),
+    (re.compile(r"Invalid date or datetime"), "error.toml.date"),
+    (re.compile(r"Cannot declare (?P<key>.*) twice"), "error.toml.declared-twice"),
+    (re.compile(r"Cannot overwrite a value"), "error.toml.overwrite"),
+    (re.compile(r"Duplicate inline table key (?P<key>.*)"), "error.toml.inline-key-twice"),
+    (re.compile(r"Cannot mutate immutable namespace (?P<key>.*)"), "error.toml.inline-extended"),
+    (re.compile(r"Cannot redefine namespace (?P<key>.*)"), "error.toml.redefined"),
 )
+# A brace is a placeholder's mark in the catalogue, so the one a message names is a field.
+_CLOSE_BRACE = {"close": "'}'"}
 
 
-def _explain(reason: str) -> tuple[str, str]:
-    for pattern, en, id_ in _TOML_MESSAGES:
+def _explain(reason: str) -> Message:
+    for pattern, message_id in _TOML_MESSAGES:
         match = pattern.fullmatch(reason)
         if match:
-            # Not str.format: the texts themselves hold braces ("not closed with '}'").
-            group = _key_of(match.group(1)) if pattern.groups else ""
-            return en.replace("{0}", group), id_.replace("{0}", group)
-    return reason, reason
+            fields = {name: _key_of(group) for name, group in match.groupdict().items()}
+            if message_id == "error.toml.unclosed-inline-table":
+                fields.update(_CLOSE_BRACE)
+            return msg(message_id, **fields)
+    return msg("error.toml.tomllib", reason=reason)
 
 
 def _key_of(group: str) -> str:
@@ -483,7 +389,7 @@ def _key_of(group: str) -> str:
     return group
 
 
-def _after_value_hint(text: str, line: int | None, column: int | None) -> tuple[str, str] | None:
+def _after_value_hint(text: str, line: int | None, column: int | None) -> Message | None:
     """Why a value is followed by more on its line: usually a figure written as printed."""
     if line is None or column is None:
         return None
@@ -492,16 +398,8 @@ def _after_value_hint(text: str, line: int | None, column: int | None) -> tuple[
         return None
     rest = lines[line - 1][column - 1 :]
     if rest[:1] == "," and rest[1:2].isdigit():
-        return (
-            "a TOML number uses a decimal point (56.5); or write the figure as printed, in"
-            ' quotes: "56,5"',
-            "angka TOML memakai titik desimal (56.5); atau tulis angka seperti tercetak, dengan"
-            ' tanda kutip: "56,5"',
-        )
-    return (
-        'to write a figure as printed, put it in quotes: "56 %"',
-        'untuk menulis angka seperti tercetak, beri tanda kutip: "56 %"',
-    )
+        return msg("hint.toml.decimal-point")
+    return msg("hint.toml.quote-printed")
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -529,19 +427,16 @@ def parse_toml_text(
         line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
         column = getattr(exc, "colno", None) or (int(found.group(2)) if found else None)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", message)
-        en, id_ = _explain(reason)
         hint = None
-        if reason.startswith("Expected newline or end of document"):
+        if re.match(r"Expected newline or end of document", reason):
             hint = _after_value_hint(text, line, column)
         raise InputError(
-            f"not valid TOML: {en}",
-            message_id=f"bukan TOML yang sah: {id_}",
+            msg("error.toml.invalid", reason=_explain(reason)),
             file=name,
             line=line if line is not None else text.count("\n") + 1,
             column=column,
             value=reason,
-            hint=hint[0] if hint else None,
-            hint_id=hint[1] if hint else None,
+            hint=hint,
         ) from None
     except RecursionError:
         check_brackets(text, name, limit)
@@ -555,13 +450,12 @@ def parse_toml_text(
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
         raise InputError(
-            "a number here has thousands of digits, far too many to be a figure",
-            message_id="angka di sini terdiri dari ribuan digit, terlalu banyak untuk sebuah angka",
+            msg("error.load.huge-number"),
             file=name,
             line=line,
             column=column if long_number else None,
             value=str(exc)[:80],
-            expected="a figure below 10^21",
+            expected=messages.text("expected.load.figure", "en"),
         ) from None
     if check_depth:
         check_data_depth(data, text, name, limit)

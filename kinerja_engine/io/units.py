@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from kinerja_engine.errors import KinerjaError, NumberError
+from kinerja_engine.messages import Message, msg, text
 from kinerja_engine.numbers import parse_number
 
 __all__ = ["DURATION_FAMILY", "check_marks", "strip_unit", "strips_unit", "without_units"]
@@ -31,7 +32,17 @@ DURATION_FAMILY = {
     "bulan": "months",
     "tahun": "months",
 }
-_FAMILY_BASE = {"minutes": ("menit", "minutes", "menit"), "months": ("bulan", "months", "bulan")}
+# A duration family's base unit and its name in a message.
+_FAMILY_BASE = {"minutes": ("menit", msg("unit.minutes")), "months": ("bulan", msg("unit.months"))}
+
+
+class _Listed(NamedTuple):
+    """Messages joined by commas, in the reader's language."""
+
+    items: tuple[Message, ...]
+
+    def render(self, lang: str) -> str:
+        return ", ".join(item.render(lang) for item in self.items)
 
 
 @functools.cache
@@ -90,31 +101,32 @@ def check_marks(ind: Any) -> None:
             continue
         if parsed.mark == "%" and unit not in ("%", "persen", "percent", ""):
             raise NumberError(
-                f"{raw!r} is a percentage but the indicator's unit is {ind.get('unit')!r}",
-                message_id=f"{raw!r} berupa persen, padahal satuan indikator {ind.get('unit')!r}",
+                msg("error.unit.percent", raw=raw, unit=ind.get("unit")),
                 key=key,
                 value=raw,
-                expected=f"a figure in {ind.get('unit')}",
+                expected=text("expected.unit.figure-in", "en", unit=ind.get("unit")),
             )
         if parsed.mark == "Rp" and unit in ("%", "persen", "percent"):
             raise NumberError(
-                f"{raw!r} is a rupiah amount but the indicator's unit is '%'",
-                message_id=f"{raw!r} berupa rupiah, padahal satuan indikator '%'",
+                msg("error.unit.rupiah", raw=raw),
                 key=key,
                 value=raw,
-                expected="a percentage",
+                expected=text("expected.unit.percentage", "en"),
             )
         if parsed.duration is not None:
             durations[key] = parsed.duration
         else:
             plain.append(key)
     if len(set(durations.values())) > 1:
-        listed = ", ".join(f"{k} in {v}" for k, v in durations.items())
-        listed_id = ", ".join(f"{k} dalam {_FAMILY_BASE[v][2]}" for k, v in durations.items())
+        listed = _Listed(
+            tuple(
+                msg("error.unit.duration-in", key=k, family=_FAMILY_BASE[v][1])
+                for k, v in durations.items()
+            )
+        )
         raise NumberError(
-            f"the indicator's figures mix durations in minutes and in months ({listed})",
-            message_id=f"angka indikator mencampur durasi menit dan bulan ({listed_id})",
-            expected="one duration family: detik/menit/jam/hari or bulan/tahun",
+            msg("error.unit.mixed-durations", listed=listed),
+            expected=text("expected.unit.one-family", "en"),
         )
     _check_duration_unit(ind, unit, durations, plain)
 
@@ -127,20 +139,18 @@ def _check_duration_unit(
     if not durations or unit not in DURATION_FAMILY:
         return
     key, family = next(iter(durations.items()))
-    base, name_en, name_id = _FAMILY_BASE[family]
+    base, name = _FAMILY_BASE[family]
     raw = dict(_input_figures(ind))[key]
     if DURATION_FAMILY[unit] != family or (unit != base and plain):
+        said = msg("error.unit.duration", raw=raw, family=name, unit=unit)
+        if plain:
+            said = msg("error.unit.and-plain", message=said, key=plain[0])
         raise NumberError(
-            f"{raw!r} is a duration, read in {name_en}, but the indicator's unit is {unit!r}"
-            + (f" and {plain[0]} is a plain number" if plain else ""),
-            message_id=f"{raw!r} berupa durasi, dibaca dalam {name_id}, padahal satuan indikator"
-            f" {unit!r}" + (f" dan {plain[0]} angka biasa" if plain else ""),
+            said,
             key=key,
             value=raw,
-            expected=f"figures in {unit}",
-            hint=f"write every figure as a plain number of {unit}, or every figure as a duration",
-            hint_id=f"tulis semua angka sebagai angka biasa dalam {unit}, atau semuanya sebagai"
-            " durasi",
+            expected=text("expected.unit.figures-in", "en", unit=unit),
+            hint=msg("hint.unit.one-kind", unit=unit),
         )
 
 

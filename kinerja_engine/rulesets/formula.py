@@ -50,14 +50,15 @@ from __future__ import annotations
 import decimal
 import difflib
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple, NoReturn, TypeAlias, cast
 
 import attrs
 
+from kinerja_engine import messages
 from kinerja_engine.errors import FormulaError
+from kinerja_engine.messages import Message, msg
 
 __all__ = [
     "CONTEXT",
@@ -102,10 +103,10 @@ RESULT_DIGITS = 21
 NUMBER = "number"
 CONDITION = "condition"
 _KINDS = (NUMBER, CONDITION)
-_TYPE_EN = {NUMBER: "a number", CONDITION: "a condition"}
-_TYPE_ID = {NUMBER: "angka", CONDITION: "kondisi"}
+_TYPE = {NUMBER: msg("value.a-number"), CONDITION: msg("value.a-condition")}
 
 _KEYWORDS = frozenset({"and", "or", "not"})
+_OPERAND = messages.text("expected.formula.operand", "en")
 _COMPARISONS: dict[str, _Op] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -141,59 +142,20 @@ _TWO_CHAR_OPS = frozenset({"<=", ">=", "==", "!="})
 _ONE_CHAR_OPS = frozenset("<>+-*/(),")
 # Characters analysts paste from word processors or other languages, with what to write.
 _CHAR_HINTS = {
-    "=": "use '==' to compare",
-    "&": "use 'and'",
-    "|": "use 'or'",
-    "!": "use 'not' or '!='",
-    "%": "a percentage is a plain number; write '* 100' or '/ 100'",
-    "^": "there is no power operator; write the multiplication out",
-    "×": "use '*'",
-    "÷": "use '/'",
-    "−": "use '-'",
-    "–": "use '-'",
-    "≤": "use '<='",
-    "≥": "use '>='",
-    "≠": "use '!='",
+    "=": msg("hint.formula.compare", op="'=='"),
+    "&": msg("hint.formula.use", what="'and'"),
+    "|": msg("hint.formula.use", what="'or'"),
+    "!": msg("hint.formula.use-either", a="'not'", b="'!='"),
+    "%": msg("hint.formula.percent"),
+    "^": msg("hint.formula.power"),
+    "×": msg("hint.formula.use", what="'*'"),
+    "÷": msg("hint.formula.use", what="'/'"),
+    "−": msg("hint.formula.use", what="'-'"),
+    "–": msg("hint.formula.use", what="'-'"),
+    "≤": msg("hint.formula.use", what="'<='"),
+    "≥": msg("hint.formula.use", what="'>='"),
+    "≠": msg("hint.formula.use", what="'!='"),
 }
-# The Indonesian of every hint that is a sentence; a hint that is only a name stays as is.
-_HINTS_ID = {
-    "a percentage is a plain number; write '* 100' or '/ 100'": (
-        "persen adalah angka biasa; tulis '* 100' atau '/ 100'"
-    ),
-    "there is no power operator; write the multiplication out": (
-        "tidak ada operator pangkat; tulis perkaliannya"
-    ),
-    "exponents are not supported; write the number in full": (
-        "eksponen tidak didukung; tulis angkanya lengkap"
-    ),
-    "put an operator between a number and a name, e.g. '2 * target'": (
-        "beri operator di antara angka dan nama, misalnya '2 * target'"
-    ),
-    "the decimal separator is '.', e.g. 16.82": (
-        "pemisah desimal dalam rumus adalah '.', misalnya 16.82"
-    ),
-}
-# Patterns as text: the regex module caches them, and this module names no compiler.
-_HINT_PATTERNS_ID = (
-    (r"use (.*) to compare", r"pakai \1 untuk membandingkan"),
-    (r"use (.*) or (.*)", r"pakai \1 atau \2"),
-    (r"use (.*)", r"pakai \1"),
-    (r"write (.*)", r"tulis \1"),
-    (
-        r"put '\*' between (.*) and '\(' to multiply",
-        r"beri '*' di antara \1 dan '(' untuk mengalikan",
-    ),
-)
-
-
-def _hint_id(hint: str | None) -> str | None:
-    """The Indonesian of a hint; None where the hint is a name, the same in both."""
-    if hint is None or hint in _HINTS_ID:
-        return None if hint is None else _HINTS_ID[hint]
-    for pattern, replacement in _HINT_PATTERNS_ID:
-        if re.fullmatch(pattern, hint):
-            return re.sub(pattern, replacement, hint)
-    return None
 
 
 # Words analysts write for an operator or function in other spellings; hints only.
@@ -252,12 +214,14 @@ class Formula:
         if type(value) is Decimal and value.adjusted() >= RESULT_DIGITS:
             shown = f"{value:.3E}"
             raise FormulaError(
-                f"the result of '{self.source}' is {shown}, too large for a figure"
-                f" (10^{RESULT_DIGITS} or more)",
-                message_id=f"hasil '{self.source}' adalah {shown}, terlalu besar untuk sebuah"
-                f" angka (10^{RESULT_DIGITS} atau lebih)",
+                msg(
+                    "error.formula.result-too-large",
+                    source=self.source,
+                    shown=shown,
+                    digits=RESULT_DIGITS,
+                ),
                 value=self.substituted(env),
-                expected=f"a result below 10^{RESULT_DIGITS}",
+                expected=messages.text("expected.formula.result-below", "en", digits=RESULT_DIGITS),
             )
         return value
 
@@ -277,15 +241,13 @@ class Formula:
     def _arithmetic_error(
         self, exc: ArithmeticError, env: Mapping[str, Decimal | None]
     ) -> FormulaError:
-        src = self.source
         if _is_division_by_zero(exc):
-            en, id_ = f"division by zero in '{src}'", f"pembagian dengan nol dalam '{src}'"
+            said = "error.formula.division-by-zero"
         elif isinstance(exc, decimal.Overflow):
-            en, id_ = f"arithmetic overflow in '{src}'", f"luapan aritmetika dalam '{src}'"
+            said = "error.formula.overflow"
         else:
-            en = f"invalid arithmetic in '{src}'"
-            id_ = f"operasi aritmetika tidak sah dalam '{src}'"
-        return FormulaError(en, message_id=id_, value=self.substituted(env))
+            said = "error.formula.invalid-arithmetic"
+        return FormulaError(msg(said, source=self.source), value=self.substituted(env))
 
 
 def _is_division_by_zero(exc: ArithmeticError) -> bool:
@@ -305,24 +267,21 @@ def compile_formula(source: str, allowed: Iterable[str], *, kind: str = NUMBER) 
     """
     if kind not in _KINDS:
         # A programming error in the caller, not a fault in the analyst's rule set.
-        raise ValueError(f"kind must be 'number' or 'condition', not {kind!r}")
+        raise ValueError(messages.text("error.formula.kind", "en", kind=kind))
     if len(source) > MAX_LENGTH:
         raise FormulaError(
-            f"formula is too long: {len(source)} characters (at most {MAX_LENGTH})",
-            message_id=f"rumus terlalu panjang: {len(source)} karakter "
-            f"(paling banyak {MAX_LENGTH})",
+            msg("error.formula.too-long", length=len(source), most=MAX_LENGTH),
             value=source,
             column=MAX_LENGTH + 1,
-            expected=f"at most {MAX_LENGTH} characters",
+            expected=messages.text("expected.formula.at-most-characters", "en", most=MAX_LENGTH),
         )
     parser = _Parser(source, frozenset(allowed))
     expr = parser.parse()
     if expr.type != kind:
         parser.fail(
             expr.start,
-            f"the formula must give {_TYPE_EN[kind]}, but it gives {_TYPE_EN[expr.type]}",
-            f"rumus harus menghasilkan {_TYPE_ID[kind]}, tetapi menghasilkan {_TYPE_ID[expr.type]}",
-            expected=_TYPE_EN[kind],
+            msg("error.formula.wrong-type", wanted=_TYPE[kind], found=_TYPE[expr.type]),
+            expected=_TYPE[kind].render("en"),
         )
     return Formula(
         source=source,
@@ -376,23 +335,26 @@ def _tokenize(source: str) -> list[_Token]:
             i += 1
         else:
             raise FormulaError(
-                f"unexpected character {c!r}",
-                message_id=f"karakter tidak dikenal {c!r}",
+                msg("error.formula.character", char=c),
                 value=source,
                 column=i + 1,
-                expected="a number, a name, an operator, '(', ')' or ','",
+                expected=messages.text("expected.formula.token", "en"),
                 hint=_CHAR_HINTS.get(c),
-                hint_id=_hint_id(_CHAR_HINTS.get(c)),
             )
     tokens.append(_Token("end", "", len(source.rstrip())))
     return tokens
 
 
-def _word_hint(word: str) -> str | None:
+def _name_hint(name: str | None) -> Message | None:
+    """A hint that is only a name, the same in both languages."""
+    return None if name is None else msg("hint.formula.name", name=name)
+
+
+def _word_hint(word: str) -> Message | None:
     lower = word.lower()
     if lower in _KEYWORDS or lower in _FUNCTIONS:
-        return lower
-    return _WORD_HINTS.get(lower)
+        return _name_hint(lower)
+    return _name_hint(_WORD_HINTS.get(lower))
 
 
 def _malformed_number(source: str, start: int) -> NoReturn:
@@ -402,21 +364,19 @@ def _malformed_number(source: str, start: int) -> NoReturn:
     text = source[start:end]
     head = text.rstrip("0123456789")
     if text.startswith("."):
-        hint: str | None = f"write 0{text}"
+        hint: Message | None = msg("hint.formula.write", text=f"0{text}")
     elif head[-1:] in ("e", "E") and head[:-1].replace(".", "", 1).isdigit():
-        hint = "exponents are not supported; write the number in full"
+        hint = msg("hint.formula.exponent")
     elif "." not in text:
-        hint = "put an operator between a number and a name, e.g. '2 * target'"
+        hint = msg("hint.formula.operator-between")
     else:
         hint = None
     raise FormulaError(
-        f"malformed number '{text}'",
-        message_id=f"angka tidak sah '{text}'",
+        msg("error.formula.malformed-number", text=text),
         value=source,
         column=start + 1,
-        expected="a number such as 12 or 0.5",
+        expected=messages.text("expected.formula.number", "en"),
         hint=hint,
-        hint_id=_hint_id(hint),
     )
 
 
@@ -454,21 +414,12 @@ class _Parser:
     def fail(
         self,
         pos: int,
-        en: str,
-        id_: str,
+        said: Message,
         *,
         expected: str | None = None,
-        hint: str | None = None,
+        hint: Message | None = None,
     ) -> NoReturn:
-        raise FormulaError(
-            en,
-            message_id=id_,
-            value=self.source,
-            column=pos + 1,
-            expected=expected,
-            hint=hint,
-            hint_id=_hint_id(hint),
-        )
+        raise FormulaError(said, value=self.source, column=pos + 1, expected=expected, hint=hint)
 
     def peek(self) -> _Token:
         return self.tokens[self.index]
@@ -484,27 +435,19 @@ class _Parser:
 
     def unexpected(self, tok: _Token, expected: str) -> NoReturn:
         if tok.kind == "end":
-            self.fail(
-                tok.pos,
-                "unexpected end of formula",
-                "rumus berakhir terlalu cepat",
-                expected=expected,
-            )
+            self.fail(tok.pos, msg("error.formula.end"), expected=expected)
+        token: object
         if tok.kind == "number":
-            en, id_ = f"number {tok.text}", f"angka {tok.text}"
+            token = msg("formula.token.number", text=tok.text)
         elif tok.kind == "name":
-            en, id_ = f"name '{tok.text}'", f"nama '{tok.text}'"
+            token = msg("formula.token.name", text=tok.text)
         else:
-            en = id_ = f"'{tok.text}'"
+            token = f"'{tok.text}'"
         hint = _word_hint(tok.text) if tok.kind == "name" else None
         if tok.text == "," and self._is_decimal_comma(tok):
-            hint = "the decimal separator is '.', e.g. 16.82"
+            hint = msg("hint.formula.decimal-point")
         self.fail(
-            tok.pos,
-            f"unexpected {en}",
-            f"{id_} tidak diharapkan di sini",
-            expected=expected,
-            hint=hint,
+            tok.pos, msg("error.formula.unexpected", token=token), expected=expected, hint=hint
         )
 
     def _is_decimal_comma(self, tok: _Token) -> bool:
@@ -525,9 +468,8 @@ class _Parser:
         if self.depth > MAX_DEPTH:
             self.fail(
                 tok.pos,
-                f"formula is nested too deeply (more than {MAX_DEPTH} levels)",
-                f"rumus bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
-                expected=f"at most {MAX_DEPTH} levels of nesting",
+                msg("error.formula.too-deep", most=MAX_DEPTH),
+                expected=messages.text("expected.formula.nesting", "en", most=MAX_DEPTH),
             )
 
     def leave(self) -> None:
@@ -538,20 +480,19 @@ class _Parser:
         if expr.type != wanted:
             self.fail(
                 expr.start,
-                f"{what} needs {_TYPE_EN[wanted]}, but this is {_TYPE_EN[expr.type]}",
-                f"{what} memerlukan {_TYPE_ID[wanted]}, tetapi ini {_TYPE_ID[expr.type]}",
-                expected=_TYPE_EN[wanted],
+                msg("error.formula.needs", what=what, wanted=_TYPE[wanted], found=_TYPE[expr.type]),
+                expected=_TYPE[wanted].render("en"),
             )
 
     # -- grammar
 
     def parse(self) -> _Expr:
         if self.peek().kind == "end":
-            self.fail(0, "empty formula", "rumus kosong", expected="an operand")
+            self.fail(0, msg("error.formula.empty"), expected=_OPERAND)
         expr = self.parse_or()
         tok = self.peek()
         if tok.kind != "end":
-            self.unexpected(tok, "an operator or the end of the formula")
+            self.unexpected(tok, messages.text("expected.formula.operator-or-end", "en"))
         return expr
 
     def parse_or(self) -> _Expr:
@@ -602,10 +543,9 @@ class _Parser:
         if self.at(*_COMPARISONS):
             self.fail(
                 self.peek().pos,
-                "comparisons cannot be chained",
-                "perbandingan tidak dapat dirangkai",
-                expected="'and' or 'or' between comparisons",
-                hint="write 'a < b and b < c'",
+                msg("error.formula.chained"),
+                expected=messages.text("expected.formula.and-or", "en"),
+                hint=msg("hint.formula.chain"),
             )
         return _node(CONDITION, left.start, (tok.text, left.tree, right.tree))
 
@@ -665,7 +605,7 @@ class _Parser:
             self.expect_close(tok, "')'")
             self.leave()
             return attrs.evolve(inner, start=tok.pos)
-        self.unexpected(tok, "an operand")
+        self.unexpected(tok, _OPERAND)
 
     def expect_close(self, open_tok: _Token, expected: str) -> _Token:
         tok = self.peek()
@@ -675,8 +615,7 @@ class _Parser:
             col = open_tok.pos + 1
             self.fail(
                 tok.pos,
-                f"missing ')' to close the '(' at column {col}",
-                f"kurang ')' untuk menutup '(' di kolom {col}",
+                msg("error.formula.unclosed", column=col),
                 expected=expected,
             )
         self.unexpected(tok, expected)
@@ -685,15 +624,14 @@ class _Parser:
         name = tok.text
         if name not in self.allowed:
             close = difflib.get_close_matches(name, sorted(self.allowed), n=1)
-            hint = close[0] if close else _word_hint(name)
+            hint = _name_hint(close[0]) if close else _word_hint(name)
             self.fail(
                 tok.pos,
-                f"unknown name '{name}'",
-                f"nama tidak dikenal '{name}'",
+                msg("error.formula.unknown-name", name=name),
                 expected=(
-                    "one of " + ", ".join(sorted(self.allowed))
+                    messages.text("value.one-of", "en", choices=", ".join(sorted(self.allowed)))
                     if self.allowed
-                    else "a number (this formula has no inputs)"
+                    else messages.text("expected.formula.no-inputs", "en")
                 ),
                 hint=hint,
             )
@@ -704,15 +642,14 @@ class _Parser:
         fname = name_tok.text
         if fname not in _FUNCTIONS:
             if fname in self.allowed:
-                hint: str | None = f"put '*' between '{fname}' and '(' to multiply"
+                hint: Message | None = msg("hint.formula.multiply", name=f"'{fname}'")
             else:
                 close = difflib.get_close_matches(fname, sorted(_FUNCTIONS), n=1)
-                hint = close[0] if close else _word_hint(fname)
+                hint = _name_hint(close[0]) if close else _word_hint(fname)
             self.fail(
                 name_tok.pos,
-                f"unknown function '{fname}'",
-                f"fungsi tidak dikenal '{fname}'",
-                expected=f"one of {_FUNCTION_LIST}",
+                msg("error.formula.unknown-function", name=fname),
+                expected=messages.text("value.one-of", "en", choices=_FUNCTION_LIST),
                 hint=hint,
             )
         open_tok = self.advance()
@@ -731,17 +668,20 @@ class _Parser:
         fewest, most = _FUNCTIONS[fname]
         if len(args) < fewest or (most is not None and len(args) > most):
             if most is None:
-                need_en, need_id = f"at least {fewest} arguments", f"paling sedikit {fewest}"
+                said = msg(
+                    "error.formula.arguments-at-least", name=fname, count=fewest, got=len(args)
+                )
             else:
-                plural = "argument" if most == 1 else "arguments"
-                need_en, need_id = f"exactly {most} {plural}", f"tepat {most}"
-            if fname == "if":
-                need_en += " (condition, then, else)"
-            en = f"{fname}() takes {need_en}, got {len(args)}"
-            id_ = f"{fname}() memerlukan {need_id} argumen, diberikan {len(args)}"
+                if fname == "if":
+                    how = "error.formula.if-arguments"
+                elif most == 1:
+                    how = "error.formula.argument-exactly"
+                else:
+                    how = "error.formula.arguments-exactly"
+                said = msg(how, name=fname, count=most, got=len(args))
             if len(args) < fewest:
-                self.fail(close_tok.pos, en, id_, expected="','" if args else "an operand")
-            self.fail(commas[fewest - 1], en, id_, expected="')'")
+                self.fail(close_tok.pos, said, expected="','" if args else _OPERAND)
+            self.fail(commas[fewest - 1], said, expected="')'")
 
         start = name_tok.pos
         what = f"{fname}()"
@@ -750,18 +690,16 @@ class _Parser:
             if cond.type != CONDITION:
                 self.fail(
                     cond.start,
-                    "the first argument of if() must be a condition, but this is a number",
-                    "argumen pertama if() harus kondisi, tetapi ini angka",
-                    expected="a condition such as 'realisasi > target'",
+                    msg("error.formula.if-condition"),
+                    expected=messages.text("expected.formula.condition", "en"),
                 )
             if then.type != other.type:
                 self.fail(
                     other.start,
-                    f"both branches of if() must have the same type, but the first is "
-                    f"{_TYPE_EN[then.type]} and this is {_TYPE_EN[other.type]}",
-                    f"kedua cabang if() harus bertipe sama, tetapi yang pertama "
-                    f"{_TYPE_ID[then.type]} dan ini {_TYPE_ID[other.type]}",
-                    expected=_TYPE_EN[then.type],
+                    msg(
+                        "error.formula.if-branches", first=_TYPE[then.type], found=_TYPE[other.type]
+                    ),
+                    expected=_TYPE[then.type].render("en"),
                 )
             return _node(then.type, start, ("if", cond.tree, then.tree, other.tree))
         if fname == "round":
@@ -771,11 +709,8 @@ class _Parser:
             if text is None or not text.isdigit() or int(text) > MAX_PLACES:
                 self.fail(
                     places_expr.start,
-                    "the second argument of round() must be a whole number of decimal "
-                    f"places from 0 to {MAX_PLACES}, written as a plain number",
-                    "argumen kedua round() harus bilangan bulat jumlah angka desimal "
-                    f"dari 0 sampai {MAX_PLACES}, ditulis sebagai angka biasa",
-                    expected="a whole number such as 2",
+                    msg("error.formula.round-places", most=MAX_PLACES),
+                    expected=messages.text("expected.formula.whole-number", "en"),
                 )
             return _node(NUMBER, start, ("round", value.tree, int(text)))
         for arg in args:
@@ -875,7 +810,7 @@ def evaluate_tree(tree: Tree, env: Env) -> Value:
     if op == "round":
         # Half-up (ties away from zero) is how Indonesian reports round percentages.
         return number.quantize(_QUANTA[tree[2]], decimal.ROUND_HALF_UP, CONTEXT)
-    raise ValueError(f"not a formula tree: {op!r}")
+    raise ValueError(messages.text("error.formula.not-a-tree", "en", op=op))
 
 
 _BINARY: dict[str, _Op] = {**_ARITHMETIC, **_COMPARISONS}
