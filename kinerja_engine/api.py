@@ -211,6 +211,7 @@ def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings."""
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
+        # The audit reads no trace: the indicators go through the compiled backend.
         return audit(case, compiled, evaluate_case(case, compiled))
 
 

@@ -1,0 +1,200 @@
+"""What every family of checks shares: the collector of findings, tolerances, the inputs
+of a recomputation and the way figures are written in messages.
+
+Imported only within kinerja_engine.audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, Decimal
+from typing import NamedTuple
+
+from kinerja_engine.domain.checks import CATALOGUE
+from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
+from kinerja_engine.domain.results import Finding, Severity
+from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.numbers import format_number
+from kinerja_engine.rulesets.ruleset import RuleSet
+
+__all__ = [
+    "AMOUNT_FIELDS",
+    "FIELD_ID",
+    "HUNDRED",
+    "PERCENT_FIELDS",
+    "Arg",
+    "Audit",
+    "Broken",
+    "Ties",
+    "en",
+    "figure",
+    "id_",
+    "places_of",
+    "plain",
+]
+
+PERCENT_FIELDS = ("capaian", "serapan", "share", "progress")
+AMOUNT_FIELDS = ("pagu", "realisasi_anggaran")
+HUNDRED = Decimal(100)
+FIELD_ID = {
+    "target": "target",
+    "realisasi": "realisasi",
+    "capaian": "capaian",
+    "pagu": "pagu",
+    "realisasi_anggaran": "realisasi anggaran",
+    "serapan": "serapan",
+    "share": "porsi anggaran",
+    "progress": "tingkat kemajuan",
+}
+
+_BY_CODE = {c.code: c for c in CATALOGUE}
+
+# (entry index, field) -> id of the finding that made the printed figure unusable.
+Broken = dict[tuple[int, str], str]
+# quantity ("pagu", "realisasi 2022") -> id of its tie-out finding, every value printed.
+Ties = Mapping[str, tuple[str, tuple[Decimal, ...]]]
+
+
+def en(value: Decimal, places: int | None = 2) -> str:
+    return format_number(value, places, notation="en", group=True)
+
+
+def id_(value: Decimal, places: int | None = 2) -> str:
+    return format_number(value, places, notation="id", group=True)
+
+
+def plain(value: Decimal) -> str:
+    """A case's input as a message cites it: exact, ungrouped."""
+    return format_number(value, None)
+
+
+def places_of(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+class Audit:
+    """Collects findings, passes and skips for one case under one rule set."""
+
+    def __init__(self, case: Case, rules: RuleSet) -> None:
+        self.case = case
+        self.rules = rules
+        self.year = case.report.year
+        self.findings: list[Finding] = []
+        self.passed = 0
+        self.skipped: list[tuple[str, str]] = []
+        # Findings so far per id before its "#n": counted, not searched for, since a
+        # national case may have tens of thousands.
+        self.ids: dict[str, int] = {}
+        self._severities: dict[str, Severity] = {}
+        # A printed figure's tolerance depends only on how many decimals it prints.
+        self._tolerances: dict[int, Decimal] = {}
+
+    def severity(self, code: str) -> Severity:
+        found = self._severities.get(code)
+        if found is None:
+            override = self.rules.audit.severity.get(code)
+            found = self._severities[code] = Severity(override or _BY_CODE[code].severity)
+        return found
+
+    def add(self, code: str, message_en: str, message_id: str, **fields: object) -> Finding:
+        subject = fields.get("indicator") or fields.get("budget") or "-"
+        ident = f"{code}:{subject}:{fields.get('where') or '-'}:{fields.get('field') or '-'}"
+        n = self.ids.get(ident, 0)
+        self.ids[ident] = n + 1
+        finding = Finding(
+            id=ident if n == 0 else f"{ident}#{n + 1}",
+            code=code,
+            severity=self.severity(code),
+            message_en=message_en,
+            message_id=message_id,
+            **fields,  # type: ignore[arg-type]
+        )
+        self.findings.append(finding)
+        return finding
+
+    def skip(self, what: str, blocker: str) -> None:
+        self.skipped.append((what, blocker))
+
+    def off(
+        self, printed: Decimal, expected: Decimal
+    ) -> tuple[Decimal, Decimal, Decimal, int] | None:
+        """None (and one more check passed) when ``printed`` agrees with ``expected``;
+        else the tolerance, the expected value as printed, the difference, the places."""
+        tol = self.tolerance(printed)
+        if abs(printed - expected) <= tol:
+            self.passed += 1
+            return None
+        return self.miss(printed, expected, tol)
+
+    def miss(
+        self, printed: Decimal, expected: Decimal, tol: Decimal
+    ) -> tuple[Decimal, Decimal, Decimal, int]:
+        """The tolerance, the expected value as printed, the difference, the places."""
+        places = max(places_of(printed), self.rules.places)
+        shown = quantize(expected, places, self.rules.rounding)
+        return tol, shown, printed - shown, places
+
+    def tolerance(self, printed: Decimal) -> Decimal:
+        if self.rules.audit.percent_tolerance is not None:
+            return self.rules.audit.percent_tolerance
+        places = places_of(printed)
+        tol = self._tolerances.get(places)
+        if tol is None:
+            tol = self._tolerances[places] = self._half_unit(places)
+        return tol
+
+    def _half_unit(self, places: int) -> Decimal:
+        # A figure rounded to the nearest is within half a unit of its last printed digit;
+        # one the rule set rounds down (truncates) is up to a whole unit below.
+        if self.rules.rounding == ROUND_DOWN:
+            return Decimal(1).scaleb(-places)
+        return Decimal(5).scaleb(-(places + 1))
+
+
+class Arg(NamedTuple):
+    """One input of a recomputation: its value, how it is cited, and, when the case's
+    input is disputed by a tie-out finding, the other values the report prints for it.
+
+    ``text`` None: the case's own input, cited exactly (written out only for a finding).
+    A tuple, not an attrs class: several are made for every printed entry.
+    """
+
+    value: Decimal
+    name: str
+    text: str | None
+    where: str
+    alternatives: tuple[Decimal, ...] = ()
+    tie: str | None = None
+
+    @property
+    def cite(self) -> tuple[str, str, str]:
+        text = plain(self.value) if self.text is None else self.text
+        return (self.name, text, self.where)
+
+
+def figure(
+    entry: PrintedEntry,
+    n: int,
+    field: str,
+    fallback: Decimal | None,
+    broken: Broken,
+    ties: Ties,
+) -> tuple[Arg | None, str | None]:
+    """An input for a recomputation: the entry's own figure, else the case's input.
+
+    Returns the argument, or None with the id of the finding that makes it unusable.
+    """
+    if (n, field) in broken:
+        return None, broken[(n, field)]
+    pv: PrintedValue | None = getattr(entry, field)
+    if pv is not None and pv.value is not None:
+        return Arg(pv.value, field, pv.text, entry.where), None
+    if fallback is None:
+        return None, None
+    if field in ties:
+        tie, values = ties[field]
+        return Arg(
+            fallback, field, None, "input", tuple(v for v in values if v != fallback), tie
+        ), None
+    return Arg(fallback, field, None, "input"), None

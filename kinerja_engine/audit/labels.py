@@ -1,0 +1,191 @@
+"""Printed labels (category, verdict, efficiency) held against the figures they name.
+
+A label follows the capaian printed beside it, else the capaian recomputed from the
+entry's inputs; a label outside the rule set's vocabulary is reported as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+import attrs
+
+from kinerja_engine.audit._common import Audit, Broken, en, figure
+from kinerja_engine.domain.model import Indicator, PrintedEntry, Target
+from kinerja_engine.evaluation.indicator import (
+    capaian_of,
+    category_of,
+    efficiency_of,
+    quantize,
+    serapan_of,
+    verdict_of,
+)
+from kinerja_engine.rulesets.ruleset import RuleSet
+
+__all__ = ["Vocabulary", "labels", "vocabulary"]
+
+
+@attrs.frozen
+class Vocabulary:
+    """The labels a rule set uses, per field, keyed by their normalised spelling."""
+
+    category: tuple[tuple[str, ...], Mapping[str, str]]
+    verdict: tuple[tuple[str, ...], Mapping[str, str]]
+    efficiency: tuple[tuple[str, ...], Mapping[str, str]]
+
+
+def _norm(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def vocabulary(rules: RuleSet) -> Vocabulary:
+    def known(words: tuple[str, ...]) -> tuple[tuple[str, ...], Mapping[str, str]]:
+        return words, {_norm(v): v for v in words}
+
+    return Vocabulary(
+        category=known(tuple(b.label for b in rules.categories.bands)),
+        verdict=known((rules.verdict_achieved, rules.verdict_not_achieved)),
+        efficiency=known(tuple(b.label for b in rules.efficiency_bands.bands)),
+    )
+
+
+def labels(
+    a: Audit,
+    ind: Indicator,
+    entry: PrintedEntry,
+    n: int,
+    broken: Broken,
+    words: Vocabulary,
+) -> None:
+    if entry.category is None and entry.verdict is None and entry.efficiency is None:
+        return
+    rules = a.rules
+    capaian, basis = _capaian_basis(a, ind, entry, n, broken)
+    if entry.category is not None:
+        derived = None if capaian is None else category_of(rules, capaian)
+        _label(
+            a,
+            ind,
+            entry,
+            "category",
+            entry.category,
+            words.category,
+            derived,
+            "category-label",
+            basis,
+        )
+    if entry.verdict is not None:
+        derived = None if capaian is None else verdict_of(rules, capaian)
+        _label(
+            a, ind, entry, "verdict", entry.verdict, words.verdict, derived, "verdict-label", basis
+        )
+    if entry.efficiency is None:
+        return
+    serapan: Decimal | None = None
+    serapan_basis = ""
+    if (pv := entry.serapan) is not None and pv.value is not None and (n, "serapan") not in broken:
+        serapan, serapan_basis = pv.value, f"serapan {pv.text} ({entry.where})"
+    elif ind.budget and ind.budget.pagu and ind.budget.realisasi is not None:
+        serapan = serapan_of(rules, ind.budget.pagu, ind.budget.realisasi)
+        serapan_basis = "serapan from the case's budget"
+    # An efficiency method over the amounts (PMK 214/2017's E) needs them too: the table's
+    # own where it prints them, else the case's.
+    amounts = []
+    for field, own in (("pagu", "pagu"), ("realisasi_anggaran", "realisasi")):
+        pv = getattr(entry, field)
+        if pv is not None and pv.value is not None and (n, field) not in broken:
+            amounts.append(pv.value)
+        else:
+            amounts.append(getattr(ind.budget, own) if ind.budget else None)
+    derived = (
+        None
+        if capaian is None or serapan is None
+        else efficiency_of(rules, capaian, serapan, *amounts)
+    )
+
+    def why() -> str:
+        return f"{basis()} and {serapan_basis}" if serapan is not None else basis()
+
+    _label(
+        a,
+        ind,
+        entry,
+        "efficiency",
+        entry.efficiency,
+        words.efficiency,
+        derived,
+        "efficiency-label",
+        why,
+    )
+
+
+def _label(
+    a: Audit,
+    ind: Indicator,
+    entry: PrintedEntry,
+    field: str,
+    printed: str,
+    words: tuple[tuple[str, ...], Mapping[str, str]],
+    derived: str | None,
+    code: str,
+    why: Callable[[], str],
+) -> None:
+    vocabulary, known = words
+    spelled = known.get(_norm(printed))
+    if spelled is None:
+        a.add(
+            "label-unknown",
+            f"{entry.where} prints the {field} {printed!r}, which the rule set does not use"
+            f" (it uses {', '.join(vocabulary)})",
+            f"{entry.where} mencetak {field} {printed!r}, yang tidak dipakai aturan"
+            f" ({', '.join(vocabulary)})",
+            indicator=ind.id,
+            where=entry.where,
+            field=field,
+            printed=printed,
+            expected=" / ".join(vocabulary),
+        )
+        return
+    if derived is None:
+        return
+    if spelled == derived:
+        a.passed += 1
+        return
+    a.add(
+        code,
+        f"{entry.where} prints {field} {printed!r}, but {why()} gives {derived!r}",
+        f"{entry.where} mencetak {field} {printed!r}, padahal {why()} menghasilkan {derived!r}",
+        indicator=ind.id,
+        where=entry.where,
+        field=field,
+        printed=printed,
+        expected=derived,
+    )
+
+
+def _capaian_basis(
+    a: Audit, ind: Indicator, entry: PrintedEntry, n: int, broken: Broken
+) -> tuple[Decimal | None, Callable[[], str]]:
+    """The capaian a printed label should follow (printed beside it, else recomputed),
+    and how a message names it."""
+    pv = entry.capaian
+    if pv is not None and pv.value is not None and (n, "capaian") not in broken:
+        return pv.value, lambda: f"capaian {pv.text} ({entry.where})"
+    target_in = ind.target.value if ind.target else None
+    t, _ = figure(entry, n, "target", target_in, broken, {})
+    r, _ = figure(entry, n, "realisasi", ind.realisasi, broken, {})
+    if t is None or r is None:
+        return None, str
+    rules = a.rules
+    value = capaian_of(rules, ind.direction, Target.point(t.value), r.value)
+    if value is None:
+        return None, str
+
+    def basis() -> str:
+        assert value is not None and t is not None and r is not None
+        shown = en(quantize(value, rules.places, rules.rounding), rules.places)
+        cited = ", ".join(f"{c[0]} {c[1]} ({c[2]})" for c in (r.cite, t.cite))
+        return f"capaian {shown} % from {cited}"
+
+    return value, basis
