@@ -4,7 +4,7 @@ About 550 regional governments x ~40 offices (OPD) x ~8 key indicators x 5 years
 some 900,000 indicator-years. This module makes data of that shape, reproducibly from
 a seed, in two forms:
 
-* :func:`indicators` — an in-memory stream of ``kinerja_engine.Indicator`` values
+* :func:`indicators` — an in-memory stream of ``kinerja_engine.domain.model.Indicator`` values
   (lazy: a million of them never sit in memory together);
 * :func:`case_text` / :func:`write_cases` — case files in the public TOML contract, with
   ``[[indicator.printed]]`` entries and a ``[[budget]]`` tree, a share of whose printed
@@ -44,6 +44,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
 import kinerja_engine as ke
+from kinerja_engine.domain.model import Budget, Direction, Indicator, Target
 
 __all__ = [
     "EDGES",
@@ -70,9 +71,9 @@ _CENT = Decimal("0.01")
 _HUNDRED = Decimal(100)
 _TWO_HUNDRED = Decimal(200)
 
-HIGHER = ke.Direction.HIGHER_IS_BETTER
-LOWER = ke.Direction.LOWER_IS_BETTER
-WITHIN = ke.Direction.WITHIN_RANGE
+HIGHER = Direction.HIGHER_IS_BETTER
+LOWER = Direction.LOWER_IS_BETTER
+WITHIN = Direction.WITHIN_RANGE
 
 # (unit, kind, weight): the units regional reports print, roughly as often as they do.
 _UNITS = (
@@ -99,7 +100,7 @@ class Record:
     id: str
     name: str
     unit: str
-    direction: ke.Direction
+    direction: Direction
     target: tuple[Decimal, Decimal] | None  # (low, high); None: printed "-"
     realisasi: Decimal | None
     renstra_target: Decimal | None
@@ -154,7 +155,7 @@ def _dec(rnd: random.Random, low: int, high: int, places: int) -> Decimal:
     return Decimal(rnd.randint(low * scale, high * scale)).scaleb(-places)
 
 
-def _target_for(rnd: random.Random, kind: str, direction: ke.Direction) -> Decimal:
+def _target_for(rnd: random.Random, kind: str, direction: Direction) -> Decimal:
     if kind == "percent":
         return _dec(rnd, 40, 100, 2) if direction is not LOWER else _dec(rnd, 2, 30, 2)
     if kind == "count":
@@ -166,7 +167,7 @@ def _target_for(rnd: random.Random, kind: str, direction: ke.Direction) -> Decim
     return Decimal(rnd.randint(2, 400))  # duration, in its unit
 
 
-def _realisasi_for(rnd: random.Random, target: Decimal, direction: ke.Direction) -> Decimal:
+def _realisasi_for(rnd: random.Random, target: Decimal, direction: Direction) -> Decimal:
     # Most indicators land near their target; a tail misses badly or overshoots.
     ratio = Decimal(str(round(max(0.0, rnd.gauss(1.0, 0.18)), 4)))
     if rnd.random() < 0.03:
@@ -177,7 +178,7 @@ def _realisasi_for(rnd: random.Random, target: Decimal, direction: ke.Direction)
 
 
 def _edge_figures(
-    rnd: random.Random, direction: ke.Direction, edge: Decimal
+    rnd: random.Random, direction: Direction, edge: Decimal
 ) -> tuple[tuple[Decimal, Decimal], Decimal]:
     """A target and realisasi whose capaian under the permendagri formulas is ``edge``.
 
@@ -270,22 +271,22 @@ def records(
         )
 
 
-def to_indicator(rec: Record) -> ke.Indicator:
+def to_indicator(rec: Record) -> Indicator:
     """A record as the engine's model value (what loading a case file would give)."""
-    return ke.Indicator(
+    return Indicator(
         id=rec.id,
         name=rec.name,
         unit=rec.unit,
         direction=rec.direction,
-        target=None if rec.target is None else ke.Target(*rec.target),
+        target=None if rec.target is None else Target(*rec.target),
         realisasi=rec.realisasi,
         history=rec.history,
         renstra_target=rec.renstra_target,
-        budget=None if rec.pagu is None else ke.Budget(rec.pagu, rec.spent),
+        budget=None if rec.pagu is None else Budget(rec.pagu, rec.spent),
     )
 
 
-def indicators(n: int, seed: int = 1, *, edge_rate: float = 0.05) -> Iterator[ke.Indicator]:
+def indicators(n: int, seed: int = 1, *, edge_rate: float = 0.05) -> Iterator[Indicator]:
     """``n`` indicators as an in-memory stream (lazy), reproducible from ``seed``."""
     for rec in records(n, seed, edge_rate=edge_rate):
         yield to_indicator(rec)
@@ -319,7 +320,7 @@ def _capaian(rules: ke.RuleSet, rec: Record) -> Decimal | None:
         return None
     from kinerja_engine.evaluation.indicator import capaian_of
 
-    return capaian_of(rules, rec.direction, ke.Target(*rec.target), rec.realisasi)
+    return capaian_of(rules, rec.direction, Target(*rec.target), rec.realisasi)
 
 
 def _slip(rnd: random.Random, text: str) -> str:

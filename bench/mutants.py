@@ -505,6 +505,32 @@ MUTANTS: tuple[Mutant, ...] = (
             "    if type(raw) is not dict:\n",
         ),
     ),
+    # ---------------------------------------------------------------- the rules cache
+    m(
+        "rules-file-edit-unseen",
+        "kinerja_engine/api.py",
+        "load_rules serves the rule set read before though its file has changed since",
+        (
+            "        if all(_digest(textfile.read_limited(p, limit)) == digest for p, digest in files):\n",
+            "        if all(textfile.read_limited(p, limit) is not None for p, _ in files):\n",
+        ),
+    ),
+    m(
+        "compiled-cache-keyed-by-file",
+        "kinerja_engine/rulesets/cache.py",
+        "a compiled rule set kept by its file alone: an edited file gets the stale one",
+        ("    key = (version, origin)\n", "    key = (origin or version, origin)\n"),
+    ),
+    # ---------------------------------------------------------------- the message catalogue
+    m(
+        "catalogue-languages-swapped",
+        "kinerja_engine/messages.py",
+        "a message asked for in Indonesian is written in English, and the other way",
+        (
+            '    form = id_text if lang == "id" else en_text\n',
+            '    form = en_text if lang == "id" else id_text\n',
+        ),
+    ),
 )
 
 # Mutants no behaviour can tell from the original, with the reason. Left out of the rate.

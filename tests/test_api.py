@@ -345,12 +345,6 @@ def test_no_call_starts_a_process_or_thread_unless_asked(no_workers: None, tmp_p
         list(ke.check_many([SEED, SEED], jobs=2))
 
 
-@pytest.mark.xfail(
-    importlib.util.find_spec("kinerja_engine.io.tomlsplit") is not None,
-    reason="tomlsplit parses a large case in a second process (issue 13, item 3)",
-    raises=Started,
-    strict=True,
-)
 def test_a_large_case_is_read_in_this_process(no_workers: None, tmp_path: Path) -> None:
     # Above the size at which a reader could think a second core worth it (4 MiB).
     long_name = "Indikator " + "panjang " * 60

@@ -196,9 +196,11 @@ def test_every_kind_the_issue_lists_is_covered() -> None:
 
 def test_ambiguous_numbers_read_as_documented(capsys: pytest.CaptureFixture[str]) -> None:
     import kinerja_engine as ke
+    from kinerja_engine.domain.model import Target
+    from kinerja_engine.numbers import parse_number
 
-    assert ke.load_case("case/number-ambiguous-dot.toml").indicators[0].target == ke.Target.point(
-        ke.parse_number("1234").value  # type: ignore[union-attr]
+    assert ke.load_case("case/number-ambiguous-dot.toml").indicators[0].target == Target.point(
+        parse_number("1234").value  # type: ignore[union-attr]
     )
     comma = ke.load_case("case/number-ambiguous-comma.toml").indicators[0].target
     assert comma is not None and str(comma.low) == "1.234"
@@ -211,10 +213,11 @@ def test_ambiguous_numbers_read_as_documented(capsys: pytest.CaptureFixture[str]
 
 def test_the_size_limit_is_what_refuses_the_huge_file(monkeypatch: pytest.MonkeyPatch) -> None:
     import kinerja_engine as ke
+    from kinerja_engine.errors import InputError
 
     assert ke.load_case("case/huge.toml").indicators  # a sound file, only too large
     monkeypatch.setenv("KINERJA_MAX_FILE_BYTES", "300")
-    with pytest.raises(ke.InputError, match="above the limit of 300 bytes") as info:
+    with pytest.raises(InputError, match="above the limit of 300 bytes") as info:
         ke.load_case("case/huge.toml")
     assert info.value.file == "case/huge.toml" and info.value.line is not None
     # An explicit limit wins over the environment.

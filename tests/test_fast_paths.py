@@ -17,9 +17,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
-from kinerja_engine import strategies
-from kinerja_engine.evaluation.compiled import evaluate_chunk
-from kinerja_engine.evaluation.indicator import grade
+from kinerja_engine.domain.model import Budget, Direction, Indicator, Target
+from kinerja_engine.domain.results import Status
+from kinerja_engine.evaluation.compiled import evaluate_chunk, grade_many
+from kinerja_engine.evaluation.indicator import evaluate_indicator, grade
+from kinerja_engine.testing import strategies
 
 # Formulas that use every construct of the language, so the column compiler meets each.
 ODD_RULES = """
@@ -44,7 +46,7 @@ def rulesets(tmp_path_factory: pytest.TempPathFactory) -> list[ke.RuleSet]:
     return [ke.load_rules(n) for n in names] + [ke.load_rules(odd)]
 
 
-def _mixed() -> list[ke.Indicator]:
+def _mixed() -> list[Indicator]:
     out = []
     directions = ["higher_is_better", "lower_is_better", "within_range"]
     edges = ["51", "66", "76", "91", "100", "150", "90.995", "90.99499", "50.995", "0"]
@@ -66,7 +68,7 @@ def _mixed() -> list[ke.Indicator]:
 def test_grade_many_equals_grade_and_evaluation(rulesets: list[ke.RuleSet]) -> None:
     inds = _mixed()
     for rules in rulesets:
-        many = list(ke.grade_many(inds, rules, chunk_size=128))
+        many = list(grade_many(inds, rules, chunk_size=128))
         one = [
             (None, None)
             if i.target is None or i.realisasi is None
@@ -76,35 +78,33 @@ def test_grade_many_equals_grade_and_evaluation(rulesets: list[ke.RuleSet]) -> N
         assert many == one, rules.name
         assert [str(c) for c, _ in many] == [str(c) for c, _ in one], rules.name
         for ind, (capaian, category) in zip(inds, many, strict=True):
-            r = ke.evaluate_indicator(ind, rules, trace=False)
+            r = evaluate_indicator(ind, rules, trace=False)
             assert (r.capaian, r.category) == (capaian, category), (rules.name, ind)
 
 
 @given(
-    st.lists(st.tuples(st.sampled_from(list(ke.Direction)), figures, figures, figures), max_size=40)
+    st.lists(st.tuples(st.sampled_from(list(Direction)), figures, figures, figures), max_size=40)
 )
 def test_columns_agree_with_the_specification(
-    rows: list[tuple[ke.Direction, Decimal, Decimal, Decimal]],
+    rows: list[tuple[Direction, Decimal, Decimal, Decimal]],
 ) -> None:
     """The column functions (evaluate_chunk) and the specification (evaluate_indicator) on
     figures of every sign, zero divisors included; grade_many's loop likewise."""
     rules = ke.load_rules("permendagri-86-2017")
     inds = [
-        ke.Indicator(
+        Indicator(
             id="x",
             name="x",
             unit="%",
             direction=d,
-            target=ke.Target(min(a, b), max(a, b)),
+            target=Target(min(a, b), max(a, b)),
             realisasi=r,
-            budget=ke.Budget(pagu=a, realisasi=b),
+            budget=Budget(pagu=a, realisasi=b),
         )
         for d, a, b, r in rows
     ]
-    assert evaluate_chunk(inds, rules) == [
-        ke.evaluate_indicator(i, rules, trace=False) for i in inds
-    ]
-    assert list(ke.grade_many(inds, rules, chunk_size=7)) == [
+    assert evaluate_chunk(inds, rules) == [evaluate_indicator(i, rules, trace=False) for i in inds]
+    assert list(grade_many(inds, rules, chunk_size=7)) == [
         grade(rules, i.direction, i.target, i.realisasi)
         for i in inds  # type: ignore[arg-type]
     ]
@@ -161,7 +161,7 @@ message_en = "range"
 """
 
 
-def _budgeted() -> list[ke.Indicator]:
+def _budgeted() -> list[Indicator]:
     """_mixed() with budgets (some partial, some zero), Renstra targets and objectives."""
     out = []
     for i, ind in enumerate(_mixed()):
@@ -171,7 +171,7 @@ def _budgeted() -> list[ke.Indicator]:
                 None if i % 11 == 0 else Decimal(1000 + (i * 37) % 500) * (0 if i % 13 == 0 else 1)
             )
             spent = None if i % 17 == 0 else Decimal((i * 53) % 1400)
-            budget = ke.Budget(pagu=pagu, realisasi=spent)
+            budget = Budget(pagu=pagu, realisasi=spent)
         renstra = None if i % 3 == 0 else Decimal(20 + i % 90)
         out.append(attrs.evolve(ind, budget=budget, renstra_target=renstra, objective=f"s{i % 4}"))
     return out
@@ -183,7 +183,7 @@ def test_evaluate_chunk_equals_evaluate_indicator(
     full = ke.load_rules(write(tmp_path, "full.toml", FULL_RULES))
     inds = _budgeted()
     for rules in [*rulesets, full]:
-        one = [ke.evaluate_indicator(ind, rules, trace=False) for ind in inds]
+        one = [evaluate_indicator(ind, rules, trace=False) for ind in inds]
         for size in (1, 64, len(inds)):
             many = []
             for start in range(0, len(inds), size):
@@ -192,8 +192,8 @@ def test_evaluate_chunk_equals_evaluate_indicator(
         assert list(map(repr, many)) == list(map(repr, one)), rules.name  # 100 vs 100.00
         assert list(ke.evaluate_many(inds, rules)) == one
     # The test means something: every path was met.
-    results = [ke.evaluate_indicator(ind, full, trace=False) for ind in inds]
-    assert {r.status for r in results} == set(ke.Status)
+    results = [evaluate_indicator(ind, full, trace=False) for ind in inds]
+    assert {r.status for r in results} == set(Status)
     assert {"everything", "missing-target-figure"} <= {f.code for r in results for f in r.flags}
     assert any(r.progress is not None for r in results)
     assert any(r.efficiency_score is not None for r in results)
@@ -205,7 +205,7 @@ def test_evaluate_chunk_equals_evaluate_indicator_on_drawn_data(data: st.DataObj
     rules = data.draw(strategies.rule_sets())
     inds = data.draw(st.lists(strategies.indicators(complete=False), max_size=12))
     assert evaluate_chunk(inds, rules) == [
-        ke.evaluate_indicator(ind, rules, trace=False) for ind in inds
+        evaluate_indicator(ind, rules, trace=False) for ind in inds
     ]
 
 

@@ -17,9 +17,8 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "kinerja_engine"
 
-# Found when this test was written, in modules other helpers are rewriting (evaluation:
-# the compiled backend). Each must go; the second test below fails once one has, so
-# that its line is removed here too.
+# Private names one module still takes from another, each to be removed; the second
+# test below fails once one has gone, so that its line is removed here too. None now.
 KNOWN_PRIVATE: set[str] = set()
 KNOWN_CYCLES: set[tuple[str, ...]] = set()
 

@@ -21,26 +21,36 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
-from kinerja_engine import strategies as ks
-from kinerja_engine.evaluation.indicator import capaian_of, category_of
+from kinerja_engine.domain.model import (
+    Budget,
+    Direction,
+    Indicator,
+    Objective,
+    ReportInfo,
+    Target,
+    UnitKind,
+)
+from kinerja_engine.domain.results import Status
+from kinerja_engine.errors import NumberError
+from kinerja_engine.evaluation.indicator import capaian_of, category_of, evaluate_indicator
 from kinerja_engine.io.loading import shipped_rules
-from kinerja_engine.io.writing import case_to_document
+from kinerja_engine.io.writing import case_to_document, case_to_toml
+from kinerja_engine.numbers import parse_number
 from kinerja_engine.rulesets.ruleset import Bands
+from kinerja_engine.testing import strategies as ks
 
-HIGHER = ke.Direction.HIGHER_IS_BETTER
-LOWER = ke.Direction.LOWER_IS_BETTER
-WITHIN = ke.Direction.WITHIN_RANGE
+HIGHER = Direction.HIGHER_IS_BETTER
+LOWER = Direction.LOWER_IS_BETTER
+WITHIN = Direction.WITHIN_RANGE
 SHIPPED = {name: ke.load_rules(name) for name in shipped_rules()}
 
 
-def capaian(
-    rules: ke.RuleSet, direction: ke.Direction, target: ke.Target, r: Decimal
-) -> Decimal | None:
+def capaian(rules: ke.RuleSet, direction: Direction, target: Target, r: Decimal) -> Decimal | None:
     """Capaian through the whole evaluation of an indicator, not a helper; None where
     the rule set has no method (a range target under a rule set without range formulas)."""
-    ind = ke.Indicator("x", "x", "%", direction, target, r)
-    result = ke.evaluate_indicator(ind, rules, trace=False)
-    assert (result.status is ke.Status.COMPUTED) == (result.capaian is not None)
+    ind = Indicator("x", "x", "%", direction, target, r)
+    result = evaluate_indicator(ind, rules, trace=False)
+    assert (result.status is Status.COMPUTED) == (result.capaian is not None)
     return result.capaian
 
 
@@ -49,10 +59,10 @@ def ordered(first: Decimal | None, second: Decimal | None) -> bool:
     return first is None or second is None or first <= second
 
 
-def targets() -> st.SearchStrategy[ke.Target]:
-    point = ks.percentages("0.01", 1000).map(ke.Target.point)
+def targets() -> st.SearchStrategy[Target]:
+    point = ks.percentages("0.01", 1000).map(Target.point)
     ranged = st.builds(
-        lambda low, width: ke.Target(low, low + width),
+        lambda low, width: Target(low, low + width),
         ks.percentages("0.01", 1000),
         ks.percentages("0.01", 100),
     )
@@ -73,7 +83,7 @@ def uncapped(rules: ke.RuleSet) -> bool:
     ks.decimals(0, 3000, places=3),
 )
 def test_capaian_is_monotone_in_realisasi(
-    rules: ke.RuleSet, target: ke.Target, a: Decimal, b: Decimal
+    rules: ke.RuleSet, target: Target, a: Decimal, b: Decimal
 ) -> None:
     """Higher is better: capaian never falls as realisasi rises; lower is better: it never
     rises. Within a range: it rises up to the range and falls beyond it."""
@@ -94,7 +104,7 @@ def test_capaian_is_monotone_in_realisasi(
 
 @given(ks.rule_sets(), targets(), ks.decimals(0, 3000, places=3), ks.decimals(0, 3000, places=3))
 def test_category_never_improves_as_capaian_falls(
-    rules: ke.RuleSet, target: ke.Target, a: Decimal, b: Decimal
+    rules: ke.RuleSet, target: Target, a: Decimal, b: Decimal
 ) -> None:
     low_r, high_r = min(a, b), max(a, b)
     assume(low_r > 0)
@@ -109,10 +119,8 @@ def test_category_never_improves_as_capaian_falls(
         if rank_low is not None and rank_high is not None:
             assert rank_low <= rank_high
     # Through evaluation: the category rank follows capaian.
-    inds = [
-        ke.Indicator(f"i{n}", "i", "%", HIGHER, target, r) for n, r in enumerate((low_r, high_r))
-    ]
-    first, second = (ke.evaluate_indicator(i, rules, trace=False) for i in inds)
+    inds = [Indicator(f"i{n}", "i", "%", HIGHER, target, r) for n, r in enumerate((low_r, high_r))]
+    first, second = (evaluate_indicator(i, rules, trace=False) for i in inds)
     if first.category_rank is not None and second.category_rank is not None:
         assert first.category_rank <= second.category_rank
 
@@ -121,19 +129,19 @@ def test_category_never_improves_as_capaian_falls(
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
-@given(target=ks.figures(ke.UnitKind.PERCENT) | ks.rupiah(1) | ks.counts(1), data=st.data())
+@given(target=ks.figures(UnitKind.PERCENT) | ks.rupiah(1) | ks.counts(1), data=st.data())
 def test_realisasi_at_target_is_exactly_100(
     name: str, target: Decimal, data: st.DataObject
 ) -> None:
     rules = SHIPPED[name]
-    for direction in ke.Direction:
-        assert capaian(rules, direction, ke.Target.point(target), target) == 100
+    for direction in Direction:
+        assert capaian(rules, direction, Target.point(target), target) == 100
     # Inside a target range, for every direction.
     width = data.draw(ks.decimals("0.01", 1000, places=2))
     inside = data.draw(ks.decimals(0, 1, places=4))
-    rng = ke.Target(target, target + width)
+    rng = Target(target, target + width)
     r = target + width * inside
-    for direction in ke.Direction:
+    for direction in Direction:
         assert capaian(rules, direction, rng, r) == 100
 
 
@@ -141,9 +149,9 @@ def test_realisasi_at_target_is_exactly_100(
 @given(ks.decimals(-1000, 0, places=2), ks.decimals(0, 1000, places=2))
 def test_no_capaian_without_a_target_above_zero(name: str, target: Decimal, r: Decimal) -> None:
     """A zero or negative target has no capaian: not computable, never a made-up 0 or 100."""
-    ind = ke.Indicator("x", "x", "%", HIGHER, ke.Target.point(target), r)
-    result = ke.evaluate_indicator(ind, SHIPPED[name])
-    assert result.status is ke.Status.NOT_COMPUTABLE
+    ind = Indicator("x", "x", "%", HIGHER, Target.point(target), r)
+    result = evaluate_indicator(ind, SHIPPED[name])
+    assert result.status is Status.NOT_COMPUTABLE
     assert (result.capaian, result.category, result.verdict) == (None, None, None)
 
 
@@ -152,7 +160,7 @@ def test_no_capaian_without_a_target_above_zero(name: str, target: Decimal, r: D
 
 @given(
     ks.rule_sets(),
-    st.sampled_from(list(ke.Direction)),
+    st.sampled_from(list(Direction)),
     targets(),
     ks.decimals(0, 3000, places=3),
     st.integers(-6, 9),
@@ -160,8 +168,8 @@ def test_no_capaian_without_a_target_above_zero(name: str, target: Decimal, r: D
 )
 def test_scale_invariance(
     rules: ke.RuleSet,
-    direction: ke.Direction,
-    target: ke.Target,
+    direction: Direction,
+    target: Target,
     r: Decimal,
     k: int,
     money: tuple[Decimal, Decimal] | None,
@@ -169,17 +177,17 @@ def test_scale_invariance(
     """Rupiah against thousands of rupiah: multiplying target and realisasi (and pagu and
     realisasi anggaran) by the same power of ten changes no figure and no label."""
     assume(r > 0 or direction is not LOWER)
-    budget = None if money is None else ke.Budget(money[0], money[0] * money[1])
-    ind = ke.Indicator("x", "x", "Rp", direction, target, r, budget=budget)
+    budget = None if money is None else Budget(money[0], money[0] * money[1])
+    ind = Indicator("x", "x", "Rp", direction, target, r, budget=budget)
     scaled = attrs.evolve(
         ind,
-        target=ke.Target(target.low.scaleb(k), target.high.scaleb(k)),
+        target=Target(target.low.scaleb(k), target.high.scaleb(k)),
         realisasi=r.scaleb(k),
         budget=None
         if budget is None
-        else ke.Budget(budget.pagu.scaleb(k), budget.realisasi.scaleb(k)),  # type: ignore[union-attr]
+        else Budget(budget.pagu.scaleb(k), budget.realisasi.scaleb(k)),  # type: ignore[union-attr]
     )
-    one, other = (ke.evaluate_indicator(i, rules, trace=False) for i in (ind, scaled))
+    one, other = (evaluate_indicator(i, rules, trace=False) for i in (ind, scaled))
     assert one.status is other.status
     assert one.capaian == other.capaian
     assert one.capaian_alternative == other.capaian_alternative
@@ -271,14 +279,14 @@ def test_broken_rule_sets_are_refused_with_the_fault_named(broken: ks.BrokenRule
     ks.indicators(),
 )
 def test_caps_and_floors_always_hold(
-    doc: dict[str, Any], cap: int | None, floor: int | None, ind: ke.Indicator
+    doc: dict[str, Any], cap: int | None, floor: int | None, ind: Indicator
 ) -> None:
     for key, bound in (("cap", cap), ("floor", floor)):
         doc["capaian"].pop(key, None)
         if bound is not None:
             doc["capaian"][key] = bound
     rules = ks.rules_from_document(doc)
-    result = ke.evaluate_indicator(ind, rules)
+    result = evaluate_indicator(ind, rules)
     for value in (result.capaian, result.capaian_alternative):
         if value is None:
             continue
@@ -294,26 +302,26 @@ def test_caps_and_floors_always_hold(
 
 @given(ks.rule_sets(), st.lists(ks.indicators(complete=False), max_size=4), st.data())
 def test_evaluation_never_raises_on_valid_input(
-    rules: ke.RuleSet, inds: list[ke.Indicator], data: st.DataObject
+    rules: ke.RuleSet, inds: list[Indicator], data: st.DataObject
 ) -> None:
     """Any valid indicator (no target, zero target, no realisasi, zeros that divide)
     evaluates; a result that is not computed carries no made-up figure."""
     inds = [attrs.evolve(ind, id=f"i{n}", objective="s") for n, ind in enumerate(inds)]
     case = ke.Case(
         "kinerja-case/1",
-        ke.ReportInfo("Dinas X", 2021, rules.name),
+        ReportInfo("Dinas X", 2021, rules.name),
         tuple(inds),
-        (ke.Objective("s", "Sasaran"),),
+        (Objective("s", "Sasaran"),),
     )
     report = ke.check(case, rules)
     for ind, result in zip(inds, report.indicators, strict=True):
-        if result.status is ke.Status.COMPUTED:
+        if result.status is Status.COMPUTED:
             assert result.capaian is not None
         else:
             assert (result.capaian, result.category, result.verdict) == (None, None, None)
             assert result.reason
         if ind.realisasi is None and ind.target is not None and ind.target.low > 0:
-            assert result.status is ke.Status.MISSING
+            assert result.status is Status.MISSING
     ke.render(report, "json")
     ke.render(report, data.draw(st.sampled_from(("table", "markdown"))), "en")
 
@@ -384,8 +392,8 @@ def test_arbitrary_bytes_raise_only_the_engines_errors(raw: bytes) -> None:
 
 @given(st.text(max_size=40))
 def test_any_text_reads_as_a_number_or_a_number_error(text: str) -> None:
-    with contextlib.suppress(ke.NumberError):
-        ke.parse_number(text)
+    with contextlib.suppress(NumberError):
+        parse_number(text)
 
 
 @given(ks.rules_documents(), st.data())
@@ -400,8 +408,8 @@ def test_invalid_rules_raise_only_the_engines_errors(
     except (TypeError, ValueError):
         # tomli-w cannot write the junk (a None): the document has no TOML text.
         return
-    ke.evaluate_indicator(
-        ke.Indicator("x", "x", "%", HIGHER, ke.Target.point(Decimal(80)), Decimal(90)), rules
+    evaluate_indicator(
+        Indicator("x", "x", "%", HIGHER, Target.point(Decimal(80)), Decimal(90)), rules
     )
 
 
@@ -427,7 +435,7 @@ def test_same_inputs_give_the_same_report_byte_for_byte(sample: tuple[ke.RuleSet
     assert outputs(case) == first
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "case.toml"
-        path.write_text(ke.case_to_toml(case), encoding="utf-8")
+        path.write_text(case_to_toml(case), encoding="utf-8")
         assert outputs(ke.load_case(path)) == first
     with decimal.localcontext() as ctx:
         ctx.prec, ctx.rounding = 6, decimal.ROUND_FLOOR

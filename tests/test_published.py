@@ -30,11 +30,11 @@ def test_check_agrees_with_every_printed_figure(capsys: pytest.CaptureFixture[st
 
 def test_printed_unit_words_read_as_numbers() -> None:
     import kinerja_engine as ke
+    from kinerja_engine.domain.model import Target
+    from kinerja_engine.numbers import parse_number
 
     case = ke.load_case(CASE)
     printed = case.indicators[0].printed[0]
     assert printed.target is not None and printed.target.text == "20 cm"
     assert str(printed.target.value) == "20"
-    assert case.indicators[2].target == ke.Target(
-        ke.parse_number("7").value, ke.parse_number("8").value
-    )  # type: ignore[union-attr]
+    assert case.indicators[2].target == Target(parse_number("7").value, parse_number("8").value)  # type: ignore[union-attr]

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import strategies as ks
-from kinerja_engine.domain.model import unit_kind
+from kinerja_engine.domain.model import Indicator, ReportInfo, UnitKind, unit_kind
+from kinerja_engine.domain.results import Status
+from kinerja_engine.evaluation.indicator import evaluate_indicator
 from kinerja_engine.io.writing import rules_to_document
 from kinerja_engine.rulesets.compile import validate_case
 
@@ -71,6 +73,7 @@ def test_the_strategies_work_from_the_installed_package_alone(tmp_path: Path) ->
         from hypothesis import given, settings, strategies as st
         import kinerja_engine as ke
         from kinerja_engine import strategies as ks
+        from kinerja_engine.numbers import parse_number
 
         @settings(max_examples=15, derandomize=True, deadline=None)
         @given(st.data())
@@ -81,7 +84,7 @@ def test_the_strategies_work_from_the_installed_package_alone(tmp_path: Path) ->
             fault = data.draw(ks.planted_faults(rules))
             assert len(ke.check(fault.case, rules).findings) == 1
             written = data.draw(ks.indonesian_numbers())
-            assert ke.parse_number(written.text).value == written.value
+            assert parse_number(written.text).value == written.value
 
         test()
         print("ok")
@@ -111,24 +114,24 @@ def test_figures_stay_in_their_domains(
     assert 1 <= minutes <= 100_000
 
 
-@given(st.sampled_from(list(ke.UnitKind)), st.data())
-def test_figures_are_positive_targets_of_their_kind(kind: ke.UnitKind, data: st.DataObject) -> None:
+@given(st.sampled_from(list(UnitKind)), st.data())
+def test_figures_are_positive_targets_of_their_kind(kind: UnitKind, data: st.DataObject) -> None:
     assert data.draw(ks.figures(kind)) > 0
     assert unit_kind(data.draw(ks.units(kind))) is kind
 
 
 @given(ks.indicators(complete=False))
-def test_generated_indicators_are_valid_and_evaluate(ind: ke.Indicator) -> None:
-    case = ke.Case("kinerja-case/1", ke.ReportInfo("Dinas X", 2021), (ind,))
+def test_generated_indicators_are_valid_and_evaluate(ind: Indicator) -> None:
+    case = ke.Case("kinerja-case/1", ReportInfo("Dinas X", 2021), (ind,))
     validate_case(case)
     ke.evaluate(case, "permendagri-86-2017")
 
 
 @given(ks.indicators())
-def test_complete_indicators_have_a_capaian_under_the_shipped_rules(ind: ke.Indicator) -> None:
+def test_complete_indicators_have_a_capaian_under_the_shipped_rules(ind: Indicator) -> None:
     rules = ke.load_rules("permendagri-86-2017")
-    result = ke.evaluate_indicator(ind, rules)
-    assert result.status is ke.Status.COMPUTED and result.capaian is not None
+    result = evaluate_indicator(ind, rules)
+    assert result.status is Status.COMPUTED and result.capaian is not None
 
 
 @given(ks.rule_sets().flatmap(ks.cases))
