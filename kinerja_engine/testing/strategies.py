@@ -68,8 +68,9 @@ from kinerja_engine.evaluation.indicator import (
     evaluate_indicator,
     verdict_of,
 )
+from kinerja_engine.io.figures import printed
 from kinerja_engine.io.loading import parse_toml, shipped_rules, structure
-from kinerja_engine.numbers import parse_number, to_indonesian
+from kinerja_engine.numbers import to_indonesian
 from kinerja_engine.rulesets.compile import compile_rules
 from kinerja_engine.rulesets.ruleset import RuleSet, RuleSetSpec
 
@@ -775,14 +776,8 @@ def broken_rules(draw: st.DrawFn) -> BrokenRules:
 
 
 def _pv(text: str) -> PrintedValue:
-    """A printed figure as the loader reads one."""
-    try:
-        parsed = parse_number(text)
-    except KinerjaError as exc:
-        return PrintedValue(text=text, error=exc.message)
-    if parsed is None:
-        return PrintedValue(text=text)
-    return PrintedValue(text=text, value=parsed.value, mark=parsed.mark)
+    """A printed figure as the loader reads one (the loader's own function)."""
+    return printed(text)
 
 
 def _unit_marks(kind: UnitKind) -> tuple[str, ...]:
