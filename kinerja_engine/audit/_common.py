@@ -17,8 +17,8 @@ from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
 from kinerja_engine.domain.results import Finding, Severity
 from kinerja_engine.evaluation.indicator import quantize
-from kinerja_engine.messages import Message, msg, text
-from kinerja_engine.numbers import format_number
+from kinerja_engine.messages import Message, msg, template
+from kinerja_engine.numbers import Figure, format_number
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "id_",
     "places_of",
     "plain",
+    "say",
 ]
 
 PERCENT_FIELDS = ("capaian", "serapan", "share", "progress")
@@ -122,8 +123,8 @@ class Audit:
             id=ident if n == 0 else f"{ident}#{n + 1}",
             code=code,
             severity=self.severity(code),
-            message_en=text(message.id, "en", **message.fields),
-            message_id=text(message.id, "id", **message.fields),
+            message_en=say(message, "en"),
+            message_id=say(message, "id"),
             message=message,
             **fields,  # type: ignore[arg-type]
         )
@@ -131,7 +132,7 @@ class Audit:
         return finding
 
     def skip(self, code: str, where: str, indicator: str, blocker: str) -> None:
-        what = text("finding.skipped", "en", code=code, where=where, indicator=indicator)
+        what = say(msg("finding.skipped", code=code, where=where, indicator=indicator), "en")
         self.skipped.append((what, blocker))
 
     def off(
@@ -216,3 +217,19 @@ def figure(
             fallback, field, None, "input", tuple(v for v in values if v != fallback), tie
         ), None
     return Arg(fallback, field, None, "input"), None
+
+
+def say(message: Message, lang: str) -> str:
+    """``message.render(lang)``, as :func:`kinerja_engine.messages.text` fills it, for the
+    field types the audit uses: text() asks of every field whether it is Localised, a
+    Protocol check that costs more than the rest of a finding, and a national case may
+    raise thousands of findings."""
+    fields: dict[str, object] = {}
+    for k, v in message.fields.items():
+        if type(v) is Message:
+            fields[k] = say(v, lang)
+        elif type(v) is Figure or type(v) is Cited:
+            fields[k] = v.render(lang)
+        else:
+            fields[k] = v
+    return template(message.id, lang).format_map(fields)

@@ -3,7 +3,7 @@ compare with."""
 
 from __future__ import annotations
 
-from kinerja_engine.audit._common import Audit
+from kinerja_engine.audit._common import Audit, say
 from kinerja_engine.domain.model import Indicator
 from kinerja_engine.messages import msg, text
 
@@ -34,5 +34,5 @@ def completeness(a: Audit, ind: Indicator) -> None:
         msg("finding.comparison-missing", indicator=ind.id, year=previous),
         indicator=ind.id,
         field=f"realisasi {previous}",
-        expected=text("finding.expected.realisasi-of", "en", year=previous),
+        expected=say(msg("finding.expected.realisasi-of", year=previous), "en"),
     )

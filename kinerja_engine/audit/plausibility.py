@@ -17,6 +17,7 @@ from kinerja_engine.audit._common import (
     Audit,
     Cited,
     plain,
+    say,
 )
 from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, UnitKind
 from kinerja_engine.domain.results import Finding
@@ -112,7 +113,7 @@ def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[Message, 
         if mark == "%":
             return (_PERCENT, _AMOUNT.render("en"))
     elif mark == "%" and ind.unit_kind is UnitKind.MONEY:
-        return (_PERCENT, text("finding.expected.figure-in", "en", unit=ind.unit))
+        return (_PERCENT, say(msg("finding.expected.figure-in", unit=ind.unit), "en"))
     elif mark == "Rp" and ind.unit_kind is UnitKind.PERCENT:
         return (_AMOUNT, _PERCENT.render("en"))
     return None
@@ -150,7 +151,7 @@ def implausible_capaian(a: Audit, ind: Indicator) -> None:
         indicator=ind.id,
         where="input",
         field="capaian",
-        expected=text("finding.expected.between", "en", **bounds),
+        expected=say(msg("finding.expected.between", **bounds), "en"),
         inputs=(
             ("realisasi", plain(ind.realisasi), "input"),
             ("target", plain(ind.target.low), "input"),
