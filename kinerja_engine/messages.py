@@ -1070,6 +1070,208 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "pasang dengan: pip install 'kinerja-engine[report]'",
         "pip install 'kinerja-engine[report]'",
     ),
+    # ------------------------------------------------------------------ the audit: findings (kinerja check)
+    # A printed field as a finding names it: English keeps the field's own name.
+    "field.target": ("target", "target"),
+    "field.realisasi": ("realisasi", "realisasi"),
+    "field.capaian": ("capaian", "capaian"),
+    "field.pagu": ("pagu", "pagu"),
+    "field.realisasi-anggaran": ("realisasi anggaran", "realisasi_anggaran"),
+    "field.serapan": ("serapan", "serapan"),
+    "field.share": ("porsi anggaran", "share"),
+    "field.progress": ("tingkat kemajuan", "progress"),
+    "finding.word-for-number": (
+        "{where} mencetak {text!r} di tempat angka {field}",
+        "{where} prints {text!r} where the {field} figure belongs",
+    ),
+    "finding.unit-mismatch": (
+        "{where} mencetak {what} {text!r} sebagai {field} (satuan {unit})",
+        "{where} prints {what} {text!r} as {field} (unit {unit})",
+    ),
+    "finding.what.amount": ("jumlah rupiah", "a rupiah amount"),
+    "finding.what.percent": ("persen", "a percentage"),
+    "finding.percent-over-100": (
+        "{where} mencetak {field} {text!r}, di atas 100 %",
+        "{where} prints {field} {text!r}, above 100 %",
+    ),
+    "finding.capaian-implausible": (
+        "capaian {value} % di luar batas wajar {low}–{high} %"
+        " (realisasi {realisasi}, target {target}){hint}",
+        "capaian {value} % is outside the plausible {low}–{high} %"
+        " (realisasi {realisasi}, target {target}){hint}",
+    ),
+    "finding.capaian-implausible.scale": (
+        "; bila realisasi dan target pada skala yang sama (faktor 10^{k}) capaian"
+        " menjadi {rescaled} %",
+        "; with realisasi and target on one scale (a factor of 10^{k}) it would be {rescaled} %",
+    ),
+    "finding.period-mismatch": (
+        "{where} {why}; laporan ini untuk tahun {year}",
+        "{where} {why}; the report is for {year}",
+    ),
+    "finding.period.names-year": (
+        "menyebut tahun {named} untuk {fields}",
+        "names the year {named} for its {fields}",
+    ),
+    "finding.period.figures": ("angkanya", "figures"),
+    "finding.period.target-beside": (
+        "menyandingkan target {named} dengan realisasi {year}",
+        "sets the target of {named} beside the realisasi of {year}",
+    ),
+    "finding.period.only-previous": (
+        "hanya memuat angka capaian untuk {named}",
+        "gives achievement figures for {named} only",
+    ),
+    "finding.tie-out": (
+        "{field} {year} dicetak dengan {count} nilai berbeda: {listed}",
+        "{field} {year} is printed with {count} different values: {listed}",
+    ),
+    "finding.recalc": (
+        "{where} mencetak {field} {text!r}; dari {how} seharusnya {shown}"
+        " (selisih {diff} poin, toleransi {tol}){hint}",
+        "{where} prints {field} {text!r}; {how} give {shown}"
+        " (difference {diff} points, tolerance {tol}){hint}",
+    ),
+    "finding.recalc.scale": (
+        "; cocok bila salah satu angka {scale} kali lebih besar atau kecil",
+        "; it matches if a figure was {scale} times larger or smaller",
+    ),
+    "finding.label-unknown": (
+        "{where} mencetak {field} {printed!r}, yang tidak dipakai aturan ({words})",
+        "{where} prints the {field} {printed!r}, which the rule set does not use (it uses {words})",
+    ),
+    "finding.label-mismatch": (
+        "{where} mencetak {field} {printed!r}, padahal {why} menghasilkan {derived!r}",
+        "{where} prints {field} {printed!r}, but {why} gives {derived!r}",
+    ),
+    # What a label was held against: in English in both languages until reviewed.
+    "finding.basis.capaian": ("capaian {text} ({where})", "capaian {text} ({where})"),
+    "finding.basis.capaian-computed": (
+        "capaian {shown} % from {cited}",
+        "capaian {shown} % from {cited}",
+    ),
+    "finding.basis.serapan": ("serapan {text} ({where})", "serapan {text} ({where})"),
+    "finding.basis.serapan-case": (
+        "serapan from the case's budget",
+        "serapan from the case's budget",
+    ),
+    "finding.basis.both": ("{capaian} and {serapan}", "{capaian} and {serapan}"),
+    "finding.realisasi-missing": (
+        "indikator {indicator!r} punya target tetapi tanpa realisasi",
+        "indicator {indicator!r} has a target but no realisasi",
+    ),
+    "finding.comparison-missing": (
+        "indikator {indicator!r} tidak punya realisasi {year} sebagai pembanding",
+        "indicator {indicator!r} has no realisasi for {year} to compare with",
+    ),
+    "finding.budget-footing": (
+        "{line}: {field} {own} bukan jumlah {count} rinciannya, {total} (selisih {diff})",
+        "{line}: {field} {own} is not the sum of its {count} lines, {total} (difference {diff})",
+    ),
+    "finding.budget-word": (
+        "{line}: {text!r} di tempat persentase",
+        "{line}: {text!r} where a percentage belongs",
+    ),
+    "finding.budget-percent-undefined": (
+        "{line}: {text!r} dicetak untuk 0 / 0, yang tidak terdefinisi (bukan 0 %)",
+        "{line}: {text!r} printed for 0 / 0, which is not defined (not 0 %)",
+    ),
+    "finding.budget-percent": (
+        "{line}: tercetak {text!r}; {realisasi} / {pagu} menghasilkan {shown}"
+        " (selisih {diff} poin)",
+        "{line}: prints {text!r}; {realisasi} / {pagu} gives {shown} (difference {diff} points)",
+    ),
+    # A check the audit could not run, and the finding's "expected" column: English in the
+    # report's data (the JSON), whatever the reader's language.
+    "finding.skipped": ("{code} pada {where} ({indicator})", "{code} at {where} ({indicator})"),
+    "finding.expected.at-most-100": ("paling banyak 100", "at most 100"),
+    "finding.expected.between": ("{low} sampai {high}", "{low} to {high}"),
+    "finding.expected.realisasi": ("realisasi tahun laporan", "the year's realisasi"),
+    "finding.expected.realisasi-of": ("realisasi {year}", "the realisasi of {year}"),
+    "finding.expected.undefined": ("tidak terdefinisi (-)", "not defined (-)"),
+    # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
+    "check.tolerance.half-unit": (
+        "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila rounding = down)",
+        "half a unit of the last printed digit (a whole unit under rounding = down)",
+    ),
+    "check.tolerance.sen": ("0 (sampai sen)", "0 (to the sen)"),
+    "check.tolerance.bounds": ("batas [audit] pada aturan", "the rule set's [audit] bounds"),
+    "check.capaian-recalc": (
+        "capaian tercetak tidak sesuai dengan target dan realisasi",
+        "printed capaian does not follow from the target and realisasi (the table's own, else the case's)",
+    ),
+    "check.serapan-recalc": (
+        "serapan anggaran tercetak tidak sesuai dengan pagu dan realisasi anggaran",
+        "printed budget absorption does not follow from pagu and realisasi anggaran",
+    ),
+    "check.share-recalc": (
+        "porsi anggaran tercetak tidak sesuai dengan pagu indikator dan total belanja",
+        "printed budget share does not follow from the indicator's pagu and the agency's total",
+    ),
+    "check.progress-recalc": (
+        "tingkat kemajuan tercetak tidak sesuai dengan realisasi dan target akhir Renstra",
+        "printed tingkat kemajuan does not follow from realisasi and the Renstra target",
+    ),
+    "check.category-label": (
+        "kategori tercetak bukan pita tempat capaian berada",
+        "printed category is not the band the capaian falls in",
+    ),
+    "check.efficiency-label": (
+        "label efisiensi tercetak tidak sesuai dengan capaian dan serapan",
+        "printed efficiency label is not what capaian and serapan give",
+    ),
+    "check.verdict-label": (
+        "keterangan tercetak (Tercapai / Tidak Tercapai) bertentangan dengan capaian",
+        "printed verdict (Tercapai / Tidak Tercapai) contradicts the capaian",
+    ),
+    "check.label-unknown": (
+        "label tercetak di luar kosakata aturan",
+        "a printed label outside the rule set's vocabulary",
+    ),
+    "check.budget-footing": (
+        "pagu atau realisasi baris anggaran bukan jumlah rinciannya",
+        "a budget line's pagu or realisasi is not the sum of its children",
+    ),
+    "check.budget-percent": (
+        "persentase baris anggaran tidak sesuai dengan jumlahnya",
+        "a budget line's printed percentage does not follow from its amounts",
+    ),
+    "check.budget-percent-undefined": (
+        "persentase dicetak untuk baris tanpa pagu (0/0 tidak terdefinisi, bukan 0 %)",
+        "a percentage printed for a line with no pagu (0/0 is not defined, not 0 %)",
+    ),
+    "check.tie-out": (
+        "satu besaran dicetak dengan nilai berbeda di tempat berbeda",
+        "one quantity printed with different values in different places",
+    ),
+    "check.word-for-number": (
+        "kata dicetak di tempat angka",
+        "a word printed where a number belongs",
+    ),
+    "check.unit-mismatch": (
+        "jumlah rupiah di kolom persen, atau persen di kolom jumlah",
+        "a rupiah amount in a percent column, or a percentage in an amount column",
+    ),
+    "check.percent-over-100": (
+        "serapan atau porsi anggaran di atas 100 %",
+        "serapan or budget share above 100 %",
+    ),
+    "check.capaian-implausible": (
+        "capaian di luar batas wajar, biasanya target atau realisasi pada skala lain",
+        "capaian beyond plausible bounds, usually a target or realisasi on another scale",
+    ),
+    "check.period-mismatch": (
+        "tahun pada judul bukan tahun laporan maupun tahun pembanding",
+        "a heading year that is neither the report's year nor the comparison year",
+    ),
+    "check.realisasi-missing": (
+        "indikator dengan target tetapi tanpa realisasi",
+        "an indicator with a target but no realisasi",
+    ),
+    "check.comparison-missing": (
+        "tidak ada realisasi tahun sebelumnya sebagai pembanding",
+        "no realisasi of the previous year to compare with",
+    ),
     # ------------------------------------------------------------------ the LKjIP chapter: Markdown, HTML and its charts
     "chapter.title": ("Bab III Akuntabilitas Kinerja", "Chapter III Performance Accountability"),
     "chapter.generated": ("Dihasilkan oleh kinerja_engine", "Generated by kinerja_engine"),
@@ -1245,6 +1447,12 @@ def text(message_id: str, lang: str, /, **fields: object) -> str:
     form = id_text if lang == "id" else en_text
     if not fields:
         return form
-    return form.format_map(
-        {k: v.render(lang) if isinstance(v, Localised) else v for k, v in fields.items()}
-    )
+    return form.format_map({k: _filled(v, lang) for k, v in fields.items()})
+
+
+def _filled(value: object, lang: str) -> object:
+    """A field as the text shows it: a Localised one rendered in ``lang``. Looked up as an
+    attribute, as the Protocol's own check would, because ``isinstance`` against a runtime
+    Protocol costs more than filling the rest of a finding's message."""
+    render = getattr(value, "render", None)
+    return value if render is None else render(lang)

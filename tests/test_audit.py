@@ -16,6 +16,7 @@ from audit_cases import entry, skm
 import kinerja_engine as ke
 from kinerja_engine.audit.review import CATALOGUE
 from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.messages import CATALOGUE as MESSAGES
 
 
 def test_catalogue_codes_are_unique_and_documented() -> None:
@@ -41,6 +42,44 @@ def test_rule_set_changes_severity_and_tolerance(tmp_path, permendagri: ke.RuleS
     case = skm(entry(serapan="92", pagu="1.418.633.200,00", realisasi_anggaran="1.324.391.015,00"))
     (finding,) = ke.check(case, rules).findings
     assert finding.severity is ke.Severity.WARNING
+
+
+def test_each_check_describes_itself_from_the_message_catalogue() -> None:
+    for c in CATALOGUE:
+        assert (c.description_id, c.description) == MESSAGES[f"check.{c.code}"]
+    recalc = next(c for c in CATALOGUE if c.code == "capaian-recalc")
+    assert recalc.tolerance == MESSAGES["check.tolerance.half-unit"][1]
+
+
+def test_a_finding_carries_its_message_id_and_fields(seed_case: ke.Case) -> None:
+    findings = ke.check(seed_case).findings
+    assert {f.code for f in findings} >= {"serapan-recalc", "tie-out", "capaian-implausible"}
+    for f in findings:
+        assert f.message is not None and f.message.id.startswith("finding."), f.code
+        assert (f.message.render("en"), f.message.render("id")) == (f.message_en, f.message_id)
+
+
+def test_a_finding_is_worded_by_the_catalogue(seed_case: ke.Case, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(
+        MESSAGES,  # type: ignore[arg-type]
+        "finding.recalc",
+        ("{field} di {where}: {shown}{hint}", "{field} at {where}: {shown}{hint}"),
+    )
+    serapan = next(
+        f for f in ke.check(seed_case).findings if (f.where, f.field) == ("Tabel 9", "serapan")
+    )
+    assert (serapan.message_en, serapan.message_id) == (
+        "serapan at Tabel 9: 93.36",
+        "serapan di Tabel 9: 93,36",
+    )
+
+
+def test_a_field_is_named_by_its_label_in_indonesian(permendagri: ke.RuleSet) -> None:
+    (finding,) = ke.check(skm(entry(share="120,00")), permendagri).findings
+    assert finding.message is not None and finding.message.id == "finding.percent-over-100"
+    assert finding.message_en == "Tabel 9 prints share '120,00', above 100 %"
+    assert finding.message_id == "Tabel 9 mencetak porsi anggaran '120,00', di atas 100 %"
+    assert finding.expected == MESSAGES["finding.expected.at-most-100"][1]
 
 
 # ---------------------------------------------------------------- the seed

@@ -1,6 +1,9 @@
 """What every family of checks shares: the collector of findings, tolerances, the inputs
 of a recomputation and the way figures are written in messages.
 
+A finding's words are the message catalogue's (``finding.*``): a check gives the message
+id and its fields, made only when it raises a finding, so a passing check formats nothing.
+
 Imported only within kinerja_engine.audit.
 """
 
@@ -14,17 +17,19 @@ from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
 from kinerja_engine.domain.results import Finding, Severity
 from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import format_number
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = [
     "AMOUNT_FIELDS",
-    "FIELD_ID",
+    "FIELD",
     "HUNDRED",
     "PERCENT_FIELDS",
     "Arg",
     "Audit",
     "Broken",
+    "Cited",
     "Ties",
     "en",
     "figure",
@@ -36,15 +41,16 @@ __all__ = [
 PERCENT_FIELDS = ("capaian", "serapan", "share", "progress")
 AMOUNT_FIELDS = ("pagu", "realisasi_anggaran")
 HUNDRED = Decimal(100)
-FIELD_ID = {
-    "target": "target",
-    "realisasi": "realisasi",
-    "capaian": "capaian",
-    "pagu": "pagu",
-    "realisasi_anggaran": "realisasi anggaran",
-    "serapan": "serapan",
-    "share": "porsi anggaran",
-    "progress": "tingkat kemajuan",
+# A printed field as a message names it (its Indonesian label, its own name in English).
+FIELD = {
+    "target": msg("field.target"),
+    "realisasi": msg("field.realisasi"),
+    "capaian": msg("field.capaian"),
+    "pagu": msg("field.pagu"),
+    "realisasi_anggaran": msg("field.realisasi-anggaran"),
+    "serapan": msg("field.serapan"),
+    "share": msg("field.share"),
+    "progress": msg("field.progress"),
 }
 
 _BY_CODE = {c.code: c for c in CATALOGUE}
@@ -66,6 +72,16 @@ def id_(value: Decimal, places: int | None = 2) -> str:
 def plain(value: Decimal) -> str:
     """A case's input as a message cites it: exact, ungrouped."""
     return format_number(value, None)
+
+
+class Cited(NamedTuple):
+    """A case's input as a message field: exact and ungrouped in English, as the case
+    writes it; in the reader's notation in Indonesian."""
+
+    value: Decimal
+
+    def render(self, lang: str) -> str:
+        return id_(self.value, None) if lang == "id" else plain(self.value)
 
 
 def places_of(value: Decimal) -> int:
@@ -97,7 +113,7 @@ class Audit:
             found = self._severities[code] = Severity(override or _BY_CODE[code].severity)
         return found
 
-    def add(self, code: str, message_en: str, message_id: str, **fields: object) -> Finding:
+    def add(self, code: str, message: Message, **fields: object) -> Finding:
         subject = fields.get("indicator") or fields.get("budget") or "-"
         ident = f"{code}:{subject}:{fields.get('where') or '-'}:{fields.get('field') or '-'}"
         n = self.ids.get(ident, 0)
@@ -106,14 +122,16 @@ class Audit:
             id=ident if n == 0 else f"{ident}#{n + 1}",
             code=code,
             severity=self.severity(code),
-            message_en=message_en,
-            message_id=message_id,
+            message_en=message.render("en"),
+            message_id=message.render("id"),
+            message=message,
             **fields,  # type: ignore[arg-type]
         )
         self.findings.append(finding)
         return finding
 
-    def skip(self, what: str, blocker: str) -> None:
+    def skip(self, code: str, where: str, indicator: str, blocker: str) -> None:
+        what = msg("finding.skipped", code=code, where=where, indicator=indicator).render("en")
         self.skipped.append((what, blocker))
 
     def off(

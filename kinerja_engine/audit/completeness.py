@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kinerja_engine.audit._common import Audit
 from kinerja_engine.domain.model import Indicator
+from kinerja_engine.messages import msg, text
 
 __all__ = ["completeness"]
 
@@ -15,11 +16,10 @@ def completeness(a: Audit, ind: Indicator) -> None:
     if ind.realisasi is None:
         a.add(
             "realisasi-missing",
-            f"indicator {ind.id!r} has a target but no realisasi",
-            f"indikator {ind.id!r} punya target tetapi tanpa realisasi",
+            msg("finding.realisasi-missing", indicator=ind.id),
             indicator=ind.id,
             field="realisasi",
-            expected="the year's realisasi",
+            expected=text("finding.expected.realisasi", "en"),
         )
     else:
         a.passed += 1
@@ -31,9 +31,8 @@ def completeness(a: Audit, ind: Indicator) -> None:
         return
     a.add(
         "comparison-missing",
-        f"indicator {ind.id!r} has no realisasi for {previous} to compare with",
-        f"indikator {ind.id!r} tidak punya realisasi {previous} sebagai pembanding",
+        msg("finding.comparison-missing", indicator=ind.id, year=previous),
         indicator=ind.id,
         field=f"realisasi {previous}",
-        expected=f"the realisasi of {previous}",
+        expected=msg("finding.expected.realisasi-of", year=previous).render("en"),
     )

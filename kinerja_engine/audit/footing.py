@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from kinerja_engine.audit._common import HUNDRED, Audit, en, id_, plain
+from kinerja_engine.audit._common import HUNDRED, Audit, plain
 from kinerja_engine.domain.model import BudgetLine
+from kinerja_engine.messages import msg, text
+from kinerja_engine.numbers import Figure
 
 __all__ = ["agency_total", "budget_tree"]
 
@@ -30,7 +32,7 @@ def budget_tree(a: Audit, lines: Sequence[BudgetLine]) -> None:
     tol = a.rules.audit.amount_tolerance
     for line in lines:
         kids = children.get(line.id, [])
-        for field, label_id in (("pagu", "pagu"), ("realisasi", "realisasi")):
+        for field in ("pagu", "realisasi"):
             own = getattr(line, field)
             amounts = [getattr(k, field) for k in kids]
             if own is None or not kids or any(v is None for v in amounts):
@@ -42,10 +44,15 @@ def budget_tree(a: Audit, lines: Sequence[BudgetLine]) -> None:
                 continue
             a.add(
                 "budget-footing",
-                f"{line.name}: {field} {en(own, None)} is not the sum of its {len(kids)} lines,"
-                f" {en(total, None)} (difference {en(diff, None)})",
-                f"{line.name}: {label_id} {id_(own, None)} bukan jumlah {len(kids)} rinciannya,"
-                f" {id_(total, None)} (selisih {id_(diff, None)})",
+                msg(
+                    "finding.budget-footing",
+                    line=line.name,
+                    field=field,
+                    own=Figure(own),
+                    count=len(kids),
+                    total=Figure(total),
+                    diff=Figure(diff),
+                ),
                 budget=line.id,
                 where=line.where,
                 field=field,
@@ -72,9 +79,8 @@ def _percent(a: Audit, line: BudgetLine) -> None:
         if pv.error is not None:
             a.add(
                 "word-for-number",
-                f"{line.name}: {pv.text!r} where a percentage belongs",
-                f"{line.name}: {pv.text!r} di tempat persentase",
-                expected="a number",
+                msg("finding.budget-word", line=line.name, text=pv.text),
+                expected=text("value.a-number", "en"),
                 **common,
             )
         return
@@ -82,9 +88,8 @@ def _percent(a: Audit, line: BudgetLine) -> None:
         if line.realisasi == 0:
             a.add(
                 "budget-percent-undefined",
-                f"{line.name}: {pv.text!r} printed for 0 / 0, which is not defined (not 0 %)",
-                f"{line.name}: {pv.text!r} dicetak untuk 0 / 0, yang tidak terdefinisi (bukan 0 %)",
-                expected="not defined (-)",
+                msg("finding.budget-percent-undefined", line=line.name, text=pv.text),
+                expected=text("finding.expected.undefined", "en"),
                 **common,
             )
         return
@@ -94,10 +99,15 @@ def _percent(a: Audit, line: BudgetLine) -> None:
     tol, shown, diff, places = off
     a.add(
         "budget-percent",
-        f"{line.name}: prints {pv.text!r}; {en(line.realisasi, None)} / {en(line.pagu, None)}"
-        f" gives {en(shown, places)} (difference {en(diff, None)} points)",
-        f"{line.name}: tercetak {pv.text!r}; {id_(line.realisasi, None)} / {id_(line.pagu, None)}"
-        f" menghasilkan {id_(shown, places)} (selisih {id_(diff, None)} poin)",
+        msg(
+            "finding.budget-percent",
+            line=line.name,
+            text=pv.text,
+            realisasi=Figure(line.realisasi),
+            pagu=Figure(line.pagu),
+            shown=Figure(shown, places),
+            diff=Figure(diff),
+        ),
         expected=format(shown, "f"),
         difference=diff,
         tolerance=tol,

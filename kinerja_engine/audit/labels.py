@@ -21,6 +21,7 @@ from kinerja_engine.evaluation.indicator import (
     serapan_of,
     verdict_of,
 )
+from kinerja_engine.messages import Message, msg
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["Vocabulary", "labels", "vocabulary"]
@@ -83,12 +84,13 @@ def labels(
     if entry.efficiency is None:
         return
     serapan: Decimal | None = None
-    serapan_basis = ""
+    serapan_basis: Message | None = None
     if (pv := entry.serapan) is not None and pv.value is not None and (n, "serapan") not in broken:
-        serapan, serapan_basis = pv.value, f"serapan {pv.text} ({entry.where})"
+        serapan = pv.value
+        serapan_basis = msg("finding.basis.serapan", text=pv.text, where=entry.where)
     elif ind.budget and ind.budget.pagu and ind.budget.realisasi is not None:
         serapan = serapan_of(rules, ind.budget.pagu, ind.budget.realisasi)
-        serapan_basis = "serapan from the case's budget"
+        serapan_basis = msg("finding.basis.serapan-case")
     # An efficiency method over the amounts (PMK 214/2017's E) needs them too: the table's
     # own where it prints them, else the case's.
     amounts = []
@@ -104,8 +106,10 @@ def labels(
         else efficiency_of(rules, capaian, serapan, *amounts)
     )
 
-    def why() -> str:
-        return f"{basis()} and {serapan_basis}" if serapan is not None else basis()
+    def why() -> Message:
+        if serapan is None or serapan_basis is None:
+            return basis()
+        return msg("finding.basis.both", capaian=basis(), serapan=serapan_basis)
 
     _label(
         a,
@@ -129,17 +133,20 @@ def _label(
     words: tuple[tuple[str, ...], Mapping[str, str]],
     derived: str | None,
     code: str,
-    why: Callable[[], str],
+    why: Callable[[], Message],
 ) -> None:
     vocabulary, known = words
     spelled = known.get(_norm(printed))
     if spelled is None:
         a.add(
             "label-unknown",
-            f"{entry.where} prints the {field} {printed!r}, which the rule set does not use"
-            f" (it uses {', '.join(vocabulary)})",
-            f"{entry.where} mencetak {field} {printed!r}, yang tidak dipakai aturan"
-            f" ({', '.join(vocabulary)})",
+            msg(
+                "finding.label-unknown",
+                where=entry.where,
+                field=field,
+                printed=printed,
+                words=", ".join(vocabulary),
+            ),
             indicator=ind.id,
             where=entry.where,
             field=field,
@@ -154,8 +161,14 @@ def _label(
         return
     a.add(
         code,
-        f"{entry.where} prints {field} {printed!r}, but {why()} gives {derived!r}",
-        f"{entry.where} mencetak {field} {printed!r}, padahal {why()} menghasilkan {derived!r}",
+        msg(
+            "finding.label-mismatch",
+            where=entry.where,
+            field=field,
+            printed=printed,
+            why=why(),
+            derived=derived,
+        ),
         indicator=ind.id,
         where=entry.where,
         field=field,
@@ -166,26 +179,33 @@ def _label(
 
 def _capaian_basis(
     a: Audit, ind: Indicator, entry: PrintedEntry, n: int, broken: Broken
-) -> tuple[Decimal | None, Callable[[], str]]:
+) -> tuple[Decimal | None, Callable[[], Message]]:
     """The capaian a printed label should follow (printed beside it, else recomputed),
     and how a message names it."""
     pv = entry.capaian
     if pv is not None and pv.value is not None and (n, "capaian") not in broken:
-        return pv.value, lambda: f"capaian {pv.text} ({entry.where})"
+        return pv.value, lambda: msg("finding.basis.capaian", text=pv.text, where=entry.where)
     target_in = ind.target.value if ind.target else None
     t, _ = figure(entry, n, "target", target_in, broken, {})
     r, _ = figure(entry, n, "realisasi", ind.realisasi, broken, {})
     if t is None or r is None:
-        return None, str
+        return None, _unused
     rules = a.rules
     value = capaian_of(rules, ind.direction, Target.point(t.value), r.value)
     if value is None:
-        return None, str
+        return None, _unused
 
-    def basis() -> str:
+    def basis() -> Message:
         assert value is not None and t is not None and r is not None
+        # In English notation in both languages, as the basis has always been written.
         shown = en(quantize(value, rules.places, rules.rounding), rules.places)
         cited = ", ".join(f"{c[0]} {c[1]} ({c[2]})" for c in (r.cite, t.cite))
-        return f"capaian {shown} % from {cited}"
+        return msg("finding.basis.capaian-computed", shown=shown, cited=cited)
 
     return value, basis
+
+
+def _unused() -> Message:
+    """The basis of a label with no capaian to follow: never asked for, since such a
+    label raises no finding."""
+    raise AssertionError

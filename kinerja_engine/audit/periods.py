@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kinerja_engine.audit._common import Audit
 from kinerja_engine.domain.model import Indicator, PrintedEntry
+from kinerja_engine.messages import Message, msg
 
 __all__ = ["periods"]
 
@@ -31,31 +32,28 @@ def periods(a: Audit, ind: Indicator) -> None:
                 a.passed += 1
                 continue
             fields = [f for f in _RESULT_FIELDS if getattr(e, f) is not None]
-            why_en = why_id = None
+            why: Message | None = None
             if e.year > y or (e.year < y - 1 and fields):
-                why_en = f"names the year {e.year} for its {', '.join(fields) or 'figures'}"
-                why_id = f"menyebut tahun {e.year} untuk {', '.join(fields) or 'angkanya'}"
+                named = ", ".join(fields) or msg("finding.period.figures")
+                why = msg("finding.period.names-year", named=e.year, fields=named)
             elif (
                 e.year == y - 1
                 and e.target is not None
                 and any(n.realisasi is not None and n.target is None for n in now)
             ):
-                why_en = f"sets the target of {e.year} beside the realisasi of {y}"
-                why_id = f"menyandingkan target {e.year} dengan realisasi {y}"
+                why = msg("finding.period.target-beside", named=e.year, year=y)
             elif (
                 e.year == y - 1
                 and not now
                 and any(getattr(e, f) is not None for f in ("capaian", "progress", "serapan"))
             ):
-                why_en = f"gives achievement figures for {e.year} only"
-                why_id = f"hanya memuat angka capaian untuk {e.year}"
-            if why_en is None:
+                why = msg("finding.period.only-previous", named=e.year)
+            if why is None:
                 a.passed += 1
                 continue
             a.add(
                 "period-mismatch",
-                f"{where} {why_en}; the report is for {y}",
-                f"{where} {why_id}; laporan ini untuk tahun {y}",
+                msg("finding.period-mismatch", where=where, why=why, year=y),
                 indicator=ind.id,
                 where=where,
                 field="year",

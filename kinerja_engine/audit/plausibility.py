@@ -11,23 +11,29 @@ from decimal import Decimal
 
 from kinerja_engine.audit._common import (
     AMOUNT_FIELDS,
-    FIELD_ID,
+    FIELD,
     HUNDRED,
     PERCENT_FIELDS,
     Audit,
-    en,
-    id_,
+    Cited,
     plain,
 )
 from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, UnitKind
 from kinerja_engine.domain.results import Finding
 from kinerja_engine.evaluation.indicator import capaian_of
+from kinerja_engine.messages import Message, msg, text
+from kinerja_engine.numbers import Figure
 
 __all__ = ["implausible_capaian", "screen"]
 
 # A figure at or above this in a percent column is an amount, not a percentage.
 _AMOUNT_SIZED = Decimal(10_000)
 _SCREENED = ("target", "realisasi", *PERCENT_FIELDS, *AMOUNT_FIELDS)
+# What a figure in the wrong unit is; as what belongs there, the finding's data, in English.
+_AMOUNT = msg("finding.what.amount")
+_PERCENT = msg("finding.what.percent")
+_A_NUMBER = text("value.a-number", "en")
+_AT_MOST_100 = text("finding.expected.at-most-100", "en")
 
 
 def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str, Finding]]:
@@ -44,9 +50,13 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
                 field,
                 a.add(
                     "word-for-number",
-                    f"{entry.where} prints {pv.text!r} where the {field} figure belongs",
-                    f"{entry.where} mencetak {pv.text!r} di tempat angka {FIELD_ID[field]}",
-                    expected="a number",
+                    msg(
+                        "finding.word-for-number",
+                        where=entry.where,
+                        text=pv.text,
+                        field=FIELD[field],
+                    ),
+                    expected=_A_NUMBER,
                     **_place(ind, entry, field, pv),
                 ),
             )
@@ -59,9 +69,15 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
                 field,
                 a.add(
                     "unit-mismatch",
-                    f"{entry.where} prints {wrong[0]} {pv.text!r} as {field} (unit {ind.unit})",
-                    f"{entry.where} mencetak {wrong[1]} {pv.text!r} sebagai {FIELD_ID[field]} (satuan {ind.unit})",
-                    expected=wrong[2],
+                    msg(
+                        "finding.unit-mismatch",
+                        where=entry.where,
+                        what=wrong[0],
+                        text=pv.text,
+                        field=FIELD[field],
+                        unit=ind.unit,
+                    ),
+                    expected=wrong[1],
                     **_place(ind, entry, field, pv),
                 ),
             )
@@ -69,9 +85,10 @@ def screen(a: Audit, ind: Indicator, entry: PrintedEntry) -> Iterator[tuple[str,
         if field in ("serapan", "share") and pv.value > HUNDRED:
             a.add(
                 "percent-over-100",
-                f"{entry.where} prints {field} {pv.text!r}, above 100 %",
-                f"{entry.where} mencetak {FIELD_ID[field]} {pv.text!r}, di atas 100 %",
-                expected="at most 100",
+                msg(
+                    "finding.percent-over-100", where=entry.where, text=pv.text, field=FIELD[field]
+                ),
+                expected=_AT_MOST_100,
                 difference=pv.value - HUNDRED,
                 **_place(ind, entry, field, pv),
             )
@@ -81,8 +98,8 @@ def _place(ind: Indicator, entry: PrintedEntry, field: str, pv: PrintedValue) ->
     return {"indicator": ind.id, "where": entry.where, "field": field, "printed": pv.text}
 
 
-def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[str, str, str] | None:
-    """What the figure is (English, Indonesian) and what belongs there, when not that."""
+def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[Message, str] | None:
+    """What the figure is and what belongs there, when not that."""
     assert pv.value is not None
     mark = pv.mark
     if field in PERCENT_FIELDS:
@@ -90,14 +107,14 @@ def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[str, str,
         # the size of an amount is an amount.
         sized = field in ("serapan", "share") and abs(pv.value) >= _AMOUNT_SIZED
         if mark == "Rp" or sized:
-            return ("a rupiah amount", "jumlah rupiah", "a percentage")
+            return (_AMOUNT, _PERCENT.render("en"))
     elif field in AMOUNT_FIELDS:
         if mark == "%":
-            return ("a percentage", "persen", "a rupiah amount")
+            return (_PERCENT, _AMOUNT.render("en"))
     elif mark == "%" and ind.unit_kind is UnitKind.MONEY:
-        return ("a percentage", "persen", f"a figure in {ind.unit}")
+        return (_PERCENT, msg("expected.unit.figure-in", unit=ind.unit).render("en"))
     elif mark == "Rp" and ind.unit_kind is UnitKind.PERCENT:
-        return ("a rupiah amount", "jumlah rupiah", "a percentage")
+        return (_AMOUNT, _PERCENT.render("en"))
     return None
 
 
@@ -112,30 +129,28 @@ def implausible_capaian(a: Audit, ind: Indicator) -> None:
     if low <= value <= high:
         a.passed += 1
         return
-    hint_en = hint_id = ""
+    hint: Message | str = ""
     if value > 0:
         # The power of ten that brings capaian nearest 100 % names the likely scale slip.
         k = round((value / HUNDRED).log10()) if value.is_finite() else 0
         rescaled = value.scaleb(-k)
         if k != 0 and low <= rescaled <= high:
-            hint_en = (
-                f"; with realisasi and target on one scale (a factor of 10^{k}) it would be"
-                f" {en(rescaled)} %"
-            )
-            hint_id = (
-                f"; bila realisasi dan target pada skala yang sama (faktor 10^{k}) capaian"
-                f" menjadi {id_(rescaled)} %"
-            )
+            hint = msg("finding.capaian-implausible.scale", k=k, rescaled=Figure(rescaled, 2))
+    bounds = {"low": Figure(low), "high": Figure(high)}
     a.add(
         "capaian-implausible",
-        f"capaian {en(value)} % is outside the plausible {en(low, None)}–{en(high, None)} %"
-        f" (realisasi {plain(ind.realisasi)}, target {plain(ind.target.low)}){hint_en}",
-        f"capaian {id_(value)} % di luar batas wajar {id_(low, None)}–{id_(high, None)} %"
-        f" (realisasi {id_(ind.realisasi, None)}, target {id_(ind.target.low, None)}){hint_id}",
+        msg(
+            "finding.capaian-implausible",
+            value=Figure(value, 2),
+            realisasi=Cited(ind.realisasi),
+            target=Cited(ind.target.low),
+            hint=hint,
+            **bounds,
+        ),
         indicator=ind.id,
         where="input",
         field="capaian",
-        expected=f"{en(low, None)} to {en(high, None)}",
+        expected=msg("finding.expected.between", **bounds).render("en"),
         inputs=(
             ("realisasi", plain(ind.realisasi), "input"),
             ("target", plain(ind.target.low), "input"),

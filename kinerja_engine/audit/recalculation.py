@@ -15,19 +15,19 @@ from decimal import Decimal
 import attrs
 
 from kinerja_engine.audit._common import (
-    FIELD_ID,
+    FIELD,
     HUNDRED,
     Arg,
     Audit,
     Broken,
     Ties,
-    en,
     figure,
-    id_,
 )
 from kinerja_engine.domain.model import BudgetLine, Indicator, PrintedEntry, PrintedValue, Target
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.evaluation.indicator import capaian_of, serapan_of
+from kinerja_engine.messages import Message, msg
+from kinerja_engine.numbers import Figure
 
 __all__ = ["Inputs", "recalculate"]
 
@@ -98,7 +98,7 @@ def recalculate(
                         for arg, v in zip(args, combo, strict=True)
                         if arg.tie and v != arg.value
                     )
-                    a.skip(f"{code} at {entry.where} ({ind.id})", blocker)
+                    a.skip(code, entry.where, ind.id, blocker)
                     return
         cited = [arg.cite for arg in (*args, *extra)]
         _report(a, code, ind, entry, field, printed, expected, off, cited, ties)
@@ -106,7 +106,7 @@ def recalculate(
     def skip(what: str, *blockers: str | None) -> None:
         for blocker in blockers:
             if blocker:
-                a.skip(f"{what} at {entry.where} ({ind.id})", blocker)
+                a.skip(what, entry.where, ind.id, blocker)
                 return
 
     if (printed := usable("capaian")) is not None:
@@ -198,17 +198,22 @@ def _report(
 ) -> None:
     assert printed.value is not None
     tol, shown, diff, places = off
-    how_en = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+    how = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
     scale = _scale_slip(printed.value, expected)
-    hint_en = f"; it matches if a figure was {scale} times larger or smaller" if scale else ""
-    hint_id = f"; cocok bila salah satu angka {scale} kali lebih besar atau kecil" if scale else ""
+    hint: Message | str = msg("finding.recalc.scale", scale=scale) if scale else ""
     a.add(
         code,
-        f"{entry.where} prints {field} {printed.text!r}; {how_en} give {en(shown, places)}"
-        f" (difference {en(diff, None)} points, tolerance {en(tol, None)}){hint_en}",
-        f"{entry.where} mencetak {FIELD_ID.get(field, field)} {printed.text!r}; dari {how_en}"
-        f" seharusnya {id_(shown, places)} (selisih {id_(diff, None)} poin,"
-        f" toleransi {id_(tol, None)}){hint_id}",
+        msg(
+            "finding.recalc",
+            where=entry.where,
+            field=FIELD[field],
+            text=printed.text,
+            how=how,
+            shown=Figure(shown, places),
+            diff=Figure(diff),
+            tol=Figure(tol),
+            hint=hint,
+        ),
         indicator=ind.id,
         where=entry.where,
         field=field,

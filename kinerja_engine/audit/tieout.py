@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kinerja_engine.audit._common import FIELD_ID, Audit, Broken, plain
+from kinerja_engine.audit._common import FIELD, Audit, Broken, plain
 from kinerja_engine.domain.model import Indicator, PrintedValue
+from kinerja_engine.messages import msg
 
 __all__ = ["tie_out"]
 
@@ -70,8 +71,7 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
         first = next(s for s in shown if s[2] != reference)
         finding = a.add(
             "tie-out",
-            f"{what} is printed with {count} different values: {listed}",
-            f"{FIELD_ID.get(field, field)} {year} dicetak dengan {count} nilai berbeda: {listed}",
+            msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
             indicator=ind.id,
             where=first[0],
             field=field if year == y else f"{field} {year}",

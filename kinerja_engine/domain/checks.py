@@ -1,16 +1,18 @@
 """The audit's catalogue of checks: stable codes, default severities, tolerances.
 
 Plain data, below everything else, so that a rule set's ``[audit]`` table can be
-validated against it at load and ``kinerja checks`` can list it.
+validated against it at load and ``kinerja checks`` can list it. Each check's words (its
+description ``check.<code>``, a tolerance said in words) are in the message catalogue.
 """
 
 from __future__ import annotations
 
 import attrs
 
-__all__ = ["CATALOGUE", "CODES", "Check"]
+from kinerja_engine.messages import CATALOGUE as MESSAGES
+from kinerja_engine.messages import text
 
-HALF_UNIT = "half a unit of the last printed digit (a whole unit under rounding = down)"
+__all__ = ["CATALOGUE", "CODES", "Check"]
 
 
 @attrs.frozen
@@ -22,140 +24,33 @@ class Check:
     description_id: str
 
 
+def _check(code: str, severity: str, tolerance: str | None, description: str) -> Check:
+    """A check; ``tolerance`` is a figure ("0") or the id of its words in the catalogue."""
+    if tolerance is not None and tolerance in MESSAGES:
+        tolerance = text(tolerance, "en")
+    return Check(code, severity, tolerance, text(description, "en"), text(description, "id"))
+
+
 CATALOGUE: tuple[Check, ...] = (
-    Check(
-        "capaian-recalc",
-        "error",
-        HALF_UNIT,
-        "printed capaian does not follow from the target and realisasi (the table's own, else the case's)",
-        "capaian tercetak tidak sesuai dengan target dan realisasi",
-    ),
-    Check(
-        "serapan-recalc",
-        "error",
-        HALF_UNIT,
-        "printed budget absorption does not follow from pagu and realisasi anggaran",
-        "serapan anggaran tercetak tidak sesuai dengan pagu dan realisasi anggaran",
-    ),
-    Check(
-        "share-recalc",
-        "error",
-        HALF_UNIT,
-        "printed budget share does not follow from the indicator's pagu and the agency's total",
-        "porsi anggaran tercetak tidak sesuai dengan pagu indikator dan total belanja",
-    ),
-    Check(
-        "progress-recalc",
-        "error",
-        HALF_UNIT,
-        "printed tingkat kemajuan does not follow from realisasi and the Renstra target",
-        "tingkat kemajuan tercetak tidak sesuai dengan realisasi dan target akhir Renstra",
-    ),
-    Check(
-        "category-label",
-        "error",
-        None,
-        "printed category is not the band the capaian falls in",
-        "kategori tercetak bukan pita tempat capaian berada",
-    ),
-    Check(
-        "efficiency-label",
-        "error",
-        None,
-        "printed efficiency label is not what capaian and serapan give",
-        "label efisiensi tercetak tidak sesuai dengan capaian dan serapan",
-    ),
-    Check(
-        "verdict-label",
-        "error",
-        None,
-        "printed verdict (Tercapai / Tidak Tercapai) contradicts the capaian",
-        "keterangan tercetak (Tercapai / Tidak Tercapai) bertentangan dengan capaian",
-    ),
-    Check(
-        "label-unknown",
-        "warning",
-        None,
-        "a printed label outside the rule set's vocabulary",
-        "label tercetak di luar kosakata aturan",
-    ),
-    Check(
-        "budget-footing",
-        "error",
-        "0 (to the sen)",
-        "a budget line's pagu or realisasi is not the sum of its children",
-        "pagu atau realisasi baris anggaran bukan jumlah rinciannya",
-    ),
-    Check(
-        "budget-percent",
-        "error",
-        HALF_UNIT,
-        "a budget line's printed percentage does not follow from its amounts",
-        "persentase baris anggaran tidak sesuai dengan jumlahnya",
-    ),
-    Check(
-        "budget-percent-undefined",
-        "info",
-        None,
-        "a percentage printed for a line with no pagu (0/0 is not defined, not 0 %)",
-        "persentase dicetak untuk baris tanpa pagu (0/0 tidak terdefinisi, bukan 0 %)",
-    ),
-    Check(
-        "tie-out",
-        "error",
-        "0",
-        "one quantity printed with different values in different places",
-        "satu besaran dicetak dengan nilai berbeda di tempat berbeda",
-    ),
-    Check(
-        "word-for-number",
-        "error",
-        None,
-        "a word printed where a number belongs",
-        "kata dicetak di tempat angka",
-    ),
-    Check(
-        "unit-mismatch",
-        "error",
-        None,
-        "a rupiah amount in a percent column, or a percentage in an amount column",
-        "jumlah rupiah di kolom persen, atau persen di kolom jumlah",
-    ),
-    Check(
-        "percent-over-100",
-        "warning",
-        "100",
-        "serapan or budget share above 100 %",
-        "serapan atau porsi anggaran di atas 100 %",
-    ),
-    Check(
-        "capaian-implausible",
-        "warning",
-        "the rule set's [audit] bounds",
-        "capaian beyond plausible bounds, usually a target or realisasi on another scale",
-        "capaian di luar batas wajar, biasanya target atau realisasi pada skala lain",
-    ),
-    Check(
-        "period-mismatch",
-        "warning",
-        None,
-        "a heading year that is neither the report's year nor the comparison year",
-        "tahun pada judul bukan tahun laporan maupun tahun pembanding",
-    ),
-    Check(
-        "realisasi-missing",
-        "warning",
-        None,
-        "an indicator with a target but no realisasi",
-        "indikator dengan target tetapi tanpa realisasi",
-    ),
-    Check(
-        "comparison-missing",
-        "info",
-        None,
-        "no realisasi of the previous year to compare with",
-        "tidak ada realisasi tahun sebelumnya sebagai pembanding",
-    ),
+    _check("capaian-recalc", "error", "check.tolerance.half-unit", "check.capaian-recalc"),
+    _check("serapan-recalc", "error", "check.tolerance.half-unit", "check.serapan-recalc"),
+    _check("share-recalc", "error", "check.tolerance.half-unit", "check.share-recalc"),
+    _check("progress-recalc", "error", "check.tolerance.half-unit", "check.progress-recalc"),
+    _check("category-label", "error", None, "check.category-label"),
+    _check("efficiency-label", "error", None, "check.efficiency-label"),
+    _check("verdict-label", "error", None, "check.verdict-label"),
+    _check("label-unknown", "warning", None, "check.label-unknown"),
+    _check("budget-footing", "error", "check.tolerance.sen", "check.budget-footing"),
+    _check("budget-percent", "error", "check.tolerance.half-unit", "check.budget-percent"),
+    _check("budget-percent-undefined", "info", None, "check.budget-percent-undefined"),
+    _check("tie-out", "error", "0", "check.tie-out"),
+    _check("word-for-number", "error", None, "check.word-for-number"),
+    _check("unit-mismatch", "error", None, "check.unit-mismatch"),
+    _check("percent-over-100", "warning", "100", "check.percent-over-100"),
+    _check("capaian-implausible", "warning", "check.tolerance.bounds", "check.capaian-implausible"),
+    _check("period-mismatch", "warning", None, "check.period-mismatch"),
+    _check("realisasi-missing", "warning", None, "check.realisasi-missing"),
+    _check("comparison-missing", "info", None, "check.comparison-missing"),
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)

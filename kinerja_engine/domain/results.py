@@ -8,6 +8,7 @@ from decimal import Decimal
 import attrs
 
 from kinerja_engine.domain.model import Direction, ReportInfo
+from kinerja_engine.messages import Message
 
 __all__ = [
     "Finding",
@@ -119,6 +120,9 @@ class Finding:
     inputs: tuple[tuple[str, str, str], ...] = ()  # (name, value, where it was printed)
     related: tuple[str, ...] = ()  # ids of findings with the same root cause
     id: str = ""
+    # The catalogue's message id and fields that ``message_en`` and ``message_id`` render;
+    # None for a finding made without one. Not compared: the texts are.
+    message: Message | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen
