@@ -15,6 +15,7 @@ from audit_cases import entry, skm
 
 import kinerja_engine as ke
 from kinerja_engine.audit.review import CATALOGUE
+from kinerja_engine.domain.model import BudgetLine, PrintedEntry, PrintedValue
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import CATALOGUE as MESSAGES
 
@@ -107,11 +108,11 @@ def corrected(case: ke.Case, rules: ke.RuleSet) -> ke.Case:
     report = ke.evaluate(case, rules)
     results = {r.id: r for r in report.indicators}
 
-    def fig(value: Decimal | None, places: int | None = 2) -> ke.PrintedValue | None:
+    def fig(value: Decimal | None, places: int | None = 2) -> PrintedValue | None:
         if value is None:
             return None
         shown = value if places is None else quantize(value, places, "ROUND_HALF_UP")
-        return ke.PrintedValue(format(shown, "f"), shown)
+        return PrintedValue(format(shown, "f"), shown)
 
     total = max(
         (b for b in case.budget if b.parent is None and "belanja" in b.name.lower()),
@@ -127,7 +128,7 @@ def corrected(case: ke.Case, rules: ke.RuleSet) -> ke.Case:
                 continue
             pagu = ind.budget.pagu if ind.budget else None
             entries.append(
-                ke.PrintedEntry(
+                PrintedEntry(
                     where=e.where,
                     year=e.year,
                     target=fig(ind.target.value if ind.target else None, None)
@@ -150,12 +151,12 @@ def corrected(case: ke.Case, rules: ke.RuleSet) -> ke.Case:
                 )
             )
         indicators.append(attrs.evolve(ind, printed=tuple(entries)))
-    children: dict[str, list[ke.BudgetLine]] = {}
+    children: dict[str, list[BudgetLine]] = {}
     for b in case.budget:
         if b.parent:
             children.setdefault(b.parent, []).append(b)
 
-    def foot(line: ke.BudgetLine) -> ke.BudgetLine:
+    def foot(line: BudgetLine) -> BudgetLine:
         kids = [foot(k) for k in children.get(line.id, [])]
         pagu = sum((k.pagu for k in kids), Decimal(0)) if kids else line.pagu  # type: ignore[misc]
         real = sum((k.realisasi for k in kids), Decimal(0)) if kids else line.realisasi  # type: ignore[misc]

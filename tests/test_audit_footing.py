@@ -7,13 +7,14 @@ from decimal import Decimal
 from audit_cases import case_of, codes, pv
 
 import kinerja_engine as ke
+from kinerja_engine.domain.model import BudgetLine
 
 
 def test_budget_footing_to_the_sen_and_percent(permendagri: ke.RuleSet) -> None:
     def line(
         ident: str, pagu: str, real: str, parent: str | None = None, pct: str | None = None
-    ) -> ke.BudgetLine:
-        return ke.BudgetLine(
+    ) -> BudgetLine:
+        return BudgetLine(
             ident,
             ident.upper(),
             Decimal(pagu),
@@ -49,9 +50,9 @@ def test_budget_footing_to_the_sen_and_percent(permendagri: ke.RuleSet) -> None:
 
 def test_footing_to_the_sen_passes_when_exact(permendagri: ke.RuleSet) -> None:
     lines = (
-        ke.BudgetLine("p", "P", Decimal("0.03"), Decimal("0.02")),
-        ke.BudgetLine("a", "A", Decimal("0.01"), Decimal("0.01"), "p"),
-        ke.BudgetLine("b", "B", Decimal("0.02"), Decimal("0.01"), "p"),
+        BudgetLine("p", "P", Decimal("0.03"), Decimal("0.02")),
+        BudgetLine("a", "A", Decimal("0.01"), Decimal("0.01"), "p"),
+        BudgetLine("b", "B", Decimal("0.02"), Decimal("0.01"), "p"),
     )
     report = ke.check(case_of(budget=lines), permendagri)
     assert report.findings == () and report.checks_passed == 2

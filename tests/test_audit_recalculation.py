@@ -10,6 +10,7 @@ from audit_cases import case_of, codes, entry, plain, skm, with_printed
 from conftest import indicator
 
 import kinerja_engine as ke
+from kinerja_engine.domain.model import Budget, BudgetLine
 
 
 def test_serapan_recalc_trips_passes_and_holds_at_the_edge(permendagri: ke.RuleSet) -> None:
@@ -58,14 +59,14 @@ def test_capaian_recalc_from_own_inputs_and_from_case_inputs(permendagri: ke.Rul
 
 
 def test_share_recalc_against_agency_total(permendagri: ke.RuleSet) -> None:
-    total = ke.BudgetLine("belanja", "BELANJA", Decimal("20516646631"), Decimal(1))
+    total = BudgetLine("belanja", "BELANJA", Decimal("20516646631"), Decimal(1))
     ind = with_printed(
-        indicator(1, 1, budget=ke.Budget(Decimal("519852000"), Decimal(1))), entry(share="86,44")
+        indicator(1, 1, budget=Budget(Decimal("519852000"), Decimal(1))), entry(share="86,44")
     )
     (finding,) = ke.check(case_of(ind, budget=(total,)), permendagri).findings
     assert (finding.code, finding.expected) == ("share-recalc", "2.53")
     fine = with_printed(
-        indicator(1, 1, budget=ke.Budget(Decimal("519852000"), Decimal(1))), entry(share="2,53")
+        indicator(1, 1, budget=Budget(Decimal("519852000"), Decimal(1))), entry(share="2,53")
     )
     assert ke.check(case_of(fine, budget=(total,)), permendagri).findings == ()
 

@@ -17,7 +17,16 @@ from test_fast_paths import FULL_RULES, ODD_RULES, _budgeted
 
 import kinerja_engine as ke
 from kinerja_engine import strategies
-from kinerja_engine.domain.model import CASE_FORMAT
+from kinerja_engine.domain.model import (
+    CASE_FORMAT,
+    Budget,
+    Direction,
+    Indicator,
+    Objective,
+    ReportInfo,
+    Target,
+)
+from kinerja_engine.domain.results import FlagHit
 from kinerja_engine.evaluation import compiled as evaluation_kernel
 from kinerja_engine.evaluation.case import evaluate_case
 from kinerja_engine.evaluation.compiled import (
@@ -30,8 +39,8 @@ from kinerja_engine.evaluation.compiled import (
 from kinerja_engine.evaluation.indicator import evaluate_indicator, grade
 
 
-def _plain(inds: list[ke.Indicator], rules: ke.RuleSet) -> list[ke.IndicatorResult]:
-    return [ke.evaluate_indicator(ind, rules, trace=False) for ind in inds]
+def _plain(inds: list[Indicator], rules: ke.RuleSet) -> list[ke.IndicatorResult]:
+    return [evaluate_indicator(ind, rules, trace=False) for ind in inds]
 
 
 @pytest.fixture(scope="module")
@@ -82,14 +91,14 @@ def test_a_fault_sends_the_record_to_evaluate_indicator() -> None:
     method (it divides by realisasi): the kernel gives up, the specification writes why."""
     rules = ke.load_rules("permendagri-86-2017")
     inds = [
-        ke.Indicator(
+        Indicator(
             id=f"i{i}",
             name="x",
             unit="%",
-            direction=ke.Direction.LOWER_IS_BETTER,
-            target=ke.Target(Decimal(10), Decimal(10)),
+            direction=Direction.LOWER_IS_BETTER,
+            target=Target(Decimal(10), Decimal(10)),
             realisasi=Decimal(i % 3),
-            budget=ke.Budget(pagu=Decimal(i % 2), realisasi=Decimal(5)),
+            budget=Budget(pagu=Decimal(i % 2), realisasi=Decimal(5)),
         )
         for i in range(12)
     ]
@@ -109,7 +118,7 @@ def test_results_filled_as_plain_objects_are_true_frozen_results() -> None:
     assert hits, "the test means something: flags were raised"
     for r, e in zip(got, expected, strict=True):
         assert type(r) is ke.IndicatorResult and r == e and hash(r) == hash(e)
-    assert all(type(h) is ke.FlagHit for h in hits)
+    assert all(type(h) is FlagHit for h in hits)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         got[0].capaian = Decimal(1)  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -131,7 +140,7 @@ def test_where_no_twin_class_can_be_had_the_slots_are_set_one_by_one(
 # ---------------------------------------------------------------- the grading loop
 
 
-def _graded(rules: ke.RuleSet, ind: ke.Indicator) -> tuple[Decimal | None, str | None]:
+def _graded(rules: ke.RuleSet, ind: Indicator) -> tuple[Decimal | None, str | None]:
     if ind.target is None or ind.realisasi is None:
         return None, None
     return grade(rules, ind.direction, ind.target, ind.realisasi)
@@ -146,7 +155,7 @@ def _shown(pairs: list[tuple[Decimal | None, str | None]]) -> list[tuple[str, st
 def test_grade_many_equals_grade_on_drawn_rules_and_records(data: st.DataObject) -> None:
     rules = data.draw(strategies.rule_sets())
     inds = data.draw(st.lists(strategies.indicators(complete=False), max_size=20))
-    many = list(ke.grade_many(inds, rules, chunk_size=8))
+    many = list(grade_many(inds, rules, chunk_size=8))
     one = [_graded(rules, ind) for ind in inds]
     assert many == one
     assert _shown(many) == _shown(one)
@@ -164,18 +173,18 @@ def test_a_direction_without_a_formula_fails_as_grade_does() -> None:
     partial = attrs.evolve(
         rules, capaian={k: v for k, v in rules.capaian.items() if k != "within_range"}
     )
-    ind = ke.Indicator(
+    ind = Indicator(
         id="x",
         name="x",
         unit="%",
-        direction=ke.Direction.WITHIN_RANGE,
-        target=ke.Target(Decimal(5), Decimal(5)),
+        direction=Direction.WITHIN_RANGE,
+        target=Target(Decimal(5), Decimal(5)),
         realisasi=Decimal(4),
     )
     with pytest.raises(KeyError):
         grade(partial, ind.direction, ind.target, ind.realisasi)  # type: ignore[arg-type]
     with pytest.raises(KeyError):
-        list(ke.grade_many([ind], partial))
+        list(grade_many([ind], partial))
 
 
 # ---------------------------------------------------------------- the backend is the spec
@@ -249,22 +258,22 @@ def _rules(**kwargs: Any) -> ke.RuleSet:
 def _ind(
     target: str | tuple[str, str] | None,
     realisasi: str | None,
-    direction: ke.Direction = ke.Direction.HIGHER_IS_BETTER,
+    direction: Direction = Direction.HIGHER_IS_BETTER,
     pagu: str | None = None,
     spent: str | None = None,
     renstra: str | None = None,
     ident: str = "i",
-) -> ke.Indicator:
+) -> Indicator:
     if isinstance(target, tuple):
-        goal: ke.Target | None = ke.Target(Decimal(target[0]), Decimal(target[1]))
+        goal: Target | None = Target(Decimal(target[0]), Decimal(target[1]))
     else:
-        goal = None if target is None else ke.Target.point(Decimal(target))
+        goal = None if target is None else Target.point(Decimal(target))
     budget = None
     if pagu is not None or spent is not None:
-        budget = ke.Budget(
+        budget = Budget(
             None if pagu is None else Decimal(pagu), None if spent is None else Decimal(spent)
         )
-    return ke.Indicator(
+    return Indicator(
         id=ident,
         name="x",
         unit="%",
@@ -276,7 +285,7 @@ def _ind(
     )
 
 
-_LOWER, _WITHIN_RANGE = ke.Direction.LOWER_IS_BETTER, ke.Direction.WITHIN_RANGE
+_LOWER, _WITHIN_RANGE = Direction.LOWER_IS_BETTER, Direction.WITHIN_RANGE
 _magnitudes = st.builds(
     lambda digits, exponent: Decimal(digits).scaleb(exponent, decimal.Context(prec=60)),
     st.integers(0, 10**18),
@@ -285,7 +294,7 @@ _magnitudes = st.builds(
 
 
 @st.composite
-def _extreme(draw: st.DrawFn) -> ke.Indicator:
+def _extreme(draw: st.DrawFn) -> Indicator:
     """An indicator whose figures range from 10^-8 to below 10^21, pagu in rupiah of
     10^16 with sen among them, any of them missing."""
     low = draw(_magnitudes)
@@ -294,7 +303,7 @@ def _extreme(draw: st.DrawFn) -> ke.Indicator:
     return _ind(
         target if target is None or target[0] != target[1] else target[0],
         draw(figure),
-        draw(st.sampled_from(list(ke.Direction))),
+        draw(st.sampled_from(list(Direction))),
         pagu=draw(st.one_of(st.none(), st.just("12345678901234567.89"), _magnitudes.map(str))),
         spent=draw(figure),
         renstra=draw(figure),
@@ -305,7 +314,7 @@ def _extreme(draw: st.DrawFn) -> ke.Indicator:
 _records = st.lists(st.one_of(strategies.indicators(complete=False), _extreme()), max_size=12)
 
 
-def _graded_by_spec(rules: ke.RuleSet, inds: list[ke.Indicator]) -> list[tuple[Any, Any]]:
+def _graded_by_spec(rules: ke.RuleSet, inds: list[Indicator]) -> list[tuple[Any, Any]]:
     out = []
     for ind in inds:
         if ind.target is None or ind.realisasi is None:
@@ -357,7 +366,7 @@ def _graded_by_spec(rules: ke.RuleSet, inds: list[ke.Indicator]) -> list[tuple[A
 # the alternative method dividing by a realisasi of zero: the spec writes why
 @example(_rules(), [_ind("10", "0", _LOWER), _ind("10", "0", _LOWER, pagu="5", spent="5")])
 def test_the_compiled_backend_gives_the_specification_field_for_field(
-    rules: ke.RuleSet, inds: list[ke.Indicator]
+    rules: ke.RuleSet, inds: list[Indicator]
 ) -> None:
     want = [evaluate_indicator(ind, rules, trace=False) for ind in inds]
     got = evaluate_records(inds, rules, warmup=0)
@@ -393,15 +402,15 @@ def test_a_case_without_a_trace_is_the_traced_case_without_its_steps(data: st.Da
 _DEEP = "(" * 25 + "realisasi / target * (1000001 * 100 - 100000000)" + " + 0 - 0 + 0)" * 25
 
 
-def _everything(rules_doc: dict[str, Any], inds: list[ke.Indicator]) -> object:
+def _everything(rules_doc: dict[str, Any], inds: list[Indicator]) -> object:
     """Rules loaded, then every path: the spec, traced and not, the shapes, the grading
     loop, a whole case (objectives rolled up)."""
     rules = strategies.rules_from_document(rules_doc)
     case = ke.Case(
         format=CASE_FORMAT,
-        report=ke.ReportInfo(agency="x", year=2021, rules="pinned"),
+        report=ReportInfo(agency="x", year=2021, rules="pinned"),
         indicators=tuple(attrs.evolve(ind, objective="s") for ind in inds),
-        objectives=(ke.Objective(id="s", name="s"),),
+        objectives=(Objective(id="s", name="s"),),
     )
     return (
         [evaluate_indicator(ind, rules) for ind in inds],
