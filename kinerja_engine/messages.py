@@ -84,6 +84,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "it mixes a duration in minutes (detik/menit/jam/hari) with one in months (bulan/tahun)",
     ),
     "error.number.too-large": ("besarnya 10^21 atau lebih", "its magnitude is 10^21 or more"),
+    "error.number.too-many-places": (
+        "lebih dari {most} angka di belakang koma",
+        "it has more than {most} decimal places",
+    ),
     "error.number.not-finite": ("bukan bilangan berhingga", "it is not a finite number"),
     "error.number.generic": (
         "bukan angka dalam notasi Indonesia",
@@ -104,6 +108,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "for a decimal write {example}, or give a plain TOML number without quotes ({plain})",
     ),
     "hint.number.too-large": ("periksa skala angkanya", "check the scale of the figure"),
+    "hint.number.too-many-places": (
+        "bulatkan angkanya seperti yang dicetak laporan, misalnya 0,0001",
+        "round the figure as the report prints it, e.g. 0,0001",
+    ),
     "hint.number.generic": (
         "angka dengan '.' ribuan dan ',' desimal, boleh dengan Rp atau %, kata skala (ribu,"
         " juta, M, T) atau durasi (6 jam 37 menit)",
@@ -150,6 +158,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "message names {{{name}}}, which is not a figure",
     ),
     "error.rules.no-bands": ("tidak ada pita (band) yang dideklarasikan", "no bands are declared"),
+    "error.rules.blank-label": (
+        "label pita kosong: laporan akan mencetak kategori tanpa nama",
+        "the band's label is empty: reports would print a category with no name",
+    ),
     "error.rules.empty-band": (
         "pita {label!r} {bounds} kosong (batas bawah di atas batas atas?)",
         "band {label!r} {bounds} holds no value (lower above upper?)",

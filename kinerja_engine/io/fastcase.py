@@ -45,7 +45,13 @@ from kinerja_engine.io.loading import (
     _strip_unit,
     _without_units,
 )
-from kinerja_engine.numbers import MAX_MAGNITUDE, ParsedNumber, parse_number
+from kinerja_engine.numbers import (
+    MAX_MAGNITUDE,
+    MAX_PLACES,
+    ParsedNumber,
+    check_figure,
+    parse_number,
+)
 
 __all__ = ["DEPTH", "HANDLED", "Prepared", "fast_case", "prepare"]
 
@@ -273,13 +279,15 @@ def _number(value: Any) -> Decimal | None:
     figures in a big file. tests/test_fastcase.py holds the two readings equal."""
     kind = type(value)
     if kind is Decimal:
-        return value if value.is_finite() and value.copy_abs() < MAX_MAGNITUDE else None
+        # The one bound of every figure (it raises parse_number's own error).
+        return check_figure(value)
     if kind is int:
         return Decimal(value) if -_MAX_INT < value < _MAX_INT else None
     if kind is str:
         match = _PLAIN.fullmatch(value)
         # A whole part of at most 21 characters: fewer than 22 digits, so below 10^21.
-        if match is None or match.end(1) > 21:
+        # More fraction digits than a figure may carry goes to parse_number too (refused).
+        if match is None or match.end(1) > 21 or len(value) - match.end(1) > MAX_PLACES + 1:
             return None
         # Matched: digits, '.' only between groups of the whole part, one ',' before the
         # fraction.
