@@ -229,6 +229,28 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "sel yang memuat pemisah atau tanda kutip harus diapit tanda kutip",
         "a cell holding the separator or a quote must be quoted",
     ),
+    "error.csv.unclosed-quote": (
+        "tanda kutip yang dibuka di baris {row} tidak pernah ditutup",
+        "a quote opened on row {row} is never closed",
+    ),
+    "error.csv.cell-too-long": (
+        "sel di baris {row} lebih panjang dari {most} karakter",
+        "a cell on row {row} is longer than {most} characters",
+    ),
+    "hint.csv.cell-too-long": (
+        "periksa tanda kutip sebelum sel itu; satu sel berisi satu nilai",
+        "check the quotes before that cell; a cell holds one value",
+    ),
+    "error.csv.wide-encoding": (
+        "berkas ini teks {encoding}, bukan UTF-8",
+        "the file is {encoding} text, not UTF-8",
+    ),
+    "hint.csv.save-utf8": (
+        "simpan lembar kerja sebagai 'CSV UTF-8 (Comma delimited)' atau, di editor teks,"
+        " simpan dengan pengodean UTF-8",
+        "save the sheet as 'CSV UTF-8 (Comma delimited)' or, in a text editor, save it with"
+        " the UTF-8 encoding",
+    ),
     "error.csv.no-header": (
         "baris judul kolom yang menyebut setidaknya indikator dan targetnya tidak ditemukan di"
         " {rows} baris pertama",
@@ -288,6 +310,13 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "error.csv.no-rows": (
         "berkas punya baris judul tetapi tanpa baris indikator",
         "the file has a header but no indicator rows",
+    ),
+    "note.csv.formula-cells": (
+        "baris {rows} memuat sel yang diawali =, +, -, @, tab atau CR: lembar kerja dapat"
+        " menjalankannya sebagai rumus (injeksi CSV); sel itu dibaca sebagai teks, periksa"
+        " berkas aslinya",
+        "row(s) {rows} hold cells beginning with =, +, -, @, a tab or a CR: a spreadsheet may"
+        " run them as formulas (CSV injection); they are read as text, check the source file",
     ),
     "note.csv.blank-rows": ("{count} baris kosong dilewati", "{count} empty row(s) skipped"),
     "error.csv.history-twice": (
