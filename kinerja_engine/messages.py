@@ -162,6 +162,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "label pita kosong: laporan akan mencetak kategori tanpa nama",
         "the band's label is empty: reports would print a category with no name",
     ),
+    "hint.rules.blank-label": (
+        "beri pita itu nama, misalnya 'Sangat Tinggi'",
+        "give the band a name, such as 'Sangat Tinggi'",
+    ),
     "error.rules.empty-band": (
         "pita {label!r} {bounds} kosong (batas bawah di atas batas atas?)",
         "band {label!r} {bounds} holds no value (lower above upper?)",

@@ -89,8 +89,12 @@ _ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 def _text(value: str) -> str:
-    """A text cell as a spreadsheet shows it, never as a formula it would evaluate."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """A text cell as a spreadsheet shows it, never as a formula it would evaluate. A
+    carriage return becomes a newline: the writer quotes a cell holding a newline but not
+    one holding a bare CR, which a reader would take for the end of the row."""
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _exact(value: Decimal | None, lang: str) -> str:

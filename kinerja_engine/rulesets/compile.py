@@ -289,6 +289,7 @@ def _bands(
                 key=f"{key}.bands.{_key_part(label)}",
                 value=label,
                 expected="a label such as 'Sangat Tinggi'",
+                hint=msg("hint.rules.blank-label"),
             )
         band = Band(
             label=label,
