@@ -245,7 +245,7 @@ def test_markdown_text_escapes_what_would_run() -> None:
 @pytest.mark.parametrize("control", ["\x1b[2J", "\x1b]0;owned\x07", "\x9b31m", "\u202e", "\r"])
 def test_the_table_prints_no_control_character(control: str, tmp_path: Path) -> None:
     text = case_text(name=f"Indikator {control}x", agency=f"Dinas {control}", where=control)
-    case, report, rules = judged(text, tmp_path)
+    _case, report, _rules = judged(text, tmp_path)
     out = render(report, "table", "en")
     assert control not in out
     assert all(c == "\n" or c.isprintable() for c in out)
@@ -260,7 +260,7 @@ def test_terminal_text_keeps_newlines_and_words() -> None:
 
 
 def test_json_prints_no_negative_zero(tmp_path: Path) -> None:
-    case, report, _rules = judged(case_text(target="100", realisasi='"-0,00125"'), tmp_path)
+    _case, report, _rules = judged(case_text(target="100", realisasi='"-0,00125"'), tmp_path)
     data = json.loads(render(report, "json", "en"))
     assert data["indicators"][0]["capaian"] == "0.00"
     assert plain_decimal(Decimal("-0.00")) == "0.00"
@@ -306,7 +306,7 @@ def test_a_wide_encoding_is_named(codec: str, name: str) -> None:
 
 
 def test_utf8_and_binary_are_not_wide() -> None:
-    assert wide_encoding("Indikator;Target\n".encode()) is None
+    assert wide_encoding(b"Indikator;Target\n") is None
     assert wide_encoding(b"\x00" * 64) is None
 
 
