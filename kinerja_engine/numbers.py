@@ -59,11 +59,13 @@ _MAX_INT: Final = 10**21
 # ratio a dozen; 30 leaves margin and keeps every figure under 21 + 30 = 51 digits, so
 # nothing downstream ever formats or scales an unbounded exponent (1e-999999999).
 MAX_PLACES: Final = 30
-# What the formatters below print at most: a value with more integer digits is refused,
-# an exact display is rounded to this many places. Far above anything the loader lets
-# through or a formula computes (below 10^21); only a value built through the Python API
-# gets here, and formatting it must not take minutes and gigabytes.
-_SHOWN_DIGITS: Final = 100
+# What the formatters below print at most: a value with more integer digits than
+# _SHOWN_DIGITS is refused, an exact display is rounded to _SHOWN_PLACES places. Far
+# above anything the loader lets through or a formula computes (below 10^21); only a value
+# built through the Python API gets here (1e-400 inputs give results near 10^460), and
+# formatting it must not take minutes and gigabytes.
+_SHOWN_DIGITS: Final = 10_000
+_SHOWN_PLACES: Final = 100
 
 EXPECTED: Final = "a number in Indonesian notation, e.g. 1.418.633.200,00 or 87,08 %"
 
@@ -432,14 +434,14 @@ def format_number(
         raise ValueError(f"cannot format {value}: not a finite number")
     _printable(value)
     if places is None:
-        if _places(value) > _SHOWN_DIGITS:
+        if _places(value) > _SHOWN_PLACES:
             # Clipped, never a billion digits: only a value built through the API gets here.
-            value = round_half_up(value, _SHOWN_DIGITS)
+            value = round_half_up(value, _SHOWN_PLACES)
         text = format(value, "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
     else:
-        value = round_half_up(value, min(places, _SHOWN_DIGITS))
+        value = round_half_up(value, min(places, _SHOWN_PLACES))
         text = format(value, "f")
     return _layout(text, value.is_zero(), point, separator if group else None)
 
@@ -451,8 +453,8 @@ def plain_decimal(value: Decimal) -> str:
     if not value.is_finite():
         raise ValueError(f"cannot format {value}: not a finite number")
     _printable(value)
-    if _places(value) > _SHOWN_DIGITS:
-        value = round_half_up(value, _SHOWN_DIGITS)
+    if _places(value) > _SHOWN_PLACES:
+        value = round_half_up(value, _SHOWN_PLACES)
     text = format(value, "f")
     return text[1:] if text[0] == "-" and value.is_zero() else text
 
@@ -478,8 +480,8 @@ def to_indonesian(value: Decimal) -> str:
     if not value.is_finite():
         raise ValueError(f"cannot write {value}: not a finite number")
     _printable(value)
-    if _places(value) > _SHOWN_DIGITS:
-        raise ValueError(f"cannot write {value}: more than {_SHOWN_DIGITS} decimal places")
+    if _places(value) > _SHOWN_PLACES:
+        raise ValueError(f"cannot write {value}: more than {_SHOWN_PLACES} decimal places")
     return _layout(format(value, "f"), value.is_zero(), ",", ".")
 
 
