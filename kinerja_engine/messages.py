@@ -191,6 +191,14 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "bands leave a gap between {left} and {right}: {example} falls in no band",
     ),
     # ------------------------------------------------------------------ a case's consistency
+    "error.case.blank-where": (
+        "'where' kosong: temuan tidak dapat menyebut tabel yang mencetaknya",
+        "'where' is empty: a finding could not name the table that printed it",
+    ),
+    "hint.case.blank-where": (
+        "tulis tabel atau paragrafnya, misalnya 'Tabel 3' atau 'Tabel 5, teks'",
+        "write the table or paragraph, e.g. 'Tabel 3' or 'Tabel 5, teks'",
+    ),
     "error.case.format": (
         "format kasus {format!r} tidak dikenal",
         "unknown case format {format!r}",

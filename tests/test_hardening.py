@@ -323,3 +323,12 @@ def test_an_unknown_format_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="markdown, html, csv"):
         render_report(case, report, "table", rules=rules)
     assert {render(report, f, "en")[:1] for f in FORMATS}  # every known one still renders
+
+
+@pytest.mark.parametrize("where", ["", "   ", "\t"])
+def test_a_blank_where_is_a_located_error(where: str, tmp_path: Path) -> None:
+    path = tmp_path / "case.toml"
+    path.write_text(case_text(where=where), encoding="utf-8")
+    with pytest.raises(ke.KinerjaError) as caught:
+        ke.load_case(path)
+    assert caught.value.key == "indicator[0].printed[0].where" and caught.value.line == 16

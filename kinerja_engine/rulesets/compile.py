@@ -441,6 +441,9 @@ def validate_case(case: Case) -> None:
                 value=[str(ind.target.low), str(ind.target.high)],
                 expected="[low, high] with low <= high",
             )
+        for k, entry in enumerate(ind.printed):
+            if not entry.where.strip():
+                raise _blank_where(entry.where, f"indicator[{n}].printed[{k}].where")
         # The key is only spelled out for an error: a national case has 100,000 of these.
         budget = ind.budget
         if budget is not None:
@@ -454,6 +457,8 @@ def validate_case(case: Case) -> None:
             raise _negative(line.pagu, f"budget[{n}].pagu")
         if line.realisasi is not None and line.realisasi < 0:
             raise _negative(line.realisasi, f"budget[{n}].realisasi")
+        if line.where is not None and not line.where.strip():
+            raise _blank_where(line.where, f"budget[{n}].where")
         if line.parent is not None:
             if line.parent not in budget_ids:
                 raise CaseError(
@@ -500,6 +505,17 @@ def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
             )
         seen[ident] = n
     return frozenset(seen)
+
+
+def _blank_where(where: str, key: str) -> CaseError:
+    # A finding names the table it blames by its where: an empty one names nothing.
+    return CaseError(
+        msg("error.case.blank-where"),
+        key=key,
+        value=where,
+        expected="the table or paragraph, e.g. 'Tabel 3'",
+        hint=msg("hint.case.blank-where"),
+    )
 
 
 def _negative(value: Decimal, key: str) -> CaseError:
