@@ -36,6 +36,7 @@ from kinerja_engine.domain.model import (
     ReportInfo,
     Target,
 )
+from kinerja_engine.errors import NumberError
 from kinerja_engine.io.loading import (
     _DURATION_FAMILY,
     _UNIT_WORD,
@@ -279,8 +280,11 @@ def _number(value: Any) -> Decimal | None:
     figures in a big file. tests/test_fastcase.py holds the two readings equal."""
     kind = type(value)
     if kind is Decimal:
-        # The one bound of every figure (it raises parse_number's own error).
-        return check_figure(value)
+        # The one bound of every figure; one it refuses goes to parse_number for its error.
+        try:
+            return check_figure(value)
+        except NumberError:
+            return None
     if kind is int:
         return Decimal(value) if -_MAX_INT < value < _MAX_INT else None
     if kind is str:
