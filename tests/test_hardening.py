@@ -186,7 +186,7 @@ def test_csv_text_cells_never_start_a_formula(name: str, tmp_path: Path) -> None
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), (column, cell)
             if cell.startswith("-"):
                 # Only a figure may begin with a minus: it is a number, not a formula.
-                Decimal(cell)
+                parse_number(cell.replace(".", ","))
     written = "'" + name.replace("\r", "\n")
     assert any(cell == written for row in rows for cell in row.values())
     for checked in (False, True):  # the indicator rows and the finding rows
@@ -194,6 +194,14 @@ def test_csv_text_cells_never_start_a_formula(name: str, tmp_path: Path) -> None
         out = render_report(case, report, "csv", "id", rules=rules)
         cells = [c for row in csv.reader(io.StringIO(out, newline=""), delimiter=";") for c in row]
         assert written in cells
+
+
+def test_csv_keeps_a_printed_negative_figure_as_printed(tmp_path: Path) -> None:
+    text = case_text().replace('capaian = "50 %"', 'capaian = "-930,00 %"')
+    case, report, rules = judged(text, tmp_path)
+    out = render_report(case, report, "csv", "id", rules=rules)
+    printed = [row["printed"] for row in csv.DictReader(io.StringIO(out), delimiter=";")]
+    assert "-930,00 %" in printed
 
 
 def test_csv_writes_a_negative_figure_as_a_number(tmp_path: Path) -> None:
@@ -244,7 +252,7 @@ def test_markdown_text_escapes_what_would_run() -> None:
 
 @pytest.mark.parametrize("control", ["\x1b[2J", "\x1b]0;owned\x07", "\x9b31m", "\u202e", "\r"])
 def test_the_table_prints_no_control_character(control: str, tmp_path: Path) -> None:
-    text = case_text(name=f"Indikator {control}x", agency=f"Dinas {control}", where=control)
+    text = case_text(name=f"Indikator {control}x", agency=f"Dinas {control}", where=f"T{control}")
     _case, report, _rules = judged(text, tmp_path)
     out = render(report, "table", "en")
     assert control not in out

@@ -11,7 +11,7 @@ inputs are exact.
 Every text cell that a spreadsheet would read as a formula (one that begins with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return: OWASP's "CSV injection") is written with a
 leading ``'``, which spreadsheets show as text; the figures are numbers and written as such
-(``-1,5`` stays a number). ``kinerja import`` reads the ``'`` back off.
+(``-1,5`` stays a number), and so is a printed text that reads as a figure (``-930,00 %``). ``kinerja import`` reads the ``'`` back off.
 
 The indicator layout is one that ``kinerja import`` reads back (``name``, ``unit``,
 ``direction``, ``target``, ``realisasi``, ``pagu``, ``realisasi_anggaran``, …).
@@ -27,8 +27,9 @@ from decimal import Decimal
 
 from kinerja_engine.domain.model import Case, Target
 from kinerja_engine.domain.results import Report
+from kinerja_engine.errors import NumberError
 from kinerja_engine.evaluation.indicator import quantize
-from kinerja_engine.numbers import format_number
+from kinerja_engine.numbers import format_number, parse_number
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FINDING_COLUMNS", "FORMULA_STARTS", "INDICATOR_COLUMNS", "render_csv"]
@@ -88,11 +89,23 @@ _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 _ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
+def _figure_text(value: str) -> bool:
+    """Whether a text reads as a figure (``-930,00 %`` as printed, a lone ``-``): digits and
+    marks only, which no spreadsheet runs as a formula, so it is kept as printed."""
+    if not value.startswith(("-", "+")):
+        return False
+    try:
+        parse_number(value)
+    except NumberError:
+        return False
+    return True
+
+
 def _text(value: str) -> str:
     """A text cell as a spreadsheet shows it, never as a formula it would evaluate. A
     carriage return becomes a newline: the writer quotes a cell holding a newline but not
     one holding a bare CR, which a reader would take for the end of the row."""
-    if value.startswith(FORMULA_STARTS):
+    if value.startswith(FORMULA_STARTS) and not _figure_text(value):
         value = "'" + value
     return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
