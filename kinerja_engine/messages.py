@@ -84,6 +84,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "it mixes a duration in minutes (detik/menit/jam/hari) with one in months (bulan/tahun)",
     ),
     "error.number.too-large": ("besarnya 10^21 atau lebih", "its magnitude is 10^21 or more"),
+    "error.number.too-many-places": (
+        "lebih dari {most} angka di belakang koma",
+        "it has more than {most} decimal places",
+    ),
     "error.number.not-finite": ("bukan bilangan berhingga", "it is not a finite number"),
     "error.number.generic": (
         "bukan angka dalam notasi Indonesia",
@@ -104,6 +108,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "for a decimal write {example}, or give a plain TOML number without quotes ({plain})",
     ),
     "hint.number.too-large": ("periksa skala angkanya", "check the scale of the figure"),
+    "hint.number.too-many-places": (
+        "bulatkan angkanya seperti yang dicetak laporan, misalnya 0,0001",
+        "round the figure as the report prints it, e.g. 0,0001",
+    ),
     "hint.number.generic": (
         "angka dengan '.' ribuan dan ',' desimal, boleh dengan Rp atau %, kata skala (ribu,"
         " juta, M, T) atau durasi (6 jam 37 menit)",
@@ -150,6 +158,14 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "message names {{{name}}}, which is not a figure",
     ),
     "error.rules.no-bands": ("tidak ada pita (band) yang dideklarasikan", "no bands are declared"),
+    "error.rules.blank-label": (
+        "label pita kosong: laporan akan mencetak kategori tanpa nama",
+        "the band's label is empty: reports would print a category with no name",
+    ),
+    "hint.rules.blank-label": (
+        "beri pita itu nama, misalnya 'Sangat Tinggi'",
+        "give the band a name, such as 'Sangat Tinggi'",
+    ),
     "error.rules.empty-band": (
         "pita {label!r} {bounds} kosong (batas bawah di atas batas atas?)",
         "band {label!r} {bounds} holds no value (lower above upper?)",
@@ -175,6 +191,14 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "bands leave a gap between {left} and {right}: {example} falls in no band",
     ),
     # ------------------------------------------------------------------ a case's consistency
+    "error.case.blank-where": (
+        "'where' kosong: temuan tidak dapat menyebut tabel yang mencetaknya",
+        "'where' is empty: a finding could not name the table that printed it",
+    ),
+    "hint.case.blank-where": (
+        "tulis tabel atau paragrafnya, misalnya 'Tabel 3' atau 'Tabel 5, teks'",
+        "write the table or paragraph, e.g. 'Tabel 3' or 'Tabel 5, teks'",
+    ),
     "error.case.format": (
         "format kasus {format!r} tidak dikenal",
         "unknown case format {format!r}",
@@ -216,6 +240,28 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "hint.csv.quote-cell": (
         "sel yang memuat pemisah atau tanda kutip harus diapit tanda kutip",
         "a cell holding the separator or a quote must be quoted",
+    ),
+    "error.csv.unclosed-quote": (
+        "tanda kutip yang dibuka di baris {row} tidak pernah ditutup",
+        "a quote opened on row {row} is never closed",
+    ),
+    "error.csv.cell-too-long": (
+        "sel di baris {row} lebih panjang dari {most} karakter",
+        "a cell on row {row} is longer than {most} characters",
+    ),
+    "hint.csv.cell-too-long": (
+        "periksa tanda kutip sebelum sel itu; satu sel berisi satu nilai",
+        "check the quotes before that cell; a cell holds one value",
+    ),
+    "error.csv.wide-encoding": (
+        "berkas ini teks {encoding}, bukan UTF-8",
+        "the file is {encoding} text, not UTF-8",
+    ),
+    "hint.csv.save-utf8": (
+        "simpan lembar kerja sebagai 'CSV UTF-8 (Comma delimited)' atau, di editor teks,"
+        " simpan dengan pengodean UTF-8",
+        "save the sheet as 'CSV UTF-8 (Comma delimited)' or, in a text editor, save it with"
+        " the UTF-8 encoding",
     ),
     "error.csv.no-header": (
         "baris judul kolom yang menyebut setidaknya indikator dan targetnya tidak ditemukan di"
@@ -276,6 +322,13 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "error.csv.no-rows": (
         "berkas punya baris judul tetapi tanpa baris indikator",
         "the file has a header but no indicator rows",
+    ),
+    "note.csv.formula-cells": (
+        "baris {rows} memuat sel yang diawali =, +, -, @, tab atau CR: lembar kerja dapat"
+        " menjalankannya sebagai rumus (injeksi CSV); sel itu dibaca sebagai teks, periksa"
+        " berkas aslinya",
+        "row(s) {rows} hold cells beginning with =, +, -, @, a tab or a CR: a spreadsheet may"
+        " run them as formulas (CSV injection); they are read as text, check the source file",
     ),
     "note.csv.blank-rows": ("{count} baris kosong dilewati", "{count} empty row(s) skipped"),
     "error.csv.history-twice": (

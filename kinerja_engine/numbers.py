@@ -13,7 +13,10 @@ Notation read by :func:`parse_number` (the case format's "Numbers" section):
   (``detik``/``menit``/``jam``/``hari``) or to months (``bulan``/``tahun``); one text never
   mixes the two families or repeats a unit.
 * One leading ``-`` or ``+`` is allowed. A lone ``-`` means "explicitly no value" (None).
-* No exponents in text, and every value's magnitude stays below :data:`MAX_MAGNITUDE`.
+* No exponents in text. Every figure, however it was written (text, TOML integer or TOML
+  decimal), stays within the bounds :func:`check_figure` enforces: magnitude below
+  :data:`MAX_MAGNITUDE` and at most :data:`MAX_PLACES` decimal places (docs/errors.md,
+  "Limits").
 
 The ambiguity rule: ``,`` is always the decimal mark, so ``1,234`` is 1.234; ``.`` is always a
 thousands separator, so it must separate valid groups -- a first group of 1-3 digits that does
@@ -37,11 +40,14 @@ from kinerja_engine.messages import Message, msg
 __all__ = [
     "EXPECTED",
     "MAX_MAGNITUDE",
+    "MAX_PLACES",
     "Figure",
     "ParsedNumber",
+    "check_figure",
     "figure_text",
     "format_number",
     "parse_number",
+    "plain_decimal",
     "round_half_up",
     "to_indonesian",
 ]
@@ -49,6 +55,17 @@ __all__ = [
 # Built from an int so the value does not depend on the caller's decimal context.
 MAX_MAGNITUDE: Final[Decimal] = Decimal(10**21)
 _MAX_INT: Final = 10**21
+# Most decimal places a figure may carry: reports print 0-4, a transcription of a computed
+# ratio a dozen; 30 leaves margin and keeps every figure under 21 + 30 = 51 digits, so
+# nothing downstream ever formats or scales an unbounded exponent (1e-999999999).
+MAX_PLACES: Final = 30
+# What the formatters below print at most: a value with more integer digits than
+# _SHOWN_DIGITS is refused, an exact display is rounded to _SHOWN_PLACES places. Far
+# above anything the loader lets through or a formula computes (below 10^21); only a value
+# built through the Python API gets here (1e-400 inputs give results near 10^460), and
+# formatting it must not take minutes and gigabytes.
+_SHOWN_DIGITS: Final = 10_000
+_SHOWN_PLACES: Final = 100
 
 EXPECTED: Final = "a number in Indonesian notation, e.g. 1.418.633.200,00 or 87,08 %"
 
@@ -146,6 +163,9 @@ _COMMA_FIRST = _Reason(msg("error.number.comma-first"), msg("hint.number.comma-f
 _COMMA_LAST = _Reason(msg("error.number.comma-last"), msg("hint.number.comma-last"))
 _MIXED = _Reason(msg("error.number.mixed-durations"))
 _TOO_LARGE = _Reason(msg("error.number.too-large"), msg("hint.number.too-large"))
+_TOO_PRECISE = _Reason(
+    msg("error.number.too-many-places", most=MAX_PLACES), msg("hint.number.too-many-places")
+)
 _NOT_FINITE = _Reason(msg("error.number.not-finite"))
 _GENERIC = _Reason(msg("error.number.generic"), msg("hint.number.generic"))
 
@@ -181,10 +201,27 @@ def _from_int(raw: int) -> ParsedNumber:
 def _from_decimal(raw: Decimal) -> ParsedNumber:
     if not raw.is_finite():
         raise _error(raw, _NOT_FINITE)
+    return ParsedNumber(check_figure(raw), None, None)
+
+
+def check_figure(value: Decimal, raw: object = None) -> Decimal:
+    """``value`` if it is a figure the engine accepts, else :class:`NumberError`: finite,
+    magnitude below :data:`MAX_MAGNITUDE`, at most :data:`MAX_PLACES` decimal places.
+
+    The one bound of every figure read (``raw``, the value as written, is what the error
+    quotes; ``value`` itself by default). :func:`parse_number` calls it; a reader that
+    takes a TOML number without parse_number must call it too.
+    """
+    shown = value if raw is None else raw
+    if not value.is_finite():
+        raise _error(shown, _NOT_FINITE)
     # copy_abs, unlike abs(), never rounds to the thread's context precision.
-    if raw.copy_abs() >= MAX_MAGNITUDE:
-        raise _error(raw, _TOO_LARGE)
-    return ParsedNumber(raw, None, None)
+    if value.copy_abs() >= MAX_MAGNITUDE:
+        raise _error(shown, _TOO_LARGE)
+    # 0E-999999999 is refused too: it prints as a billion zeros.
+    if _places(value) > MAX_PLACES:
+        raise _error(shown, _TOO_PRECISE)
+    return value
 
 
 def _parse_text(raw: str) -> ParsedNumber | None:
@@ -199,6 +236,8 @@ def _parse_text(raw: str) -> ParsedNumber | None:
             raise _error(raw, _BOTH_MARKS)
         if "." in whole:
             whole = whole.replace(".", "")
+        if frac and len(frac) > MAX_PLACES:
+            raise _error(raw, _TOO_PRECISE)
         value = Decimal(f"{sign}{whole}.{frac}" if frac else sign + whole)
         # Fewer than 22 integer digits is always below 10^21; only longer texts need a look.
         if len(whole) > 21 and value.copy_abs() >= MAX_MAGNITUDE:
@@ -227,9 +266,7 @@ def _parse_text(raw: str) -> ParsedNumber | None:
         else:
             digits = whole
         value = Decimal("-" + digits if negative else digits)
-        if value.copy_abs() >= MAX_MAGNITUDE:
-            raise _error(raw, _TOO_LARGE)
-        return ParsedNumber(value, "Rp" if rp else "%" if pct else None, None)
+        return ParsedNumber(check_figure(value, raw), "Rp" if rp else "%" if pct else None, None)
     match = _DURATION_RE.fullmatch(text)
     if match is not None:
         return _parse_duration(raw, match)
@@ -277,7 +314,9 @@ def _parse_duration(raw: str, match: re.Match[str]) -> ParsedNumber:
         elif family != unit_family:
             raise _error(raw, _MIXED)
         whole, frac = _digits(raw, num)
-        amount = Decimal(f"{whole}.{frac}" if frac else whole)
+        # The bound is on what was written: a converted "1 detik" (1/60 minute) has sixty
+        # digits by construction, all within the context's precision.
+        amount = check_figure(Decimal(f"{whole}.{frac}" if frac else whole), raw)
         if unit == "detik":
             amount = _CTX.divide(amount, 60)
         elif factor != 1:
@@ -364,6 +403,9 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     """``value`` rounded to ``places`` decimal places, halves away from zero (2,345 -> 2,35)."""
     if not value.is_finite():
         raise ValueError(f"cannot round {value}: not a finite number")
+    _printable(value)
+    if places > _SHOWN_DIGITS:
+        raise ValueError(f"cannot round to {places} places: at most {_SHOWN_DIGITS}")
     quantum = _QUANTA.get(places)
     if quantum is None:
         quantum = Decimal((0, (1,), -places))
@@ -390,14 +432,31 @@ def format_number(
         raise ValueError(f"unknown notation {notation!r}: expected 'en' or 'id'")
     if not value.is_finite():
         raise ValueError(f"cannot format {value}: not a finite number")
+    _printable(value)
     if places is None:
+        if _places(value) > _SHOWN_PLACES:
+            # Clipped, never a billion digits: only a value built through the API gets here.
+            value = round_half_up(value, _SHOWN_PLACES)
         text = format(value, "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
     else:
-        value = round_half_up(value, places)
+        value = round_half_up(value, min(places, _SHOWN_PLACES))
         text = format(value, "f")
     return _layout(text, value.is_zero(), point, separator if group else None)
+
+
+def plain_decimal(value: Decimal) -> str:
+    """``value`` as a plain decimal (``-1234.50``: the JSON contract's notation), exact
+    but never in scientific notation, never ``-0.00`` (a zero shows no sign, as in every
+    other notation), and never more than the formatters' bound of digits."""
+    if not value.is_finite():
+        raise ValueError(f"cannot format {value}: not a finite number")
+    _printable(value)
+    if _places(value) > _SHOWN_PLACES:
+        value = round_half_up(value, _SHOWN_PLACES)
+    text = format(value, "f")
+    return text[1:] if text[0] == "-" and value.is_zero() else text
 
 
 def figure_text(value: Decimal | None, places: int) -> str:
@@ -420,7 +479,25 @@ def to_indonesian(value: Decimal) -> str:
     ``parse_number(to_indonesian(v)).value == v``."""
     if not value.is_finite():
         raise ValueError(f"cannot write {value}: not a finite number")
+    _printable(value)
+    if _places(value) > _SHOWN_PLACES:
+        raise ValueError(f"cannot write {value}: more than {_SHOWN_PLACES} decimal places")
     return _layout(format(value, "f"), value.is_zero(), ",", ".")
+
+
+def _printable(value: Decimal) -> None:
+    """Refuse a finite value too large to print in full (its exponent would make format()
+    build a string of gigabytes); every formatter here checks it first."""
+    if value.adjusted() >= _SHOWN_DIGITS:
+        raise ValueError(
+            f"cannot format a number of {value.adjusted() + 1} digits: at most {_SHOWN_DIGITS}"
+        )
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places of a finite ``value`` as written (0 for an integer)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _layout(text: str, zero: bool, point: str, separator: str | None) -> str:

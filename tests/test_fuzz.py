@@ -33,10 +33,21 @@ from hypothesis import strategies as st
 import kinerja_engine as ke
 from kinerja_engine.cli.main import main
 from kinerja_engine.rendering.basic import render
+from kinerja_engine.rendering.reports import CASE_FORMATS, render_report
 
 TIME_LIMIT = 20.0  # seconds per example; far above any real evaluation
 SHIPPED = ("permendagri-86-2017", "kepmendagri-690-1996", "pmk-214-2017")
 FORMATS = ("table", "markdown", "json")
+# Exponents far past any figure (issue 14): the loader must refuse them in a second with a
+# located error, and nothing may format them in full (1e-999999999 is a billion digits).
+EXTREMES = [
+    Decimal("1E-999999999"),
+    Decimal("-1E-999999999"),
+    Decimal("0E-999999999"),
+    Decimal("1E+999999"),
+    Decimal("-1E-3000000"),
+    Decimal("0E+999999"),
+]
 
 
 @contextlib.contextmanager
@@ -92,7 +103,14 @@ WORDS = [
 decimals = st.one_of(
     st.decimals(allow_nan=True, allow_infinity=True),
     st.sampled_from(
-        [Decimal("1E+400"), Decimal("1E-400"), Decimal("-0"), Decimal("1E+20"), Decimal("0.001")]
+        [
+            Decimal("1E+400"),
+            Decimal("1E-400"),
+            Decimal("-0"),
+            Decimal("1E+20"),
+            Decimal("0.001"),
+            *EXTREMES,
+        ]
     ),
 )
 scalars = st.one_of(
@@ -151,9 +169,16 @@ def exercise(case: ke.Case, rules: ke.RuleSet | str | None = None) -> None:
         else:
             assert r.capaian is None and r.reason and r.reason_id
     audited = ke.check(case, rules)
-    for fmt in FORMATS:
-        for lang in ("id", "en"):
+    loaded = ke.load_rules(rules) if isinstance(rules, str) else rules
+    plain = ke.evaluate(case, loaded)
+    for lang in ("id", "en"):
+        for fmt in FORMATS:
             assert render(audited, fmt, lang)
+        # The document formats, for the evaluated and the checked report (their layouts
+        # differ: one row per indicator, or per finding).
+        for shown in (plain, audited):
+            for fmt in CASE_FORMATS:
+                assert render_report(case, shown, fmt, lang, rules=loaded)
 
 
 # ---------------------------------------------------------------- bytes and documents

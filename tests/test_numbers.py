@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kinerja_engine.errors import KinerjaError, NumberError
 from kinerja_engine.numbers import (
     MAX_MAGNITUDE,
+    MAX_PLACES,
     ParsedNumber,
     format_number,
     parse_number,
@@ -560,7 +561,11 @@ def test_to_indonesian_refuses_non_finite_values() -> None:
 
 
 def _below_limit(value: Decimal) -> bool:
-    return value.copy_abs() < MAX_MAGNITUDE
+    """A figure within the bounds every reader enforces (numbers.check_figure)."""
+    exponent = value.as_tuple().exponent
+    return (
+        value.copy_abs() < MAX_MAGNITUDE and isinstance(exponent, int) and exponent >= -MAX_PLACES
+    )
 
 
 finite_decimals = st.one_of(

@@ -18,7 +18,7 @@ from kinerja_engine.domain.model import PrintedValue, Target
 from kinerja_engine.errors import KinerjaError, NumberError, SchemaError
 from kinerja_engine.io.shape import described
 from kinerja_engine.messages import msg
-from kinerja_engine.numbers import MAX_MAGNITUDE, parse_number
+from kinerja_engine.numbers import MAX_MAGNITUDE, MAX_PLACES, parse_number
 
 __all__ = [
     "HISTORY_YEAR",
@@ -123,13 +123,17 @@ def plain_number(value: Any) -> Decimal | None:
     parse_number itself. tests/test_structure.py holds the two readings equal."""
     kind = type(value)
     if kind is Decimal:
-        return value if value.is_finite() and value.copy_abs() < MAX_MAGNITUDE else None
+        # Inside numbers.check_figure's bound, or left to parse_number for its error.
+        if value.is_finite() and value.copy_abs() < MAX_MAGNITUDE:
+            exponent = value.as_tuple().exponent
+            return value if type(exponent) is int and exponent >= -MAX_PLACES else None
+        return None
     if kind is int:
         return Decimal(value) if -_MAX_INT < value < _MAX_INT else None
     if kind is str:
         match = _PLAIN.fullmatch(value)
         # A whole part of at most 21 characters: fewer than 22 digits, so below 10^21.
-        if match is None or match.end(1) > 21:
+        if match is None or match.end(1) > 21 or len(value) - match.end(1) > MAX_PLACES + 1:
             return None
         # Matched: digits, '.' only between groups of the whole part, one ',' before the
         # fraction.

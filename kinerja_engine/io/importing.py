@@ -254,6 +254,15 @@ class _Column:
 
 def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     """Every record with the line it starts on; a quoting error names its line."""
+    rows, error = _read_rows(text, delimiter)
+    if error is not None:
+        raise error
+    return rows
+
+
+def _read_rows(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], InputError | None]:
+    """The records up to the first that cannot be read, and the error of that one (None
+    when every record reads), so that a fault after the header is named as itself."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     line = 1
@@ -262,12 +271,28 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
             rows.append((line, record))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(
-            msg("error.csv.unreadable", reason=str(exc)),
-            line=reader.line_num,
+        return rows, _csv_error(str(exc), line, reader.line_num)
+    return rows, None
+
+
+def _csv_error(reason: str, start: int, line: int) -> InputError:
+    """The real fault behind the csv module's words: a quote never closed (named on the
+    row where the quoted cell starts), a cell beyond the csv module's limit, or else."""
+    if "unexpected end of data" in reason:
+        return InputError(
+            msg("error.csv.unclosed-quote", row=start),
+            line=start,
             hint=msg("hint.csv.quote-cell"),
-        ) from None
-    return rows
+        )
+    if "field larger than field limit" in reason:
+        return InputError(
+            msg("error.csv.cell-too-long", row=start, most=csv.field_size_limit()),
+            line=start,
+            hint=msg("hint.csv.cell-too-long"),
+        )
+    return InputError(
+        msg("error.csv.unreadable", reason=reason), line=line, hint=msg("hint.csv.quote-cell")
+    )
 
 
 def _header_score(cells: Sequence[str]) -> int:
@@ -287,15 +312,20 @@ def _find_header(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
         # Excel's hint line: "sep=;" names the separator.
         forced = first[4]
     best: tuple[int, int, str] | None = None
+    errors: dict[str, InputError] = {}
     for delimiter in [forced] if forced else [";", ",", "\t"]:
-        try:
-            rows = _rows(text, delimiter)
-        except KinerjaError:
-            continue
+        # The rows before a fault still show the header: the fault is then the answer.
+        rows, error = _read_rows(text, delimiter)
+        if error is not None:
+            errors[delimiter] = error
         for i, (_line, cells) in enumerate(rows[:_MAX_HEADER_SEARCH]):
             score = _header_score(cells)
             if score and (best is None or (score, -i) > (best[0], -best[1])):
                 best = (score, i, delimiter)
+    if best is not None and best[2] in errors:
+        raise errors[best[2]]
+    if best is None and len(errors) == 1:
+        raise next(iter(errors.values()))
     if best is None:
         raise SchemaError(
             msg("error.csv.no-header", rows=_MAX_HEADER_SEARCH),
@@ -368,12 +398,37 @@ def _is_numbering(cells: Sequence[str]) -> bool:
     return len(values) >= 3 and all(v.isdigit() for v in values) and values[0] == "1"
 
 
+# What makes a spreadsheet evaluate a cell (OWASP's CSV injection); rendering/csv.py writes
+# such a text cell with a leading "'", read back off here.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unquoted(cell: str) -> str:
+    """A cell without the ``'`` that ``kinerja evaluate --format csv`` puts before a text
+    a spreadsheet would otherwise run as a formula."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_STARTS and cell[1:2] else cell
+
+
+def _formula_like(cell: str) -> bool:
+    """A cell a spreadsheet would run as a formula: it begins with one of _FORMULA_STARTS
+    and is no figure (``-1,5``, ``+2``, a lone ``-`` for "no value" are figures)."""
+    if not cell.startswith(_FORMULA_STARTS) or not cell.strip() or cell.strip() == "-":
+        return False
+    try:
+        parse_number(cell)
+    except NumberError:
+        return True
+    return False
+
+
 class _Row:
     """One data row's cells by field, and the place to blame for each."""
 
     def __init__(self, line: int, cells: Sequence[str], columns: Iterable[_Column]) -> None:
         self.line = line
-        self.cells = {c.field: cells[c.index].strip() for c in columns if c.index < len(cells)}
+        self.cells = {
+            c.field: _unquoted(cells[c.index].strip()) for c in columns if c.index < len(cells)
+        }
         self.headers = {c.field: c.header for c in columns}
 
     def get(self, field: str) -> str:
@@ -518,10 +573,13 @@ def _import(
         notes.append(messages.text("note.csv.numbering-row", lang, line=data[0][0]))
         data = data[1:]
     lines: list[int] = []
+    formulas: list[int] = []
     for line, cells in data:
         if not any(c.strip() for c in cells):
             blank += 1
             continue
+        if any(_formula_like(c) for c in cells):
+            formulas.append(line)
         if len(cells) < len(header) and any(c.index >= len(cells) for c in columns):
             raise SchemaError(
                 msg("error.csv.too-few-cells", line=line, cells=len(cells), header=len(header)),
@@ -550,6 +608,9 @@ def _import(
         )
     if blank:
         notes.append(messages.text("note.csv.blank-rows", lang, count=blank))
+    if formulas:
+        rows_text = ", ".join(map(str, formulas[:5])) + (", …" if len(formulas) > 5 else "")
+        notes.append(messages.text("note.csv.formula-cells", lang, rows=rows_text))
 
     report = _report(shared, agency, year, year_from_headers, rules, name)
     document: dict[str, Any] = {"format": CASE_FORMAT, "report": report}
@@ -576,7 +637,41 @@ def _import(
     return Imported(text_out, case, tuple(notes), direction_assumed)
 
 
+# Byte-order marks, longest first (UTF-32 LE starts with UTF-16 LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text in one of those (what spreadsheets save as "Unicode
+    text"), by its byte-order mark or, without one, by its zero bytes where ASCII text
+    has them; None otherwise."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    sample = raw[:4096]
+    if len(sample) >= 8 and not len(sample) % 2 and sample.strip(b"\x00"):
+        # ASCII text in UTF-32 has three zero bytes in four, in UTF-16 one in two.
+        quads = [sample[i::4] for i in range(4)]
+        if sum(1 for q in quads if not q.strip(b"\x00")) == 3:
+            return "UTF-32"
+        if not sample[0::2].strip(b"\x00") or not sample[1::2].strip(b"\x00"):
+            return "UTF-16"
+    return None
+
+
 def _decode(raw: bytes) -> str:
+    wide = wide_encoding(raw)
+    if wide is not None:
+        raise InputError(
+            msg("error.csv.wide-encoding", encoding=wide),
+            expected="UTF-8 text",
+            hint=msg("hint.csv.save-utf8"),
+        )
     if b"\x00" in raw:
         raise InputError(
             msg("error.csv.binary"),

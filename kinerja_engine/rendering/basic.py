@@ -15,7 +15,8 @@ from typing import Any
 from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity, Status
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
-from kinerja_engine.numbers import format_number
+from kinerja_engine.numbers import format_number, plain_decimal
+from kinerja_engine.rendering.escape import markdown_text, terminal_text
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FORMATS", "describe_rules", "render", "render_many", "report_to_dict"]
@@ -38,7 +39,7 @@ _SEVERITY = {
 def _fixed(value: Decimal | None, report: Report) -> str | None:
     if value is None:
         return None
-    return format(quantize(value, report.places, report.rounding), "f")
+    return plain_decimal(quantize(value, report.places, report.rounding))
 
 
 def _human(value: Decimal | None, report: Report, lang: str) -> str:
@@ -92,7 +93,7 @@ def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:
         "field": f.field,
         "printed": f.printed,
         "expected": f.expected,
-        "difference": None if f.difference is None else format(f.difference, "f"),
+        "difference": None if f.difference is None else plain_decimal(f.difference),
         "message": f.message_en,
     }
 
@@ -163,9 +164,18 @@ def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
+def _md_cell(text: str) -> str:
+    # A pipe ends a cell and a newline ends the table: neither may pass through.
+    return markdown_text(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_heading(text: str) -> str:
+    return f"## {markdown_text(text)}"
+
+
 def _markdown(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
 
     return [line(head), "|" + "|".join("---" for _ in head) + "|", *(line(r) for r in rows)]
 
@@ -226,19 +236,26 @@ Table = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
 
 
 def _document(
-    report: Report, lang: str, table: Table, heading: Callable[[str], str], trace: bool
+    report: Report,
+    lang: str,
+    table: Table,
+    heading: Callable[[str], str],
+    trace: bool,
+    esc: Callable[[str], str] = str,
 ) -> str:
-    out = [heading(_title(report, lang)), "", _rules_line(report, lang), ""]
+    """The human document; ``esc`` makes a line of the user's text safe for the format
+    (the table and the headings escape their own)."""
+    out = [heading(_title(report, lang)), "", esc(_rules_line(report, lang)), ""]
     head, rows = _rows(report, lang)
     out += table(head, rows)
     notes = [(r.id, n) for r in report.indicators for n in _notes(r, lang)]
     if notes:
         out += ["", heading(text("table.flags", lang))]
-        out += [f"- {ident}: {note}" for ident, note in notes]
+        out += [esc(f"- {ident}: {note}") for ident, note in notes]
     if trace:
         out += ["", heading("Trace")]
         for r in report.indicators:
-            out += [f"- {r.id}:"] + [f"    {step}" for step in r.trace]
+            out += [esc(f"- {r.id}:")] + [esc(f"    {step}") for step in r.trace]
     if report.objectives:
         out += ["", heading(text("table.objective", lang))]
         obj_head = [
@@ -266,8 +283,10 @@ def _document(
             out += table(fhead, frows)
             out += [""]
             out += [
-                f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
-                + (f.message_id if lang == "id" else f.message_en)
+                esc(
+                    f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
+                    + (f.message_id if lang == "id" else f.message_en)
+                )
                 for f in sorted(
                     report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or "")
                 )
@@ -277,16 +296,25 @@ def _document(
 
 
 def render(report: Report, fmt: str = "table", lang: str = "id", *, trace: bool = False) -> str:
-    """One report in ``fmt`` (table, markdown or json)."""
+    """One report in ``fmt`` (table, markdown or json); ValueError for any other format."""
     if fmt == "json":
         return render_json(report, lang)
     if fmt == "markdown":
-        return _document(report, lang, _markdown, lambda text: f"## {text}", trace)
-    return _document(report, lang, _aligned, lambda text: text, trace)
+        return _document(report, lang, _markdown, _md_heading, trace, markdown_text)
+    if fmt == "table":
+        return terminal_text(_document(report, lang, _aligned, lambda text: text, trace))
+    raise unknown_format(fmt, FORMATS)
+
+
+def unknown_format(fmt: str, known: Sequence[str]) -> ValueError:
+    """The error for a format no renderer has: never a silent fallback to another one."""
+    return ValueError(f"unknown format {fmt!r}: expected one of {', '.join(known)}")
 
 
 def render_many(reports: Sequence[Report], fmt: str = "table", lang: str = "id") -> str:
     """Several reports: a JSON array, or the human documents one after the other."""
+    if fmt not in FORMATS:
+        raise unknown_format(fmt, FORMATS)
     if fmt == "json":
         items = [json.loads(render_json(r, lang)) for r in reports]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
@@ -326,4 +354,5 @@ def describe_rules(rules: RuleSet) -> str:
     out.append(f"objective roll-up: {rules.rollup}")
     out.append("flags:")
     out += [f"  {f.code:32} {f.severity:7} when {f.when.source}" for f in rules.flags]
-    return "\n".join(out) + "\n"
+    # A rules file's labels and titles are the user's text too.
+    return terminal_text("\n".join(out) + "\n")

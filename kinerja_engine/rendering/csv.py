@@ -8,6 +8,11 @@ which a spreadsheet set to Indonesian opens as numbers, and ``--lang en`` writes
 numbers in the sheet. Computed figures are rounded as the rule set displays them;
 inputs are exact.
 
+Every text cell that a spreadsheet would read as a formula (one that begins with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return: OWASP's "CSV injection") is written with a
+leading ``'``, which spreadsheets show as text; the figures are numbers and written as such
+(``-1,5`` stays a number), and so is a printed text that reads as a figure (``-930,00 %``). ``kinerja import`` reads the ``'`` back off.
+
 The indicator layout is one that ``kinerja import`` reads back (``name``, ``unit``,
 ``direction``, ``target``, ``realisasi``, ``pagu``, ``realisasi_anggaran``, …).
 """
@@ -22,11 +27,12 @@ from decimal import Decimal
 
 from kinerja_engine.domain.model import Case, Target
 from kinerja_engine.domain.results import Report
+from kinerja_engine.errors import NumberError
 from kinerja_engine.evaluation.indicator import quantize
-from kinerja_engine.numbers import format_number
+from kinerja_engine.numbers import format_number, parse_number
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["FINDING_COLUMNS", "INDICATOR_COLUMNS", "render_csv"]
+__all__ = ["FINDING_COLUMNS", "FORMULA_STARTS", "INDICATOR_COLUMNS", "render_csv"]
 
 INDICATOR_COLUMNS = (
     "agency",
@@ -76,8 +82,32 @@ FINDING_COLUMNS = (
     "evidence",
 )
 
+# What makes a spreadsheet evaluate a cell (OWASP); io/importing.py warns on the same set.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 _ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _figure_text(value: str) -> bool:
+    """Whether a text reads as a figure (``-930,00 %`` as printed, a lone ``-``): digits and
+    marks only, which no spreadsheet runs as a formula, so it is kept as printed."""
+    if not value.startswith(("-", "+")):
+        return False
+    try:
+        parse_number(value)
+    except NumberError:
+        return False
+    return True
+
+
+def _text(value: str) -> str:
+    """A text cell as a spreadsheet shows it, never as a formula it would evaluate. A
+    carriage return becomes a newline: the writer quotes a cell holding a newline but not
+    one holding a bare CR, which a reader would take for the end of the row."""
+    if value.startswith(FORMULA_STARTS) and not _figure_text(value):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _exact(value: Decimal | None, lang: str) -> str:
@@ -106,7 +136,7 @@ def _engine(text: str | None, lang: str) -> str:
         return ""
     if _PLAIN.match(text) and not _ID_GROUPED.match(text):
         return format_number(Decimal(text), None, notation=lang)
-    return text
+    return _text(text)
 
 
 def render_csv(items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str = "id") -> str:
@@ -123,10 +153,10 @@ def render_csv(items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str =
     writer.writerow(columns)
     for case, report, _rules in items:
         head = [
-            report.info.agency,
+            _text(report.info.agency),
             str(report.info.year),
-            report.rules,
-            report.rules_version,
+            _text(report.rules),
+            _text(report.rules_version),
         ]
         rows = _finding_rows(report, lang) if checked else _indicator_rows(case, report, lang)
         for row in rows:
@@ -144,26 +174,26 @@ def _indicator_rows(case: Case, report: Report, lang: str) -> list[list[str]]:
         rows.append(
             [
                 str(n),
-                r.id,
-                r.name,
-                r.objective or "",
-                r.unit,
+                _text(r.id),
+                _text(r.name),
+                _text(r.objective or ""),
+                _text(r.unit),
                 r.direction.value,
                 _target(ind.target if ind is not None else None, lang),
                 _exact(ind.realisasi if ind is not None else None, lang),
                 _exact(budget.pagu if budget else None, lang),
                 _exact(budget.realisasi if budget else None, lang),
                 _shown(r.capaian, report, lang),
-                r.category or "",
+                _text(r.category or ""),
                 _shown(r.serapan, report, lang),
                 _shown(r.efficiency_value, report, lang),
                 _shown(r.efficiency_score, report, lang),
-                r.efficiency or "",
+                _text(r.efficiency or ""),
                 _shown(r.progress, report, lang),
-                r.verdict or "",
+                _text(r.verdict or ""),
                 r.status.value,
                 " ".join(f.code for f in r.flags),
-                reason,
+                _text(reason),
             ]
         )
     return rows
@@ -179,17 +209,17 @@ def _finding_rows(report: Report, lang: str) -> list[list[str]]:
             [
                 str(n),
                 f.severity.value,
-                f.code,
-                f.indicator or "",
-                f.budget or "",
-                f.where or "",
-                f.field or "",
-                f.printed or "",
+                _text(f.code),
+                _text(f.indicator or ""),
+                _text(f.budget or ""),
+                _text(f.where or ""),
+                _text(f.field or ""),
+                _text(f.printed or ""),
                 _engine(f.expected, lang),
                 _exact(f.difference, lang),
                 _exact(f.tolerance, lang),
-                f.message_id if lang == "id" else f.message_en,
-                evidence,
+                _text(f.message_id if lang == "id" else f.message_en),
+                _text(evidence),
             ]
         )
     return rows

@@ -6,20 +6,30 @@ or a word processor that imports Markdown. No pictures: the charts are in the HT
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.messages import text
+from kinerja_engine.rendering.escape import markdown_text, terminal_text
 from kinerja_engine.rendering.view import ReportView, build_view
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["render_markdown", "render_markdown_many"]
 
+_BACKTICKS = re.compile(r"`+")
+
 
 def _cell(text: str) -> str:
     # A pipe ends a cell and a newline ends the table: neither may pass through.
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _fence(lines: Sequence[str]) -> str:
+    """A code fence longer than any run of backticks in ``lines``, which so cannot close it."""
+    runs = [len(run) for line in lines for run in _BACKTICKS.findall(line)]
+    return "`" * max(3, max(runs, default=0) + 1)
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> list[str]:
@@ -32,15 +42,17 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") 
 
 def _document(view: ReportView, trace: bool) -> list[str]:
     lang = view.lang
-    out = [f"# {view.title}", "", f"**{view.agency}** — {view.year}", ""]
-    meta = [f"- {text('chapter.rules', lang)}: `{view.rules}` ({view.rules_version})"]
+    m = markdown_text  # every text of the case or the rules passes here
+    out = [f"# {m(view.title)}", "", f"**{m(view.agency)}** — {view.year}", ""]
+    rules = m(view.rules).replace("`", "'")  # a backtick would end the code span
+    meta = [f"- {text('chapter.rules', lang)}: `{rules}` ({m(view.rules_version)})"]
     if view.rules_title:
-        meta[0] += f" — {view.rules_title}"
+        meta[0] += f" — {m(view.rules_title)}"
     if view.source:
-        meta.append(f"- {text('chapter.source', lang)}: {view.source}")
+        meta.append(f"- {text('chapter.source', lang)}: {m(view.source)}")
     out += [*meta, ""]
 
-    out += [f"## {view.iku_caption}", ""]
+    out += [f"## {m(view.iku_caption)}", ""]
     out += _table(
         view.iku_head,
         [
@@ -61,7 +73,7 @@ def _document(view: ReportView, trace: bool) -> list[str]:
     out.append("")
 
     if view.objectives_caption:
-        out += [f"## {view.objectives_caption}", ""]
+        out += [f"## {m(view.objectives_caption)}", ""]
         out += _table(
             view.objective_head,
             [
@@ -74,15 +86,15 @@ def _document(view: ReportView, trace: bool) -> list[str]:
 
     out += [f"## {text('chapter.per-indicator', lang)}", ""]
     for s in view.sections:
-        out += [f"### {s.no}) {s.name}", ""]
+        out += [f"### {s.no}) {m(s.name)}", ""]
         facts = [
-            f"{text('chapter.unit', lang)}: {s.unit}",
-            f"{text('chapter.direction', lang)}: {s.direction}",
+            f"{text('chapter.unit', lang)}: {m(s.unit)}",
+            f"{text('chapter.direction', lang)}: {m(s.direction)}",
         ]
         if s.objective:
-            facts.append(f"{text('chapter.objective', lang)}: {s.objective}")
+            facts.append(f"{text('chapter.objective', lang)}: {m(s.objective)}")
         out += ["; ".join(facts), ""]
-        out += [f"**{s.budget_caption}**", ""]
+        out += [f"**{m(s.budget_caption)}**", ""]
         out += _table(
             [
                 text("chapter.target", lang),
@@ -95,7 +107,7 @@ def _document(view: ReportView, trace: bool) -> list[str]:
             [[s.target, s.realisasi, s.capaian, s.pagu, s.realisasi_anggaran, s.serapan]],
             "rrrrrr",
         )
-        out += ["", f"**{s.efficiency_caption}**", ""]
+        out += ["", f"**{m(s.efficiency_caption)}**", ""]
         head = [text("chapter.capaian-kinerja", lang), text("chapter.serapan", lang)]
         row = [s.capaian, s.serapan]
         head.append(text("chapter.efficiency-value", lang))
@@ -110,11 +122,11 @@ def _document(view: ReportView, trace: bool) -> list[str]:
             out += [
                 "",
                 "_"
-                + text("chapter.efficiency-formula", lang, formula=view.efficiency_formula)
+                + text("chapter.efficiency-formula", lang, formula=m(view.efficiency_formula))
                 + "_",
             ]
         if s.progress_caption:
-            out += ["", f"**{s.progress_caption}**", ""]
+            out += ["", f"**{m(s.progress_caption)}**", ""]
             out += _table(
                 [
                     text("chapter.renstra-target", lang),
@@ -127,21 +139,22 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         if s.notes:
             out += ["", f"{text('chapter.notes', lang)}:", ""]
             out += [
-                f"- {'**' + n.severity.value + '** ' if n.severity else ''}{n.text}"
+                f"- {'**' + n.severity.value + '** ' if n.severity else ''}{m(n.text)}"
                 for n in s.notes
             ]
         if trace and s.trace:
-            out += ["", f"{text('chapter.trace', lang)}:", "", "```"]
-            out += list(s.trace)
-            out.append("```")
+            fence = _fence(s.trace)
+            out += ["", f"{text('chapter.trace', lang)}:", "", fence]
+            out += [terminal_text(step) for step in s.trace]
+            out.append(fence)
         out.append("")
 
     if view.checked:
-        out += [f"## {text('chapter.findings', lang)}", "", view.summary, ""]
+        out += [f"## {text('chapter.findings', lang)}", "", m(view.summary), ""]
         if not view.finding_groups:
             out += [text("chapter.no-findings", lang), ""]
         for group in view.finding_groups:
-            out += [f"### {group.title}", ""]
+            out += [f"### {m(group.title)}", ""]
             rows = []
             for f in group.findings:
                 said = f.message
@@ -181,7 +194,7 @@ def _document(view: ReportView, trace: bool) -> list[str]:
             out.append("")
         if view.skipped:
             out += [f"{text('chapter.skipped', lang)}:", ""]
-            out += [f"- {what} ({why})" for what, why in view.skipped]
+            out += [f"- {m(what)} ({m(why)})" for what, why in view.skipped]
             out.append("")
     return out
 

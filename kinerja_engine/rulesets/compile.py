@@ -15,8 +15,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from kinerja_engine.domain.checks import CODES
 from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
-from kinerja_engine.errors import CaseError, FormulaError, RuleSetError
+from kinerja_engine.errors import CaseError, FormulaError, NumberError, RuleSetError
 from kinerja_engine.messages import Message, msg
+from kinerja_engine.numbers import check_figure
 from kinerja_engine.rulesets.formula import Formula, compile_formula
 from kinerja_engine.rulesets.ruleset import (
     NEG_INF,
@@ -81,6 +82,7 @@ def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None)
             expected=f"0 to {MAX_PLACES}",
         )
     quantum = Decimal(1).scaleb(-places)
+    _figures(spec)
     cap_spec = spec.capaian
     if cap_spec.cap is not None and cap_spec.floor is not None and cap_spec.cap < cap_spec.floor:
         raise RuleSetError(
@@ -195,6 +197,34 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
     return spec.audit
 
 
+def _figures(spec: RuleSetSpec) -> None:
+    """Every number of the rules within a figure's bounds (numbers.check_figure), so that
+    no edge, cap or tolerance of 1e-999999999 reaches the band arithmetic or a report: the
+    loader reads them through parse_number, a spec built in Python comes here unchecked."""
+    values: list[tuple[str, Decimal | None]] = [
+        ("capaian.cap", spec.capaian.cap),
+        ("capaian.floor", spec.capaian.floor),
+        ("audit.percent_tolerance", spec.audit.percent_tolerance),
+        ("audit.amount_tolerance", spec.audit.amount_tolerance),
+        ("audit.capaian_min", spec.audit.capaian_min),
+        ("audit.capaian_max", spec.audit.capaian_max),
+    ]
+    values += [(f"objective.weights.{k}", w) for k, w in spec.objective.weights.items()]
+    for key, bands in (("categories", spec.categories), ("efficiency", spec.efficiency)):
+        for label, band in bands.bands.items():
+            where = f"{key}.bands.{_key_part(label)}"
+            values += [(f"{where}.lower", band.lower), (f"{where}.upper", band.upper)]
+        if bands.domain is not None:
+            values += [(f"{key}.domain", end) for end in bands.domain]
+    for key, value in values:
+        if value is None:
+            continue
+        try:
+            check_figure(value)
+        except NumberError as exc:
+            raise exc.located(key_prefix=key) from None
+
+
 def _not_below_zero(value: Decimal | None, key: str) -> None:
     if value is not None and value < 0:
         raise RuleSetError(
@@ -252,6 +282,15 @@ def _bands(
         )
     bands = []
     for label, s in specs.items():
+        if not label.strip():
+            # A category that prints as nothing: every report would show an empty cell.
+            raise RuleSetError(
+                msg("error.rules.blank-label"),
+                key=f"{key}.bands.{_key_part(label)}",
+                value=label,
+                expected="a label such as 'Sangat Tinggi'",
+                hint=msg("hint.rules.blank-label"),
+            )
         band = Band(
             label=label,
             lower=NEG_INF if s.lower is None else s.lower,
@@ -402,6 +441,9 @@ def validate_case(case: Case) -> None:
                 value=[str(ind.target.low), str(ind.target.high)],
                 expected="[low, high] with low <= high",
             )
+        for k, entry in enumerate(ind.printed):
+            if not entry.where.strip():
+                raise _blank_where(entry.where, f"indicator[{n}].printed[{k}].where")
         # The key is only spelled out for an error: a national case has 100,000 of these.
         budget = ind.budget
         if budget is not None:
@@ -415,6 +457,8 @@ def validate_case(case: Case) -> None:
             raise _negative(line.pagu, f"budget[{n}].pagu")
         if line.realisasi is not None and line.realisasi < 0:
             raise _negative(line.realisasi, f"budget[{n}].realisasi")
+        if line.where is not None and not line.where.strip():
+            raise _blank_where(line.where, f"budget[{n}].where")
         if line.parent is not None:
             if line.parent not in budget_ids:
                 raise CaseError(
@@ -461,6 +505,17 @@ def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
             )
         seen[ident] = n
     return frozenset(seen)
+
+
+def _blank_where(where: str, key: str) -> CaseError:
+    # A finding names the table it blames by its where: an empty one names nothing.
+    return CaseError(
+        msg("error.case.blank-where"),
+        key=key,
+        value=where,
+        expected="the table or paragraph, e.g. 'Tabel 3'",
+        hint=msg("hint.case.blank-where"),
+    )
 
 
 def _negative(value: Decimal, key: str) -> CaseError:
