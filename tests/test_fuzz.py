@@ -32,6 +32,18 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine.cli.main import main
+from kinerja_engine.domain.model import (
+    Budget,
+    BudgetLine,
+    Direction,
+    Indicator,
+    Objective,
+    PrintedEntry,
+    PrintedValue,
+    ReportInfo,
+    Target,
+)
+from kinerja_engine.domain.results import Status
 from kinerja_engine.rendering.basic import render
 from kinerja_engine.rendering.reports import CASE_FORMATS, render_report
 
@@ -164,7 +176,7 @@ def exercise(case: ke.Case, rules: ke.RuleSet | str | None = None) -> None:
     """Evaluate, check and render a loaded case; assert what every result must hold."""
     report = ke.evaluate(case, rules)
     for r in report.indicators:
-        if r.status is ke.Status.COMPUTED:
+        if r.status is Status.COMPUTED:
             assert r.capaian is not None
         else:
             assert r.capaian is None and r.reason and r.reason_id
@@ -368,25 +380,25 @@ amounts = st.one_of(st.none(), figures.map(abs))
 
 
 @st.composite
-def indicators(draw: st.DrawFn, ident: str) -> ke.Indicator:
+def indicators(draw: st.DrawFn, ident: str) -> Indicator:
     low = draw(figures)
-    target: ke.Target | None
+    target: Target | None
     if draw(st.booleans()):
-        target = ke.Target.point(low)
+        target = Target.point(low)
     elif draw(st.booleans()):
-        target = ke.Target(low, max(low, draw(figures)))
+        target = Target(low, max(low, draw(figures)))
     else:
         target = None
     budget = None
     if draw(st.booleans()):
-        budget = ke.Budget(pagu=draw(amounts), realisasi=draw(amounts))
+        budget = Budget(pagu=draw(amounts), realisasi=draw(amounts))
     printed = ()
     if draw(st.booleans()):
-        pv = ke.PrintedValue(
+        pv = PrintedValue(
             text="x", value=draw(st.none() | figures), error=draw(st.none() | st.just("bad"))
         )
         printed = (
-            ke.PrintedEntry(
+            PrintedEntry(
                 where="Tabel 1",
                 year=draw(st.none() | st.integers(1900, 2199)),
                 target=pv,
@@ -402,11 +414,11 @@ def indicators(draw: st.DrawFn, ident: str) -> ke.Indicator:
                 verdict=draw(st.none() | st.sampled_from(["Tercapai", "Tidak Tercapai", "x"])),
             ),
         )
-    return ke.Indicator(
+    return Indicator(
         id=ident,
         name=ident,
         unit=draw(st.sampled_from(["%", "Rp", "orang", "indeks", "menit", "bulan", "cm"])),
-        direction=draw(st.sampled_from(list(ke.Direction))),
+        direction=draw(st.sampled_from(list(Direction))),
         target=target,
         realisasi=draw(st.none() | figures),
         objective=draw(st.none() | st.just("o")),
@@ -424,21 +436,21 @@ def cases(draw: st.DrawFn) -> ke.Case:
     lines = []
     for k in range(draw(st.integers(0, 4))):
         lines.append(
-            ke.BudgetLine(
+            BudgetLine(
                 id=f"b{k}",
                 name=f"B{k}",
                 pagu=draw(amounts),
                 realisasi=draw(amounts),
                 parent=f"b{draw(st.integers(0, k - 1))}" if k and draw(st.booleans()) else None,
-                printed_percent=ke.PrintedValue("x", draw(st.none() | figures)),
+                printed_percent=PrintedValue("x", draw(st.none() | figures)),
                 where="Tabel 45",
             )
         )
     return ke.Case(
         format="kinerja-case/1",
-        report=ke.ReportInfo(agency="A", year=2021),
+        report=ReportInfo(agency="A", year=2021),
         indicators=inds,
-        objectives=(ke.Objective("o", "O"),),
+        objectives=(Objective("o", "O"),),
         budget=tuple(lines),
     )
 
@@ -458,4 +470,4 @@ def test_valid_cases_with_wild_figures_evaluate_and_check(
     with time_limit():
         exercise(case, shipped[name])
         for result in ke.evaluate_many(case.indicators, shipped[name]):
-            assert result.status in set(ke.Status)
+            assert result.status in set(Status)

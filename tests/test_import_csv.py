@@ -11,6 +11,7 @@ from conftest import SEED
 
 import kinerja_engine as ke
 from kinerja_engine.cli.main import main
+from kinerja_engine.domain.model import Direction
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.io.importing import import_csv, normalise_header, slugify
 
@@ -78,7 +79,7 @@ def test_english_headers_comma_separated_with_bom_and_direction() -> None:
     case = imp(text)
     assert case.report.year == 2014
     flood, ipm = case.indicators
-    assert flood.id == "iku-1" and flood.direction is ke.Direction.LOWER_IS_BETTER
+    assert flood.id == "iku-1" and flood.direction is Direction.LOWER_IS_BETTER
     assert ipm.target is not None and (ipm.target.low, ipm.target.high) == (79, 80)
     assert [o.name for o in case.objectives] == ["Less flooding", "Better lives"]
     report = ke.evaluate(case)

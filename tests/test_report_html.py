@@ -17,6 +17,7 @@ import pytest
 from conftest import SEED
 
 import kinerja_engine as ke
+from kinerja_engine.api import rules_for
 from kinerja_engine.cli.main import main
 from kinerja_engine.rendering.html import render_html
 
@@ -26,14 +27,14 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.fixture(scope="module")
 def seed_html() -> str:
     case = ke.load_case(SEED)
-    rules = ke.rules_for(case)
+    rules = rules_for(case)
     return render_html(case, ke.check(case, rules), rules, "id")
 
 
 @pytest.fixture(scope="module")
 def seed_html_en() -> str:
     case = ke.load_case(SEED)
-    rules = ke.rules_for(case)
+    rules = rules_for(case)
     return render_html(case, ke.check(case, rules), rules, "en")
 
 
@@ -172,7 +173,7 @@ def test_text_is_escaped(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     case = ke.load_case(case_file)
-    rules = ke.rules_for(case)
+    rules = rules_for(case)
     html = render_html(case, ke.evaluate(case, rules), rules, "en")
     assert "<script>" not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html

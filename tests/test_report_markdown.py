@@ -8,6 +8,7 @@ import pytest
 from conftest import SEED, write
 
 import kinerja_engine as ke
+from kinerja_engine.api import rules_for
 from kinerja_engine.cli.main import main
 from kinerja_engine.rendering.markdown import render_markdown
 
@@ -15,7 +16,7 @@ from kinerja_engine.rendering.markdown import render_markdown
 @pytest.fixture(scope="module")
 def seed() -> tuple[ke.Case, ke.RuleSet]:
     case = ke.load_case(SEED)
-    return case, ke.rules_for(case)
+    return case, rules_for(case)
 
 
 def test_iku_table_in_indonesian(seed: tuple[ke.Case, ke.RuleSet]) -> None:
@@ -100,7 +101,7 @@ def test_pipes_in_names_do_not_break_tables(tmp_path: Path) -> None:
         'direction = "higher_is_better"\ntarget = 50\nrealisasi = 40\n',
     )
     case = ke.load_case(path)
-    text = render_markdown(case, ke.evaluate(case), ke.rules_for(case), "id")
+    text = render_markdown(case, ke.evaluate(case), rules_for(case), "id")
     row = next(ln for ln in text.splitlines() if ln.startswith("| 1 |"))
     assert "X \\| Y" in row and row.count(" | ") == 7
 

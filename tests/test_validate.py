@@ -9,6 +9,7 @@ import pytest
 from conftest import write
 
 import kinerja_engine as ke
+from kinerja_engine.errors import RuleSetError, SchemaError
 
 BASE = 'extends = "permendagri-86-2017"\nname = "t"\n'
 
@@ -34,7 +35,7 @@ def test_shipped_rule_sets_load() -> None:
 
 def test_gap_between_bands_is_refused_with_file_and_key(tmp_path: Path) -> None:
     path = write(tmp_path, "gap.toml", bands("Hi:lower = 91", "Lo:upper = 90"))
-    with pytest.raises(ke.RuleSetError) as info:
+    with pytest.raises(RuleSetError) as info:
         ke.load_rules(path)
     err = info.value
     assert err.file == str(path)
@@ -45,7 +46,7 @@ def test_gap_between_bands_is_refused_with_file_and_key(tmp_path: Path) -> None:
 
 def test_overlap_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "ov.toml", bands("Hi:lower = 90", "Lo:upper = 91"))
-    with pytest.raises(ke.RuleSetError, match="overlap"):
+    with pytest.raises(RuleSetError, match="overlap"):
         ke.load_rules(path)
 
 
@@ -53,7 +54,7 @@ def test_closed_bands_touching_at_one_point_overlap(tmp_path: Path) -> None:
     path = write(
         tmp_path, "pt.toml", bands("Hi:lower = 90", "Lo:upper = 90;upper_inclusive = true")
     )
-    with pytest.raises(ke.RuleSetError, match="overlap: 90 falls in both"):
+    with pytest.raises(RuleSetError, match="overlap: 90 falls in both"):
         ke.load_rules(path)
 
 
@@ -62,7 +63,7 @@ def test_printed_style_bands_gapless_when_rounded_but_not_when_exact(tmp_path: P
     rows = ("ST:lower = 91", "T:lower = 76;upper = 90.99;upper_inclusive = true", "R:upper = 76")
     rules = ke.load_rules(write(tmp_path, "r.toml", bands(*rows)))
     assert rules.categories.labels == ("R", "T", "ST")
-    with pytest.raises(ke.RuleSetError, match=r"gap .*90\.995"):
+    with pytest.raises(RuleSetError, match=r"gap .*90\.995"):
         ke.load_rules(write(tmp_path, "e.toml", bands(*rows, compare="exact")))
 
 
@@ -79,11 +80,11 @@ def test_domain_must_be_covered(tmp_path: Path) -> None:
         "[categories.bands]\ninherit = false",
         "domain = [0, 150]\n[categories.bands]\ninherit = false",
     )
-    with pytest.raises(ke.RuleSetError, match="gap"):
+    with pytest.raises(RuleSetError, match="gap"):
         ke.load_rules(write(tmp_path, "d.toml", text))
     ok = text.replace("domain = [0, 150]", "domain = [0, 100]")
     # [0, 100] still leaves 100 itself out ([50, 100) is open): refused.
-    with pytest.raises(ke.RuleSetError, match="100"):
+    with pytest.raises(RuleSetError, match="100"):
         ke.load_rules(write(tmp_path, "d2.toml", ok))
     fine = ok.replace("upper = 100", "upper = 100\nupper_inclusive = true")
     assert ke.load_rules(write(tmp_path, "d3.toml", fine)).categories.rank(Decimal(100)) == 1
@@ -112,7 +113,7 @@ def test_bad_rules_are_refused_at_load(tmp_path: Path, body: str, match: str) ->
 
 
 def test_unknown_key_suggests_the_nearest(tmp_path: Path) -> None:
-    with pytest.raises(ke.SchemaError) as info:
+    with pytest.raises(SchemaError) as info:
         ke.load_rules(write(tmp_path, "typo.toml", BASE + "[capaian]\ncapp = 100\n"))
     assert info.value.key == "capaian.capp"
     assert info.value.hint == "did you mean 'cap'?"
@@ -122,16 +123,16 @@ def test_unknown_key_suggests_the_nearest(tmp_path: Path) -> None:
 def test_extends_cycle_and_unknown_base(tmp_path: Path) -> None:
     write(tmp_path, "a.toml", 'extends = "b.toml"\nname = "a"\n')
     write(tmp_path, "b.toml", 'extends = "a.toml"\nname = "b"\n')
-    with pytest.raises(ke.RuleSetError, match="cycle"):
+    with pytest.raises(RuleSetError, match="cycle"):
         ke.load_rules(tmp_path / "a.toml")
     write(tmp_path, "self.toml", 'extends = "self.toml"\nname = "s"\n')
-    with pytest.raises(ke.RuleSetError, match="extends itself"):
+    with pytest.raises(RuleSetError, match="extends itself"):
         ke.load_rules(tmp_path / "self.toml")
     write(tmp_path, "c.toml", 'extends = "permendagri-86-2071"\nname = "c"\n')
-    with pytest.raises(ke.RuleSetError, match="did you mean 'permendagri-86-2017'"):
+    with pytest.raises(RuleSetError, match="did you mean 'permendagri-86-2017'"):
         ke.load_rules(tmp_path / "c.toml")
 
 
 def test_unknown_rule_set_name() -> None:
-    with pytest.raises(ke.RuleSetError, match="unknown rule set 'nope'"):
+    with pytest.raises(RuleSetError, match="unknown rule set 'nope'"):
         ke.load_rules("nope")
