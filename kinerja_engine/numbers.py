@@ -453,9 +453,16 @@ def plain_decimal(value: Decimal) -> str:
     if not value.is_finite():
         raise ValueError(f"cannot format {value}: not a finite number")
     _printable(value)
-    if _places(value) > _SHOWN_PLACES:
+    # Places are counted on the text (as_tuple() would cost more than the formatting), once
+    # the exponent is known not to make the text huge: a value below the shown places
+    # (1E-999999999, or a zero written 0E-999999999) is rounded first.
+    if value.adjusted() < -_SHOWN_PLACES:
         value = round_half_up(value, _SHOWN_PLACES)
     text = format(value, "f")
+    point = text.find(".")
+    if point >= 0 and len(text) - point - 1 > _SHOWN_PLACES:
+        value = round_half_up(value, _SHOWN_PLACES)
+        text = format(value, "f")
     return text[1:] if text[0] == "-" and value.is_zero() else text
 
 

@@ -20,7 +20,6 @@ from kinerja_engine.audit._common import (
 )
 from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, UnitKind
 from kinerja_engine.domain.results import Finding
-from kinerja_engine.evaluation.indicator import capaian_of
 from kinerja_engine.messages import Message, msg, text
 from kinerja_engine.numbers import Figure
 
@@ -118,12 +117,10 @@ def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[Message, 
     return None
 
 
-def implausible_capaian(a: Audit, ind: Indicator) -> None:
-    """The case's own capaian against the rule set's plausible bounds."""
-    if ind.target is None or ind.realisasi is None:
-        return
-    value = capaian_of(a.rules, ind.direction, ind.target, ind.realisasi)
-    if value is None:
+def implausible_capaian(a: Audit, ind: Indicator, value: Decimal | None) -> None:
+    """The case's own capaian (``value``, as the evaluation computed it) against the rule
+    set's plausible bounds."""
+    if value is None or ind.target is None or ind.realisasi is None:
         return
     low, high = a.rules.audit.capaian_min, a.rules.audit.capaian_max
     if low <= value <= high:

@@ -23,7 +23,7 @@ from kinerja_engine.audit.recalculation import Inputs, recalculate
 from kinerja_engine.audit.tieout import tie_out
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import BudgetLine, Case, Indicator
-from kinerja_engine.domain.results import Report
+from kinerja_engine.domain.results import IndicatorResult, Report
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["CATALOGUE", "audit"]
@@ -34,8 +34,11 @@ def audit(case: Case, rules: RuleSet, report: Report) -> Report:
     a = Audit(case, rules)
     total = agency_total(case.budget)
     words = vocabulary(rules)
-    for ind in case.indicators:
-        _indicator(a, ind, total, words)
+    # The report is this case's evaluation under these rules, result for indicator.
+    for ind, result in zip(case.indicators, report.indicators, strict=True):
+        if result.id != ind.id:
+            raise ValueError(f"the report's {result.id!r} is not the case's {ind.id!r}")
+        _indicator(a, ind, result, total, words)
     budget_tree(a, case.budget)
     return attrs.evolve(
         report,
@@ -46,10 +49,12 @@ def audit(case: Case, rules: RuleSet, report: Report) -> Report:
     )
 
 
-def _indicator(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
+def _indicator(
+    a: Audit, ind: Indicator, result: IndicatorResult, total: BudgetLine | None, words: Vocabulary
+) -> None:
     if ind.printed:
         _printed(a, ind, total, words)
-    implausible_capaian(a, ind)
+    implausible_capaian(a, ind, result.capaian)
     completeness(a, ind)
 
 

@@ -17,6 +17,7 @@ from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, plain_decimal
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
+from kinerja_engine.rendering.jsontext import dumps
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FORMATS", "describe_rules", "render", "render_many", "report_to_dict"]
@@ -103,7 +104,7 @@ def render_json(report: Report, lang: str = "en") -> str:
     if lang == "id":
         for item, finding in zip(data["findings"], report.findings, strict=True):
             item["message"] = finding.message_id
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 # ---------------------------------------------------------------- tables
