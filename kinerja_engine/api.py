@@ -304,7 +304,7 @@ def render(
         if fmt != "table":
             raise ValueError(text("error.api.rules-format", "en", fmt=fmt))
 
-        return describe_rules(what)
+        return describe_rules(what, lang)
     one = isinstance(what, Report | Judged)
     items: list[Report | Judged] = [what] if isinstance(what, Report | Judged) else list(what)
     if fmt in _CASE_FORMATS and (case is not None or any(isinstance(i, Judged) for i in items)):

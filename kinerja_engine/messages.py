@@ -1430,6 +1430,40 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "chapter.not-drawn": ("tidak digambar: {why}", "not drawn: {why}"),
     "chapter.no-serapan": ("tanpa data anggaran", "no budget figures"),
     # ------------------------------------------------------------------ the plain table (table and markdown formats)
+    # `kinerja rules show`: a rule set as a reader wants to see it.
+    "rules.show.capaian": ("capaian:", "capaian:"),
+    "rules.show.range": ("{direction} (rentang)", "{direction} (range)"),
+    "rules.show.alternative": ("alternatif", "alternative"),
+    "rules.show.none": ("tidak ada", "none"),
+    "rules.show.bounds": (
+        "  batas atas {cap}, batas bawah {floor}, tampil {places} angka desimal ({rounding})",
+        "  cap {cap}, floor {floor}, display {places} places ({rounding})",
+    ),
+    "rules.show.serapan": ("serapan: {formula}", "serapan: {formula}"),
+    "rules.show.progress": (
+        "kemajuan ({direction}): {formula}",
+        "progress ({direction}): {formula}",
+    ),
+    "rules.show.categories-rounded": (
+        "kategori (capaian dibandingkan setelah dibulatkan):",
+        "categories (compare rounded capaian):",
+    ),
+    "rules.show.categories-exact": (
+        "kategori (capaian dibandingkan apa adanya):",
+        "categories (compare exact capaian):",
+    ),
+    "rules.show.efficiency": ("efisiensi: {formula}", "efficiency: {formula}"),
+    "rules.show.score": ("  skor: {formula}", "  score: {formula}"),
+    "rules.show.verdict": (
+        "predikat: {achieved!r} bila {when}, selain itu {not_achieved!r}",
+        "verdict: {achieved!r} when {when}, else {not_achieved!r}",
+    ),
+    "rules.show.rollup": ("agregasi sasaran: {rollup}", "objective roll-up: {rollup}"),
+    "rules.show.flags": ("penanda:", "flags:"),
+    "rules.show.flag": (
+        "  {code:32} {severity:7} bila {when}",
+        "  {code:32} {severity:7} when {when}",
+    ),
     "table.indicator": ("Indikator", "Indicator"),
     "table.capaian": ("Capaian (%)", "Achievement (%)"),
     "table.serapan": ("Serapan (%)", "Absorption (%)"),

@@ -333,7 +333,7 @@ def _rules(args: argparse.Namespace) -> int:
             print(f"{name:24} {rules.version}  {rules.title}")
         return EXIT_OK
     if args.rules_command == "show":
-        sys.stdout.write(ke.render(ke.load_rules(args.name)))
+        sys.stdout.write(ke.render(ke.load_rules(args.name), lang=args.lang))
         return EXIT_OK
     rules = ke.load_rules(
         args.file if "/" in args.file or args.file.endswith(".toml") else f"./{args.file}"

@@ -7,7 +7,6 @@ changes with ``lang``; the human formats follow ``lang`` for labels and number n
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -100,11 +99,16 @@ def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report, lang: str = "en") -> str:
+    return dumps(_json_data(report, lang)) + "\n"
+
+
+def _json_data(report: Report, lang: str) -> dict[str, Any]:
+    """The contract's data, each finding's message in ``lang``."""
     data = report_to_dict(report)
     if lang == "id":
         for item, finding in zip(data["findings"], report.findings, strict=True):
             item["message"] = finding.message_id
-    return dumps(data) + "\n"
+    return data
 
 
 # ---------------------------------------------------------------- tables
@@ -317,43 +321,58 @@ def render_many(reports: Sequence[Report], fmt: str = "table", lang: str = "id")
     if fmt not in FORMATS:
         raise unknown_format(fmt, FORMATS)
     if fmt == "json":
-        items = [json.loads(render_json(r, lang)) for r in reports]
-        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+        return dumps([_json_data(r, lang) for r in reports]) + "\n"
     return "\n".join(render(r, fmt, lang) for r in reports)
 
 
-def describe_rules(rules: RuleSet) -> str:
+def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     """A rule set as a reader wants to see it: formulas, bounds, bands, flags."""
+
+    def say(message_id: str, **fields: object) -> str:
+        return text(message_id, lang, **fields)
+
     out = [f"{rules.name} ({rules.version})", rules.title, ""]
-    out.append("capaian:")
+    out.append(say("rules.show.capaian"))
     for direction, formula in rules.capaian.items():
         out.append(f"  {direction:18} {formula.source}")
     for direction, formula in rules.capaian_range.items():
         if formula is not rules.capaian[direction]:
-            out.append(f"  {direction + ' (range)':18} {formula.source}")
+            out.append(f"  {say('rules.show.range', direction=direction):18} {formula.source}")
     if rules.capaian_alternative is not None:
-        out.append(f"  {'alternative':18} {rules.capaian_alternative.source}")
+        out.append(f"  {say('rules.show.alternative'):18} {rules.capaian_alternative.source}")
+    none = say("rules.show.none")
     out.append(
-        f"  cap {rules.cap if rules.cap is not None else 'none'}, "
-        f"floor {rules.floor if rules.floor is not None else 'none'}, "
-        f"display {rules.places} places ({rules.rounding})"
+        say(
+            "rules.show.bounds",
+            cap=none if rules.cap is None else rules.cap,
+            floor=none if rules.floor is None else rules.floor,
+            places=rules.places,
+            rounding=rules.rounding,
+        )
     )
-    out.append(f"serapan: {rules.serapan.source}")
+    out.append(say("rules.show.serapan", formula=rules.serapan.source))
     for direction, formula in rules.progress.items():
-        out.append(f"progress ({direction}): {formula.source}")
-    compare = "rounded" if rules.categories_rounded else "exact"
-    out.append(f"categories (compare {compare} capaian):")
+        out.append(say("rules.show.progress", direction=direction, formula=formula.source))
+    rounded = rules.categories_rounded
+    out.append(say("rules.show.categories-rounded" if rounded else "rules.show.categories-exact"))
     out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.categories.bands)]
-    out.append(f"efficiency: {rules.efficiency.source}")
+    out.append(say("rules.show.efficiency", formula=rules.efficiency.source))
     if rules.efficiency_score is not None:
-        out.append(f"  score: {rules.efficiency_score.source}")
+        out.append(say("rules.show.score", formula=rules.efficiency_score.source))
     out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.efficiency_bands.bands)]
     out.append(
-        f"verdict: {rules.verdict_achieved!r} when {rules.verdict_when.source}, "
-        f"else {rules.verdict_not_achieved!r}"
+        say(
+            "rules.show.verdict",
+            achieved=rules.verdict_achieved,
+            when=rules.verdict_when.source,
+            not_achieved=rules.verdict_not_achieved,
+        )
     )
-    out.append(f"objective roll-up: {rules.rollup}")
-    out.append("flags:")
-    out += [f"  {f.code:32} {f.severity:7} when {f.when.source}" for f in rules.flags]
+    out.append(say("rules.show.rollup", rollup=rules.rollup))
+    out.append(say("rules.show.flags"))
+    out += [
+        say("rules.show.flag", code=f.code, severity=f.severity, when=f.when.source)
+        for f in rules.flags
+    ]
     # A rules file's labels and titles are the user's text too.
     return terminal_text("\n".join(out) + "\n")
