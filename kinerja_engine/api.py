@@ -36,6 +36,7 @@ from kinerja_engine.io.loading import (
     shipped_rules,
 )
 from kinerja_engine.messages import msg, text
+from kinerja_engine.rendering.basic import unknown_format
 from kinerja_engine.rulesets import cache
 from kinerja_engine.rulesets.cache import compiled as compiled_rules
 from kinerja_engine.rulesets.compile import validate_case
@@ -295,9 +296,7 @@ def render(
     ``trace`` shows each formula with its inputs, for a report evaluated with one.
     """
     if fmt not in FORMATS:
-        raise ValueError(
-            text("error.api.unknown-format", "en", fmt=fmt, formats=", ".join(FORMATS))
-        )
+        raise unknown_format(fmt, FORMATS)
     if isinstance(what, RuleSet):
         from kinerja_engine.rendering.basic import describe_rules
 

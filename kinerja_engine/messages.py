@@ -693,6 +693,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "seharusnya angka tercetak (teks atau angka), tertulis {found}",
         "expected a printed figure (text or number), found {found}",
     ),
+    "expected.figure.number": (
+        "angka dalam notasi Indonesia, misalnya 1.418.633.200,00 atau 87,08 %",
+        "a number in Indonesian notation, e.g. 1.418.633.200,00 or 87,08 %",
+    ),
     "expected.figure.printed": (
         "angka atau teks seperti tercetak",
         "a number or the text as printed",

@@ -35,7 +35,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from kinerja_engine.errors import NumberError
-from kinerja_engine.messages import Message, msg
+from kinerja_engine.messages import Message, msg, text
 
 __all__ = [
     "EXPECTED",
@@ -67,7 +67,7 @@ MAX_PLACES: Final = 30
 _SHOWN_DIGITS: Final = 10_000
 _SHOWN_PLACES: Final = 100
 
-EXPECTED: Final = "a number in Indonesian notation, e.g. 1.418.633.200,00 or 87,08 %"
+EXPECTED: Final = text("expected.figure.number", "en")
 
 # Duration sums and the 1/60 of a second need more digits than the default 28 so that
 # amounts near MAX_MAGNITUDE keep their fraction; an explicit context also keeps the result

@@ -11,39 +11,28 @@ from pathlib import Path
 import kinerja_engine
 
 PACKAGE = Path(kinerja_engine.__file__).parent
-AUDIT = (
-    "_common",
-    "completeness",
-    "footing",
-    "labels",
-    "periods",
-    "plausibility",
-    "recalculation",
-    "review",
-    "tieout",
-)
-SCANNED = (
-    "cli/main.py",
-    "cli/progress.py",
-    "batch.py",
-    "api.py",
-    "io/textfile.py",
-    "io/structure.py",
-    "io/figures.py",
-    "io/units.py",
-    "io/tables.py",
-    "io/rulesfile.py",
-    "io/loading.py",
-    "io/shape.py",
-    "io/plaintoml.py",
-    "evaluation/indicator.py",
-    "evaluation/case.py",
-    "evaluation/compiled.py",
-    "evaluation/codegen.py",
-    "rulesets/formula.py",
-    *(f"audit/{name}.py" for name in AUDIT),
-    "domain/checks.py",
-    "domain/results.py",
+# Every module is scanned, but these: the catalogue itself, and the strategies, whose
+# words are generated test data (agency and indicator names), not output.
+NOT_SCANNED = ("messages.py", "testing/strategies.py")
+# Module-level vocabularies: words read FROM reports and spreadsheets (units, column
+# headers, direction words), matched against input, never said to anyone.
+VOCABULARIES = {
+    "domain/model.py": {"_UNIT_KINDS"},
+    "io/importing.py": {"COLUMNS", "IGNORED", "_DIRECTION_WORDS"},
+}
+# An exception that is not a KinerjaError is the package's word to a developer who called
+# it wrongly (a ValueError naming the formats there are), in English as Python's own are.
+DEVELOPER_ERRORS = {"ValueError", "TypeError", "KeyError", "AttributeError", "RuntimeError"}
+# Waiting for the catalogue (`expected=` phrases of these modules): listed, so the list
+# can only shrink.
+NOT_YET = {
+    "rulesets/compile.py",
+    "io/importing.py",
+}
+SCANNED = tuple(
+    str(p.relative_to(PACKAGE))
+    for p in sorted(PACKAGE.rglob("*.py"))
+    if str(p.relative_to(PACKAGE)) not in NOT_SCANNED
 )
 # Two words, the second in lower case: "cannot write", "a folder", "Exit codes".
 SENTENCE = re.compile(r"\b[A-Za-z][A-Za-z']* [a-z]{2,}\b")
@@ -99,10 +88,51 @@ def _patterns(tree: ast.Module) -> set[int]:
     }
 
 
-def sentences(source: str) -> list[tuple[int, str]]:
+def _inside(nodes: list[ast.AST]) -> set[int]:
+    return {id(n) for node in nodes for n in ast.walk(node)}
+
+
+def _developer_errors(tree: ast.Module) -> set[int]:
+    """The ids of every node inside ``raise ValueError(...)`` and its kin, and inside
+    ``warnings.warn(...)``."""
+    said: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Raise)
+            and isinstance(node.exc, ast.Call)
+            and isinstance(node.exc.func, ast.Name)
+            and node.exc.func.id in DEVELOPER_ERRORS
+        ):
+            said.append(node.exc)
+        # warnings.warn(...): a DeprecationWarning to the developer who used an old name.
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "warn"
+        ):
+            said.append(node)
+    return _inside(said)
+
+
+def _vocabularies(tree: ast.Module, names: set[str]) -> set[int]:
+    """The ids of every node inside the module-level statements that define ``names``."""
+    found: list[ast.AST] = []
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        if any(isinstance(t, ast.Name) and t.id in names for t in targets):
+            found.append(node)
+    return _inside(found)
+
+
+def sentences(source: str, vocabularies: set[str] | None = None) -> list[tuple[int, str]]:
     """The string literals of ``source`` that read as human sentences, with their lines."""
     tree = ast.parse(source)
-    skipped = _docstrings(tree) | _patterns(tree)
+    skipped = _docstrings(tree) | _patterns(tree) | _developer_errors(tree)
+    skipped |= _vocabularies(tree, vocabularies or set())
     inside_fstring = {
         id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values
     }
@@ -116,19 +146,27 @@ def sentences(source: str) -> list[tuple[int, str]]:
     return found
 
 
-def test_every_audit_module_is_scanned() -> None:
-    assert sorted(
-        p.stem for p in (PACKAGE / "audit").glob("*.py") if p.stem != "__init__"
-    ) == sorted(AUDIT)
+def test_every_module_is_scanned_but_the_catalogue_and_the_strategies() -> None:
+    assert len(SCANNED) > 50
+    assert {"audit/labels.py", "rendering/basic.py", "numbers.py"} <= set(SCANNED)
 
 
 def test_the_scanned_modules_say_nothing_outside_the_catalogue() -> None:
     found = [
         f"{name}:{line}: {said!r}"
         for name in SCANNED
-        for line, said in sentences((PACKAGE / name).read_text(encoding="utf-8"))
+        if name not in NOT_YET
+        for line, said in sentences(
+            (PACKAGE / name).read_text(encoding="utf-8"), VOCABULARIES.get(name)
+        )
     ]
     assert found == []
+
+
+def test_the_modules_waiting_for_the_catalogue_still_say_something() -> None:
+    """Once a module on NOT_YET is clean, it comes off the list."""
+    for name in NOT_YET:
+        assert sentences((PACKAGE / name).read_text(encoding="utf-8"), VOCABULARIES.get(name)), name
 
 
 def test_the_scan_finds_a_sentence_in_any_form_of_literal() -> None:

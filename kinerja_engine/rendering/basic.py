@@ -313,7 +313,7 @@ def render(report: Report, fmt: str = "table", lang: str = "id", *, trace: bool 
 
 def unknown_format(fmt: str, known: Sequence[str]) -> ValueError:
     """The error for a format no renderer has: never a silent fallback to another one."""
-    return ValueError(f"unknown format {fmt!r}: expected one of {', '.join(known)}")
+    return ValueError(text("error.api.unknown-format", "en", fmt=fmt, formats=", ".join(known)))
 
 
 def render_many(reports: Sequence[Report], fmt: str = "table", lang: str = "id") -> str:
