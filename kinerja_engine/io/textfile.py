@@ -61,7 +61,7 @@ DEFAULT_MAX_DEPTH = 32
 # overflow a read; the reader never allocates the limit, only what the file holds.
 HARD_MAX_BYTES = 1024**4
 # What is read at a time past the file's reported size (a pipe or device reports none).
-_CHUNK = 1024 * 1024
+_CHUNK = 64 * 1024
 # tomllib recurses once per nested array or inline table; far below Python's stack limit.
 HARD_MAX_DEPTH = 200
 ENV_MAX_BYTES = "KINERJA_MAX_FILE_BYTES"
