@@ -83,30 +83,28 @@ def parse_size(text: str, where: str) -> int:
     A size above :data:`HARD_MAX_BYTES` is refused (``9000000000G`` is a slip, not a
     limit); below it any size is taken, since nothing is allocated up front."""
     match = _SIZE.fullmatch(text)
-    size = 0 if match is None else int(match.group(1)) * _UNITS[match.group(2).lower()]
-    if size == 0:
-        raise InputError(
-            msg("error.load.file-size", text=text),
-            key=where,
-            value=text,
-            expected=messages.text("expected.load.file-size", "en"),
-            hint=msg("hint.load.file-size"),
-        )
-    return check_size(size, where, text)
+    if match is None or int(match.group(1)) == 0:
+        expected = messages.text("expected.load.file-size", "en")
+        raise _bad_size(msg("error.load.file-size", text=text), expected, where, text)
+    return check_size(int(match.group(1)) * _UNITS[match.group(2).lower()], where, text)
 
 
 def check_size(size: int, where: str, text: str | None = None) -> int:
     """``size``, if a byte limit the reader can hold to; else a located :class:`InputError`."""
-    said = str(size) if text is None else text
     if not 1 <= size <= HARD_MAX_BYTES:
-        raise InputError(
-            msg("error.load.file-size-range", text=said, most=HARD_MAX_BYTES),
-            key=where,
-            value=said,
-            expected=messages.text("expected.load.file-size-range", "en", most=HARD_MAX_BYTES),
-            hint=msg("hint.load.file-size"),
+        said = str(size) if text is None else text
+        most = HARD_MAX_BYTES
+        expected = messages.text("expected.load.file-size-range", "en", most=most)
+        raise _bad_size(
+            msg("error.load.file-size-range", text=said, most=most), expected, where, said
         )
     return size
+
+
+def _bad_size(message: Message, expected: str, where: str, text: str) -> InputError:
+    return InputError(
+        message, key=where, value=text, expected=expected, hint=msg("hint.load.file-size")
+    )
 
 
 def parse_depth(text: str, where: str) -> int:
