@@ -519,7 +519,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "compiled-cache-keyed-by-file",
         "kinerja_engine/rulesets/cache.py",
         "a compiled rule set kept by its file alone: an edited file gets the stale one",
-        ("    key = (version, origin)\n", "    key = (origin or version, origin)\n"),
+        ("    key = (version, origin, files)\n", "    key = (origin or version, origin, files)\n"),
     ),
     # ---------------------------------------------------------------- the message catalogue
     m(

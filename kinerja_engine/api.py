@@ -95,7 +95,9 @@ def load_rules(name_or_path: str | Path, *, base: str | Path | None = None) -> R
         return known
     source = read_rules(name_or_path, base=where)
     try:
-        rules = compiled_rules(source.spec, version=source.version, origin=source.path)
+        # Every file read is named, for a caller to protect (the CLI's --output refuses them).
+        read = tuple(d.path for d in source.documents)
+        rules = compiled_rules(source.spec, version=source.version, origin=source.path, files=read)
     except KinerjaError as exc:
         raise source.fail(exc) from None
     files = tuple((d.path, _digest(d.lines.text.encode("utf-8"))) for d in source.documents)
@@ -370,8 +372,15 @@ def limits(
 ) -> contextlib.AbstractContextManager[None]:
     """A block within which every file read (cases, rule sets and their bases, CSV, in
     worker processes too) is held to these limits; for None, ``KINERJA_MAX_FILE_BYTES`` or
-    ``KINERJA_MAX_DEPTH`` holds, else the default. A size may be written as text (``"64M"``, ``"512k"``); a value that is not a
-    size or depth raises :class:`InputError` here, before the block."""
+    ``KINERJA_MAX_DEPTH`` holds, else the default. A size may be written as text
+    (``"64M"``, ``"512k"``); a size or depth out of bounds (at most 1 TiB, 1 to 200
+    levels) raises :class:`InputError` here, before the block."""
     size = textfile.parse_size(max_bytes, "") if isinstance(max_bytes, str) else max_bytes
     depth = textfile.parse_depth(max_depth, "") if isinstance(max_depth, str) else max_depth
+    # A number is held to the same bounds as its text: -5 or 10**30 bytes, or a depth of
+    # 0, is refused here rather than failing (or allocating) at the first read.
+    if size is not None:
+        size = textfile.check_size(size, "max_bytes")
+    if depth is not None:
+        depth = textfile.parse_depth(str(depth), "max_depth")
     return textfile.limits(max_bytes=size, depth=depth)

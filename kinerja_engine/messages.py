@@ -564,6 +564,19 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{output} exists; the import does not replace a case file (it may hold your edits):"
         " use --force or another name",
     ),
+    "error.cli.empty-path": (
+        "{option} kosong; beri nama berkas (variabel shell yang tidak diisi?)",
+        "{option} is empty; give a file name (an unset shell variable?)",
+    ),
+    "cli.terminated": ("dihentikan oleh sinyal {signal}", "stopped by signal {signal}"),
+    "error.load.file-size-range": (
+        "{text!r} bukan batas ukuran berkas dari 1 byte sampai {most} byte",
+        "{text!r} is not a file size limit from 1 byte to {most} bytes",
+    ),
+    "expected.load.file-size-range": (
+        "jumlah byte dari 1 sampai {most}, boleh dengan k, M atau G (misalnya 64M)",
+        "a number of bytes from 1 to {most}, optionally with k, M or G (e.g. 64M)",
+    ),
     "error.api.empty-folder": (
         "folder ini tidak berisi berkas kasus (*.toml)",
         "the folder holds no case file (*.toml)",

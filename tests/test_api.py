@@ -19,6 +19,7 @@ import types
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, SEED, write
@@ -179,9 +180,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     compiled: list[str] = []
     real = cache.compile_rules
 
-    def counting(spec: object, *, version: str, origin: str | None = None) -> ke.RuleSet:
+    def counting(spec: object, *, version: str, **more: Any) -> ke.RuleSet:
         compiled.append(version)
-        return real(spec, version=version, origin=origin)  # type: ignore[arg-type]
+        return real(spec, version=version, **more)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "compile_rules", counting)
     cache.forget()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -167,8 +169,13 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
 
 
 def _say(what: str) -> None:
-    """A line of the command line's own on standard error, after the program's name."""
-    print(text("cli.said", "en", text=what), file=sys.stderr)
+    """A line of the command line's own on standard error, after the program's name.
+
+    It may quote a case or a rules file (a name, a key, a value): control characters and
+    escape sequences in it are shown escaped, never sent to the terminal."""
+    from kinerja_engine.rendering.escape import terminal_text  # not at start: --help is fast
+
+    print(text("cli.said", "en", text=terminal_text(what)), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -188,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say(text("cli.interrupted", lang))
         return 130
+    except Terminated as exc:
+        _say(text("cli.terminated", lang, signal=signal.Signals(exc.signum).name))
+        return 128 + exc.signum
     except BrokenPipeError:
         # The reader (`| head`) went away: nothing is wrong with the input.
         with contextlib.suppress(OSError):
@@ -222,6 +232,9 @@ def _limits_of(args: argparse.Namespace) -> contextlib.AbstractContextManager[No
 
 
 def _run(args: argparse.Namespace) -> int:
+    _refuse_empty_paths(args)
+    if getattr(args, "output", None) == STDOUT:
+        args.output = None
     if args.command == "rules":
         return _rules(args)
     if args.command == "checks":
@@ -233,6 +246,21 @@ def _run(args: argparse.Namespace) -> int:
     return _cases(args)
 
 
+def _refuse_empty_paths(args: argparse.Namespace) -> None:
+    """An empty path is a slip (an unset shell variable), never "here": ``evaluate ""``
+    would read every case under the current folder, ``--rules ""`` be ignored."""
+    named = {
+        "--output": [getattr(args, "output", None)],
+        "--rules": [getattr(args, "rules", None)],
+        "CASE": getattr(args, "cases", None) or [],
+        "FILE": [getattr(args, "file", None)],
+        "NAME|PATH": [getattr(args, "name", None)],
+    }
+    for option, paths in named.items():
+        if any(path is not None and not path.strip() for path in paths):
+            raise UsageError(msg("error.cli.empty-path", option=option))
+
+
 def _cases(args: argparse.Namespace) -> int:
     if args.output:
         _refuse_overwriting_inputs(args.output, args.cases)
@@ -241,6 +269,8 @@ def _cases(args: argparse.Namespace) -> int:
         # An unknown name or a missing file is the fault of the option itself.
         with _option("--rules"):
             rules = ke.load_rules(args.rules)
+        if args.output:
+            _refuse_overwriting_inputs(args.output, rules.files)
     args.cases = _case_files(args.cases)
     inputs = list(args.cases)
     progress = _progress(args)
@@ -254,15 +284,16 @@ def _cases(args: argparse.Namespace) -> int:
         sources, rules, check=args.command == "check", trace=trace, jobs=args.jobs, keep=keep
     )
     items = []
+    origins: set[str] = set()
     for path, judged in zip(args.cases, done, strict=True):
         if judged.rules_origin:
-            inputs.append(judged.rules_origin)  # a rules file is an input too
+            origins.add(judged.rules_origin)  # a rules file is an input too
         items.append(judged)
         progress.advance(path, judged.report)
     progress.finish()
     text = ke.render(items[0] if len(items) == 1 else items, args.format, args.lang, trace=trace)
     if args.output:
-        _refuse_overwriting_inputs(args.output, inputs)
+        _refuse_overwriting_inputs(args.output, inputs + _rules_files(sorted(origins)))
     _emit(text, args.output)
     if args.command == "check":
         threshold = ke.Severity(args.fail_on).rank
@@ -271,19 +302,35 @@ def _cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _rules_files(origins: Sequence[str]) -> list[str]:
+    """The rules files of a run and every base each extends (read again here only when a
+    worker process read them: the rule set read before is kept, and not parsed again)."""
+    files: list[str] = []
+    for origin in origins:
+        try:
+            files += ke.load_rules(origin).files or [origin]
+        except ke.KinerjaError:
+            files.append(origin)  # changed since the run read it: still an input
+    return files
+
+
 def _refuse_overwriting_inputs(output: str, inputs: Sequence[str]) -> None:
-    out = Path(output).resolve()
+    """Refuse an ``--output`` that is one of the files read, however either is spelled
+    (``./``, a symlink, a hard link): the same file is the same device and inode."""
+    out = _identity(output)
+    if out is None:
+        return  # a new file is no input
     for name in inputs:
-        if Path(name).resolve() == out or _same_file(name, output):
+        if name != STDIN and _identity(name) == out:
             raise UsageError(msg("error.cli.overwrite-input", output=output, name=name))
 
 
-def _same_file(a: str, b: str) -> bool:
-    # Also catches a hard link or another spelling of the same file.
+def _identity(path: str) -> tuple[int, int] | None:
     try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _output_mode(target: Path) -> int:
@@ -295,11 +342,53 @@ def _output_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP while the output is written: unwinds like Ctrl-C, so the
+    temporary file is removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _cleanup_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Terminated` within the block (SIGINT raises
+    KeyboardInterrupt already); the handlers before it are restored after."""
+    before: dict[signal.Signals, Any] = {}
+    try:
+        for caught in (signal.SIGTERM, signal.SIGHUP):
+            before[caught] = signal.signal(caught, _terminate)
+    except ValueError:
+        pass  # not the main thread (main() called from a thread): the default holds
+    try:
+        yield
+    finally:
+        for caught, handler in before.items():
+            signal.signal(caught, handler)
+
+
+def _write(fh: Any, text: str) -> None:
+    fh.write(text)
+
+
 def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    target = Path(output)
+    try:
+        mode = os.stat(output).st_mode
+    except (OSError, ValueError):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(text, output)
+        return
+    # A symlink to a file is kept: the file it names is replaced.
+    target = Path(os.path.realpath(output)) if mode is not None else Path(output)
     # A temporary file beside the target, renamed over it: a reader never sees half a
     # file, and an interrupted run leaves the previous output as it was.
     try:
@@ -310,12 +399,13 @@ def _emit(text: str, output: str | None) -> None:
         reason = exc.strerror or type(exc).__name__
         raise UsageError(msg("error.cli.cannot-write", output=output, reason=reason)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        # mkstemp makes the file private (0600); a report is shared like any file the
-        # user writes: keep the mode of the file it replaces, else follow the umask.
-        os.chmod(tmp, _output_mode(target))
-        os.replace(tmp, target)
+        with _cleanup_on_signals():
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                _write(fh, text)
+            # mkstemp makes the file private (0600); a report is shared like any file the
+            # user writes: keep the mode of the file it replaces, else follow the umask.
+            os.chmod(tmp, _output_mode(target))
+            os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -324,6 +414,17 @@ def _emit(text: str, output: str | None) -> None:
                 msg("error.cli.cannot-replace", output=output, reason=reason)
             ) from None
         raise
+
+
+def _write_through(text: str, output: str) -> None:
+    """Write into a file that is not a regular one (``/dev/null``, a FIFO, a terminal,
+    ``/proc/self/fd/1``): renaming a file over it would replace the node itself."""
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            _write(fh, text)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(msg("error.cli.cannot-write", output=output, reason=reason)) from None
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -372,6 +473,7 @@ def _checks() -> int:
 
 
 STDIN = "-"
+STDOUT = "-"
 
 
 def _case_files(names: Sequence[str]) -> list[str]:
@@ -398,9 +500,16 @@ def _progress(args: argparse.Namespace) -> Progress:
 
 
 def _import(args: argparse.Namespace) -> int:
+    inputs = [args.file]
+    # The written case must evaluate: its rule set is checked before anything is
+    # written, from the folder the case will be in (a path in it is taken from there).
+    base = Path(args.output).parent if args.output else None
+    if args.rules:
+        with _option("--rules"):
+            inputs += ke.load_rules(args.rules, base=base).files
     if args.output:
-        _refuse_overwriting_inputs(args.output, [args.file])
-        if Path(args.output).exists() and not args.force:
+        _refuse_overwriting_inputs(args.output, inputs)
+        if Path(args.output).is_file() and not args.force:
             raise UsageError(msg("error.cli.output-exists", output=args.output))
     imported = ke.import_csv(
         args.file,
@@ -410,6 +519,14 @@ def _import(args: argparse.Namespace) -> int:
         notation=args.notation,
         lang=args.lang,
     )
+    if not args.rules:
+        # The rule set the CSV itself names (or the default), checked as --rules is.
+        try:
+            inputs += ke.load_rules(imported.case.report.rules, base=base).files
+        except ke.KinerjaError as exc:
+            raise exc.located(file=args.file) from None
+        if args.output:
+            _refuse_overwriting_inputs(args.output, inputs)
     for note in imported.notes:
         _say(note)
     count = len(imported.case.indicators)

@@ -75,7 +75,10 @@ class Progress:
         width = shutil.get_terminal_size((80, 20)).columns
         filled = _BAR * self.done // max(self.total, 1)
         bar = "#" * filled + "-" * (_BAR - filled)
-        line = f"[{bar}] {self.done}/{self.total} {name}"
+        # A file's name may hold an escape sequence: shown escaped, as every line on stderr.
+        from kinerja_engine.rendering.escape import terminal_text
+
+        line = f"[{bar}] {self.done}/{self.total} {terminal_text(name)}"
         line = line[: max(width - 1, 10)]
         self.stream.write("\r" + line.ljust(max(width - 1, 10)))
         self.stream.flush()

@@ -24,7 +24,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -38,8 +38,10 @@ __all__ = [
     "DEFAULT_MAX_DEPTH",
     "ENV_MAX_BYTES",
     "ENV_MAX_DEPTH",
+    "HARD_MAX_BYTES",
     "Document",
     "KeyLines",
+    "check_size",
     "limits",
     "loads",
     "max_depth",
@@ -55,6 +57,11 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 32
+# The largest size limit taken: a tebibyte, far above any report, far below what would
+# overflow a read; the reader never allocates the limit, only what the file holds.
+HARD_MAX_BYTES = 1024**4
+# What is read at a time past the file's reported size (a pipe or device reports none).
+_CHUNK = 64 * 1024
 # tomllib recurses once per nested array or inline table; far below Python's stack limit.
 HARD_MAX_DEPTH = 200
 ENV_MAX_BYTES = "KINERJA_MAX_FILE_BYTES"
@@ -63,7 +70,7 @@ ENV_MAX_DEPTH = "KINERJA_MAX_DEPTH"
 _OVERRIDE: contextvars.ContextVar[tuple[int | None, int | None]] = contextvars.ContextVar(
     "kinerja_limits", default=(None, None)
 )
-_SIZE = re.compile(r"\s*(\d+)\s*([kKmMgG]?)(?:i?[bB])?\s*")
+_SIZE = re.compile(r"\s*([0-9]{1,16})\s*([kKmMgG]?)(?:i?[bB])?\s*")
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
@@ -71,21 +78,39 @@ _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
 def parse_size(text: str, where: str) -> int:
-    """Bytes from ``"200"``, ``"64M"``, ``"512k"`` or ``"1GiB"``; ``where`` names the source."""
+    """Bytes from ``"200"``, ``"64M"``, ``"512k"`` or ``"1GiB"``; ``where`` names the source.
+
+    A size above :data:`HARD_MAX_BYTES` is refused (``9000000000G`` is a slip, not a
+    limit); below it any size is taken, since nothing is allocated up front."""
     match = _SIZE.fullmatch(text)
     if match is None or int(match.group(1)) == 0:
-        raise InputError(
-            msg("error.load.file-size", text=text),
-            key=where,
-            value=text,
-            expected=messages.text("expected.load.file-size", "en"),
-            hint=msg("hint.load.file-size"),
+        expected = messages.text("expected.load.file-size", "en")
+        raise _bad_size(msg("error.load.file-size", text=text), expected, where, text)
+    return check_size(int(match.group(1)) * _UNITS[match.group(2).lower()], where, text)
+
+
+def check_size(size: int, where: str, text: str | None = None) -> int:
+    """``size``, if a byte limit the reader can hold to; else a located :class:`InputError`."""
+    if not 1 <= size <= HARD_MAX_BYTES:
+        said = str(size) if text is None else text
+        most = HARD_MAX_BYTES
+        expected = messages.text("expected.load.file-size-range", "en", most=most)
+        raise _bad_size(
+            msg("error.load.file-size-range", text=said, most=most), expected, where, said
         )
-    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+    return size
+
+
+def _bad_size(message: Message, expected: str, where: str, text: str) -> InputError:
+    return InputError(
+        message, key=where, value=text, expected=expected, hint=msg("hint.load.file-size")
+    )
 
 
 def parse_depth(text: str, where: str) -> int:
-    value = int(text) if text.strip().isdigit() else 0
+    # ASCII digits only, and few: int() of "²" fails, and of 5,000 digits refuses.
+    said = text.strip()
+    value = int(said) if said.isascii() and said.isdigit() and len(said) <= 6 else 0
     if not 1 <= value <= HARD_MAX_DEPTH:
         raise InputError(
             msg("error.load.depth", text=text, most=HARD_MAX_DEPTH),
@@ -142,7 +167,7 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
         # Read one byte past the limit instead of trusting stat(): a file may grow, and a
         # device or pipe reports no size at all.
         with open(path, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            raw = _read_at_most(fh, max_bytes + 1)
     except FileNotFoundError:
         raise InputError(msg("error.load.no-file"), file=name) from None
     except IsADirectoryError:
@@ -161,6 +186,23 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
             hint=msg("hint.load.raise-size", env=ENV_MAX_BYTES),
         )
     return raw
+
+
+def _read_at_most(fh: BinaryIO, most: int) -> bytes:
+    """At most ``most`` bytes of ``fh``, allocating what the file holds, never ``most``
+    itself (a limit of 100G must not ask for 100 GB): first the size the file reports,
+    then a chunk at a time, for a file that grew or a pipe that reports nothing."""
+    step = os.fstat(fh.fileno()).st_size + 1
+    chunks: list[bytes] = []
+    got = 0
+    while got < most:
+        chunk = fh.read(min(max(step, 1), most - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        step = _CHUNK
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _line_col(raw: bytes, pos: int) -> tuple[int, int]:

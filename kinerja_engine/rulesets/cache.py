@@ -58,8 +58,8 @@ class Lru(Generic[K, V]):
             self._items.clear()
 
 
-#: Compiled rule sets by (version, file).
-COMPILED: Lru[tuple[str, str | None], RuleSet] = Lru(MAX_CACHED)
+#: Compiled rule sets by (version, file, the files it was read from).
+COMPILED: Lru[tuple[str, str | None, tuple[str, ...]], RuleSet] = Lru(MAX_CACHED)
 
 #: The files a rule set was read from, the file first, then the bases it extends:
 #: (path, SHA-256 of the text read).
@@ -68,16 +68,22 @@ Files = tuple[tuple[str, bytes], ...]
 FILES: Lru[str, tuple[Files, RuleSet]] = Lru(MAX_CACHED)
 
 
-def compiled(spec: RuleSetSpec, *, version: str, origin: str | None = None) -> RuleSet:
+def compiled(
+    spec: RuleSetSpec,
+    *,
+    version: str,
+    origin: str | None = None,
+    files: tuple[str, ...] = (),
+) -> RuleSet:
     """:func:`compile_rules`, once per content: ``version`` must be the hash of ``spec``'s
     document (as :func:`~kinerja_engine.io.loading.read_rules` computes it)."""
-    key = (version, origin)
+    key = (version, origin, files)
     found = COMPILED.get(key)
     if found is not None:
         return found
     # Compiled outside the lock: two threads may both compile a new rule set, equal
     # values either way. A fault raises here and nothing is kept.
-    return COMPILED.put(key, compile_rules(spec, version=version, origin=origin))
+    return COMPILED.put(key, compile_rules(spec, version=version, origin=origin, files=files))
 
 
 def forget() -> None:

@@ -64,7 +64,13 @@ MAX_PLACES = 12
 MIN_YEAR, MAX_YEAR = 1900, 2199
 
 
-def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None) -> RuleSet:
+def compile_rules(
+    spec: RuleSetSpec,
+    *,
+    version: str,
+    origin: str | None = None,
+    files: tuple[str, ...] = (),
+) -> RuleSet:
     if spec.format != RULES_FORMAT:
         raise RuleSetError(
             msg("error.rules.format", format=spec.format),
@@ -169,6 +175,7 @@ def compile_rules(spec: RuleSetSpec, *, version: str, origin: str | None = None)
         audit=_audit(spec),
         spec=spec,
         origin=origin,
+        files=files,
     )
 
 

@@ -390,6 +390,8 @@ class RuleSet:
     audit: AuditSpec
     spec: RuleSetSpec = attrs.field(eq=False, repr=False)
     origin: str | None = attrs.field(default=None, eq=False)
+    #: Every file the rule set was read from: ``origin``, then each base it extends.
+    files: tuple[str, ...] = attrs.field(default=(), eq=False)
     # Derived once here rather than per figure: the display quantum (0.01 for two places).
     quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
     #: The compiled backend's functions (kinerja_engine.evaluation.compiled), built on first
