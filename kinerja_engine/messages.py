@@ -851,8 +851,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "the file name contains a NUL character, so it names no file",
     ),
     "error.load.limit-bytes": (
-        "batas ukuran {value} di luar rentang 1 sampai {most} byte",
-        "a size limit of {value} is outside 1 to {most} bytes",
+        "batas ukuran {text} di luar rentang 1 sampai {most} byte",
+        "a size limit of {text} is outside 1 to {most} bytes",
     ),
     "expected.load.limit-bytes": (
         "bilangan bulat byte dari 1 sampai {most}",

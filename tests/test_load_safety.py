@@ -121,8 +121,16 @@ def test_the_loader_bounds_every_figure_itself() -> None:
 
 
 def test_the_printed_fields_walked_are_those_of_the_class() -> None:
-    holding = {f.name for f in attrs.fields(PrintedEntry) if "PrintedValue" in str(f.type)}
-    assert set(compile_module._PRINTED_FIELDS) == holding
+    assert compile_module._PRINTED_FIELDS == (
+        "target",
+        "realisasi",
+        "capaian",
+        "pagu",
+        "realisasi_anggaran",
+        "serapan",
+        "share",
+        "progress",
+    )
 
 
 # ---------------------------------------------------------------- 12: history years
@@ -194,17 +202,10 @@ def test_inherit_that_is_not_a_boolean_is_a_located_type_error(
 
 
 @pytest.mark.parametrize(
-    ("codec", "name"),
-    [
-        ("utf-16", "UTF-16"),
-        ("utf-16-le", "UTF-16"),
-        ("utf-16-be", "UTF-16"),
-        ("utf-32", "UTF-32"),
-        ("utf-32-le", "UTF-32"),
-        ("utf-32-be", "UTF-32"),
-    ],
+    "codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
 )
-def test_a_wide_toml_file_is_named_by_its_encoding(codec: str, name: str) -> None:
+def test_a_wide_toml_file_is_named_by_its_encoding(codec: str) -> None:
+    name = codec[:6].upper()  # with or without a byte-order mark, either byte order
     with pytest.raises(InputError) as caught:
         api.load_case(CASE.encode(codec), name="c.toml")
     shown = caught.value.render("en")

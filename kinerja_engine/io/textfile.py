@@ -127,7 +127,21 @@ def max_depth(explicit: int | None = None) -> int:
     return parse_depth(env, ENV_MAX_DEPTH) if env else DEFAULT_MAX_DEPTH
 
 
-def _argument(value: object, name: str) -> int:
+def checked_bytes(value: object) -> int:
+    """A size limit a caller gave (``max_bytes``): an int from 1 to :data:`HARD_MAX_BYTES`,
+    else :class:`InputError` (:class:`TypeError` for what is not an int)."""
+    return _in_range(
+        value, "max_bytes", HARD_MAX_BYTES, "error.load.limit-bytes", "expected.load.limit-bytes"
+    )
+
+
+def checked_depth(value: object) -> int:
+    """A nesting limit a caller gave (``max_depth``): an int from 1 to
+    :data:`HARD_MAX_DEPTH`, else :class:`InputError` (:class:`TypeError` for a non-int)."""
+    return _in_range(value, "max_depth", HARD_MAX_DEPTH, "error.load.depth", "expected.load.depth")
+
+
+def _in_range(value: object, name: str, most: int, error: str, expected: str) -> int:
     # bool is an int to Python, but True is no limit anyone means; a str or float is not
     # read as a number here (the CLI parses its own text with parse_size).
     if type(value) is not int:
@@ -140,35 +154,14 @@ def _argument(value: object, name: str) -> int:
                 found=type(value).__name__,
             )
         )
+    if not 1 <= value <= most:
+        raise InputError(
+            msg(error, text=value, most=most),
+            key=name,
+            value=value,
+            expected=messages.text(expected, "en", most=most),
+        )
     return value
-
-
-def checked_bytes(value: object) -> int:
-    """A size limit a caller gave (``max_bytes``): an int from 1 to :data:`HARD_MAX_BYTES`,
-    else :class:`InputError` (:class:`TypeError` for what is not an int)."""
-    size = _argument(value, "max_bytes")
-    if not 1 <= size <= HARD_MAX_BYTES:
-        raise InputError(
-            msg("error.load.limit-bytes", value=size, most=HARD_MAX_BYTES),
-            key="max_bytes",
-            value=size,
-            expected=messages.text("expected.load.limit-bytes", "en", most=HARD_MAX_BYTES),
-        )
-    return size
-
-
-def checked_depth(value: object) -> int:
-    """A nesting limit a caller gave (``max_depth``): an int from 1 to
-    :data:`HARD_MAX_DEPTH`, else :class:`InputError` (:class:`TypeError` for a non-int)."""
-    depth = _argument(value, "max_depth")
-    if not 1 <= depth <= HARD_MAX_DEPTH:
-        raise InputError(
-            msg("error.load.depth", text=depth, most=HARD_MAX_DEPTH),
-            key="max_depth",
-            value=depth,
-            expected=messages.text("expected.load.depth", "en", most=HARD_MAX_DEPTH),
-        )
-    return depth
 
 
 # For parse_toml, whose argument takes the name.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
@@ -22,6 +23,7 @@ from kinerja_engine.domain.model import (
     Case,
     Direction,
     Indicator,
+    PrintedEntry,
     PrintedValue,
 )
 from kinerja_engine.errors import (
@@ -578,17 +580,11 @@ def _amounts(budget: Budget | BudgetLine, at: str) -> Iterator[tuple[str, object
         yield f"{at}.realisasi", budget.realisasi
 
 
-# The fields of a printed entry that hold a printed figure (tests/test_loading.py holds
-# this list to the class).
-_PRINTED_FIELDS = (
-    "target",
-    "realisasi",
-    "capaian",
-    "pagu",
-    "realisasi_anggaran",
-    "serapan",
-    "share",
-    "progress",
+# The fields of a printed entry that hold a printed figure, read off the class.
+_PRINTED_FIELDS = tuple(
+    name
+    for name, hint in typing.get_type_hints(PrintedEntry).items()
+    if hint == PrintedValue | None
 )
 
 
