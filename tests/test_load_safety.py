@@ -277,3 +277,14 @@ def test_a_limit_of_the_wrong_type_is_a_type_error(limits: dict[str, object]) ->
 def test_limits_at_the_edges_of_their_range_load() -> None:
     assert api.load_case(CASE.encode(), max_bytes=textfile.HARD_MAX_BYTES, max_depth=200)
     assert api.load_case(io.BytesIO(CASE.encode()), max_bytes=len(CASE))
+
+
+def test_a_size_limit_from_the_environment_is_held_to_the_same_range(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(textfile.ENV_MAX_BYTES, "100G")
+    with pytest.raises(InputError) as caught:
+        api.load_case(io.BytesIO(CASE.encode()))
+    assert caught.value.key == textfile.ENV_MAX_BYTES
+    monkeypatch.setenv(textfile.ENV_MAX_BYTES, "16G")
+    assert api.load_case(io.BytesIO(CASE.encode()))

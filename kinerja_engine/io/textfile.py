@@ -113,7 +113,16 @@ def max_file_bytes(explicit: int | None = None) -> int:
     if override is not None:
         return override
     env = os.environ.get(ENV_MAX_BYTES)
-    return parse_size(env, ENV_MAX_BYTES) if env else DEFAULT_MAX_BYTES
+    if not env:
+        return DEFAULT_MAX_BYTES
+    # Held to the same range as an argument: 100G would have a read ask for 100 GB.
+    return _in_range(
+        parse_size(env, ENV_MAX_BYTES),
+        ENV_MAX_BYTES,
+        HARD_MAX_BYTES,
+        "error.load.limit-bytes",
+        "expected.load.limit-bytes",
+    )
 
 
 def max_depth(explicit: int | None = None) -> int:
