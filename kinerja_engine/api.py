@@ -39,7 +39,7 @@ from kinerja_engine.messages import msg, text
 from kinerja_engine.rendering.basic import unknown_format
 from kinerja_engine.rulesets import cache
 from kinerja_engine.rulesets.cache import compiled as compiled_rules
-from kinerja_engine.rulesets.compile import validate_case
+from kinerja_engine.rulesets.compile import ensure_valid, validate_case
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -89,7 +89,8 @@ def load_rules(name_or_path: str | Path, *, base: str | Path | None = None) -> R
     without parsing or compiling; an edit to the file or to a base it extends, and it is
     read afresh (and compiled only if its merged content is new).
     """
-    where = Path(base) if base is not None else None
+    textfile.checked_path(name_or_path)  # a name or path, never a file descriptor
+    where = Path(textfile.checked_path(base)) if base is not None else None
     known = _read_before(name_or_path, where)
     if known is not None:
         return known
@@ -140,16 +141,26 @@ def load_case(
     a case from bytes has no folder, so a relative ``rules`` path in it is taken from the
     current directory. ``max_bytes`` and ``max_depth`` override the limits in force
     (:func:`limits`, else ``KINERJA_MAX_FILE_BYTES`` and ``KINERJA_MAX_DEPTH``, else 64 MiB
-    and 32 levels); a file or stream beyond them is refused.
+    and 32 levels); a file or stream beyond them is refused. A limit outside its range
+    (a size from 1 byte to 1 TiB, a depth from 1 to 200) raises :class:`InputError`, as a
+    path with a NUL does; an argument of the wrong type (an int for ``source``: it is no
+    file descriptor) raises :class:`TypeError` before anything is read or closed.
     """
+    # Both limits checked first, whatever the source, so that a bad one never passes unseen.
+    limit = textfile.max_file_bytes(max_bytes)
+    textfile.max_depth(max_depth)
     if isinstance(source, str | Path):
         with collector_paused():
             doc = read_toml(source, max_bytes=max_bytes, max_depth=max_depth, as_case=True)
             return _case(doc)
     if not isinstance(source, bytes):
+        if isinstance(source, int | bytearray | memoryview) or not callable(
+            getattr(source, "read", None)
+        ):
+            textfile.checked_path(source)  # raises its TypeError
         own = getattr(source, "name", None)
         name = name or (own if isinstance(own, str) else "<stream>")
-        source = _read_stream(source, name, textfile.max_file_bytes(max_bytes))
+        source = _read_stream(source, name, limit)
     return load_case_bytes(source, name or "<bytes>", max_depth=max_depth)
 
 
@@ -163,7 +174,8 @@ def load_case_bytes(raw: bytes, name: str = "<stdin>", *, max_depth: int | None 
 def _case(doc: Document) -> Case:
     case = case_from_document(doc)
     try:
-        validate_case(case)
+        # The readers bounded each figure as they read it (numbers.check_figure).
+        validate_case(case, figures=False)
     except KinerjaError as exc:
         raise doc.fail(exc) from None
     return case
@@ -202,7 +214,10 @@ def evaluate(
     """Evaluate every indicator and objective of ``case``.
 
     ``rules`` is a compiled rule set, a name or path, or ``None`` for the case's own.
+    A case not made by :func:`load_case` is validated first, as loading would
+    (:class:`CaseError` or :class:`NumberError`, with the key at fault).
     """
+    ensure_valid(case)
     compiled = _resolve(case, rules)
     # The collector held off as while loading: the results are many new objects, none in
     # a cycle, and each full collection would walk the whole case again.
@@ -211,7 +226,9 @@ def evaluate(
 
 
 def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
-    """Evaluate ``case`` and audit every printed figure: the report with its findings."""
+    """Evaluate ``case`` and audit every printed figure: the report with its findings.
+    A case not made by :func:`load_case` is validated first, as for :func:`evaluate`."""
+    ensure_valid(case)
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
         # The audit reads no trace: the indicators go through the compiled backend.
@@ -380,7 +397,7 @@ def limits(
     # A number is held to the same bounds as its text: -5 or 10**30 bytes, or a depth of
     # 0, is refused here rather than failing (or allocating) at the first read.
     if size is not None:
-        size = textfile.check_size(size, "max_bytes")
+        size = textfile.checked_bytes(size)
     if depth is not None:
-        depth = textfile.parse_depth(str(depth), "max_depth")
+        depth = textfile.checked_depth(depth)
     return textfile.limits(max_bytes=size, depth=depth)

@@ -834,10 +834,6 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "naikkan batas dengan --max-file-size atau {env} bila berkasnya benar",
         "raise the limit with --max-file-size or {env} if the file is right",
     ),
-    "error.load.utf16": (
-        "berkas disimpan sebagai UTF-16, bukan UTF-8",
-        "the file is saved as UTF-16, not UTF-8",
-    ),
     "expected.load.utf8": ("teks UTF-8", "UTF-8 text"),
     "hint.load.save-utf8": ("simpan berkas sebagai UTF-8", "save the file as UTF-8"),
     "error.load.binary": (
@@ -860,6 +856,38 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "a number here has thousands of digits, far too many to be a figure",
     ),
     "expected.load.figure": ("angka di bawah 10^21", "a figure below 10^21"),
+    # reading a file: the library's arguments, encodings, years (issue 14)
+    "hint.load.save-utf8-how": (
+        "buka di editor teks, pilih Simpan Sebagai, lalu pengodean UTF-8, bukan {encoding}"
+        " atau 'Unicode'",
+        "open it in a text editor, choose Save As, then the encoding UTF-8 rather than"
+        " {encoding} or 'Unicode'",
+    ),
+    "error.load.nul-in-path": (
+        "nama berkas memuat karakter NUL, jadi tidak menyebut berkas apa pun",
+        "the file name contains a NUL character, so it names no file",
+    ),
+    "error.load.limit-bytes": (
+        "batas ukuran {text} di luar rentang 1 sampai {most} byte",
+        "a size limit of {text} is outside 1 to {most} bytes",
+    ),
+    "expected.load.limit-bytes": (
+        "bilangan bulat byte dari 1 sampai {most}",
+        "a whole number of bytes from 1 to {most}",
+    ),
+    "error.load.argument-type": (
+        "{name} harus {expected}, bukan {found}",
+        "{name} must be {expected}, not {found}",
+    ),
+    "value.path": ("jalur berkas (str atau Path)", "a file path (str or Path)"),
+    "hint.figure.year-digits": (
+        'tulis tahun dengan angka 0-9, misalnya "2020"',
+        'write the year in the digits 0-9, e.g. "2020"',
+    ),
+    "error.case.not-decimal": (
+        "angka ini bukan Decimal, melainkan {found}",
+        "this figure is not a Decimal but {found}",
+    ),
     # tomllib's messages, made readable for someone who edits a file by hand.
     "error.toml.invalid": ("bukan TOML yang sah: {reason}", "not valid TOML: {reason}"),
     "error.toml.tomllib": ("{reason}", "{reason}"),

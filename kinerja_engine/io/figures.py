@@ -30,8 +30,9 @@ __all__ = [
     "target",
 ]
 
-# A history key: a year (``\d`` as Python reads it, as the converter reads it).
-HISTORY_YEAR = re.compile(r"(19|20|21)\d\d")
+# A history key: a year in ASCII digits. "20٢٠" (Arabic-Indic digits) would read as 2020
+# and silently replace that year's value; with ASCII digits a key names one year only.
+HISTORY_YEAR = re.compile(r"(19|20|21)[0-9][0-9]")
 
 
 def number(value: Any, _: Any = None) -> Decimal:
@@ -100,6 +101,8 @@ def history(value: Any, _: Any = None) -> dict[int, Decimal]:
                 key=year,
                 value=year,
                 expected=messages.text("expected.figure.year", "en"),
+                # Digits that are not ASCII are digits to Python, but no year here.
+                hint=msg("hint.figure.year-digits") if year.isdigit() else None,
             )
         try:
             parsed = optional_number(figure)

@@ -35,6 +35,7 @@ from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
 from kinerja_engine.errors import InputError, KinerjaError, NumberError, SchemaError
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import case_from_document, parse_toml
+from kinerja_engine.io.textfile import wide_encoding
 from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import parse_number
 from kinerja_engine.rulesets.compile import validate_case
@@ -191,7 +192,7 @@ for _words, _meaning in (
     for _word in _words.split("|"):
         _DIRECTIONS[_word] = _meaning
 
-_YEAR = re.compile(r"\b(19|20|21)\d\d\b")
+_YEAR = re.compile(r"\b(19|20|21)[0-9][0-9]\b")
 _RANGE = re.compile(
     r"^\s*\[?\s*(?P<low>[^\[\];–—]+?)\s*"
     r"(?:;|–|—|\s-\s|\s(?:s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?)\s)"
@@ -637,33 +638,6 @@ def _import(
     return Imported(text_out, case, tuple(notes), direction_assumed)
 
 
-# Byte-order marks, longest first (UTF-32 LE starts with UTF-16 LE's).
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
-
-
-def wide_encoding(raw: bytes) -> str | None:
-    """ "UTF-16" or "UTF-32" for text in one of those (what spreadsheets save as "Unicode
-    text"), by its byte-order mark or, without one, by its zero bytes where ASCII text
-    has them; None otherwise."""
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            return name
-    sample = raw[:4096]
-    if len(sample) >= 8 and not len(sample) % 2 and sample.strip(b"\x00"):
-        # ASCII text in UTF-32 has three zero bytes in four, in UTF-16 one in two.
-        quads = [sample[i::4] for i in range(4)]
-        if sum(1 for q in quads if not q.strip(b"\x00")) == 3:
-            return "UTF-32"
-        if not sample[0::2].strip(b"\x00") or not sample[1::2].strip(b"\x00"):
-            return "UTF-16"
-    return None
-
-
 def _decode(raw: bytes) -> str:
     wide = wide_encoding(raw)
     if wide is not None:
@@ -793,7 +767,7 @@ def _report(
     file_year = None
     if "year" in shared:
         line, text = shared["year"]
-        if not re.fullmatch(r"(19|20|21)\d\d", text):
+        if not re.fullmatch(r"(19|20|21)[0-9][0-9]", text):
             raise SchemaError(
                 msg("error.csv.bad-year", line=line, text=text),
                 line=line,

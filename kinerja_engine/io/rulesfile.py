@@ -152,7 +152,10 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
         target, here = parent, path.parent
     merged: dict[str, Any] = {}
     for doc in reversed(chain):
-        merged = _merge(merged, doc.data)
+        try:
+            merged = _merge(merged, doc.data)
+        except KinerjaError as exc:
+            raise doc.fail(exc) from None
     merged.pop("extends", None)
     leaf = chain[0]
     if len(chain) > 1 and "name" not in leaf.data:
@@ -181,7 +184,7 @@ def _owner(chain: list[Document], key: str | None) -> Document:
     return chain[0]
 
 
-def _merge(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+def _merge(base: Mapping[str, Any], child: Mapping[str, Any], at: str = "") -> dict[str, Any]:
     """Child keys win; tables merge key by key, so bands and flags merge by label and code.
 
     A ``bands`` table with ``inherit = false`` replaces the base's bands instead.
@@ -189,10 +192,20 @@ def _merge(base: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in child.items():
         if isinstance(value, dict) and key == "bands" and "inherit" in value:
+            inherit = value["inherit"]
+            if type(inherit) is not bool:
+                # "false" and 0 would read as true, the opposite of what was meant.
+                expected = msg("value.true-false")
+                raise SchemaError(
+                    msg("error.shape.expected", expected=expected, found=described(inherit)),
+                    key=f"{at}bands.inherit",
+                    value=inherit,
+                    expected=expected.render("en"),
+                )
             own = {k: v for k, v in value.items() if k != "inherit"}
-            out[key] = own if value["inherit"] is False else _merge(out.get(key, {}), own)
+            out[key] = _merge(out.get(key, {}), own, f"{at}{key}.") if inherit else own
         elif isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
+            out[key] = _merge(out[key], value, f"{at}{key}.")
         else:
             out[key] = value
     return out

@@ -42,6 +42,9 @@ __all__ = [
     "Document",
     "KeyLines",
     "check_size",
+    "checked_bytes",
+    "checked_depth",
+    "checked_path",
     "limits",
     "loads",
     "max_depth",
@@ -52,18 +55,20 @@ __all__ = [
     "parse_toml_text",
     "read_limited",
     "read_toml",
+    "toml_lines",
     "toml_text",
+    "wide_encoding",
 ]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 32
-# The largest size limit taken: a tebibyte, far above any report, far below what would
-# overflow a read; the reader never allocates the limit, only what the file holds.
-HARD_MAX_BYTES = 1024**4
 # What is read at a time past the file's reported size (a pipe or device reports none).
 _CHUNK = 64 * 1024
 # tomllib recurses once per nested array or inline table; far below Python's stack limit.
 HARD_MAX_DEPTH = 200
+# The largest size limit taken: a tebibyte, far above any report, far below what would
+# overflow a read; the reader never allocates the limit, only what the file holds.
+HARD_MAX_BYTES = 1024**4
 ENV_MAX_BYTES = "KINERJA_MAX_FILE_BYTES"
 ENV_MAX_DEPTH = "KINERJA_MAX_DEPTH"
 
@@ -124,23 +129,62 @@ def parse_depth(text: str, where: str) -> int:
 def max_file_bytes(explicit: int | None = None) -> int:
     """The size limit in force: argument, then :func:`limits`, then the environment."""
     if explicit is not None:
-        return explicit
+        return checked_bytes(explicit)
     override = _OVERRIDE.get()[0]
     if override is not None:
         return override
     env = os.environ.get(ENV_MAX_BYTES)
-    return parse_size(env, ENV_MAX_BYTES) if env else DEFAULT_MAX_BYTES
+    if not env:
+        return DEFAULT_MAX_BYTES
+    return parse_size(env, ENV_MAX_BYTES)  # held to HARD_MAX_BYTES, as an argument is
 
 
 def max_depth(explicit: int | None = None) -> int:
     """The nesting limit in force: argument, then :func:`limits`, then the environment."""
     if explicit is not None:
-        return min(explicit, HARD_MAX_DEPTH)
+        return checked_depth(explicit)
     override = _OVERRIDE.get()[1]
     if override is not None:
         return override
     env = os.environ.get(ENV_MAX_DEPTH)
     return parse_depth(env, ENV_MAX_DEPTH) if env else DEFAULT_MAX_DEPTH
+
+
+def checked_bytes(value: object) -> int:
+    """A size limit a caller gave (``max_bytes``): an int from 1 to :data:`HARD_MAX_BYTES`,
+    else :class:`InputError` (:class:`TypeError` for what is not an int)."""
+    return _in_range(
+        value, "max_bytes", HARD_MAX_BYTES, "error.load.limit-bytes", "expected.load.limit-bytes"
+    )
+
+
+def checked_depth(value: object) -> int:
+    """A nesting limit a caller gave (``max_depth``): an int from 1 to
+    :data:`HARD_MAX_DEPTH`, else :class:`InputError` (:class:`TypeError` for a non-int)."""
+    return _in_range(value, "max_depth", HARD_MAX_DEPTH, "error.load.depth", "expected.load.depth")
+
+
+def _in_range(value: object, name: str, most: int, error: str, expected: str) -> int:
+    # bool is an int to Python, but True is no limit anyone means; a str or float is not
+    # read as a number here (the CLI parses its own text with parse_size).
+    if type(value) is not int:
+        raise TypeError(
+            messages.text(
+                "error.load.argument-type",
+                "en",
+                name=name,
+                expected=messages.text("value.whole-number", "en"),
+                found=type(value).__name__,
+            )
+        )
+    if not 1 <= value <= most:
+        raise InputError(
+            msg(error, text=value, most=most),
+            key=name,
+            value=value,
+            expected=messages.text(expected, "en", most=most),
+        )
+    return value
 
 
 # For parse_toml, whose argument takes the name.
@@ -150,7 +194,8 @@ _depth_in_force = max_depth
 @contextlib.contextmanager
 def limits(*, max_bytes: int | None = None, depth: int | None = None) -> Iterator[None]:
     """Within the block every file read (cases, rules, the rules they extend) uses these."""
-    token = _OVERRIDE.set((max_bytes, None if depth is None else min(depth, HARD_MAX_DEPTH)))
+    size = None if max_bytes is None else checked_bytes(max_bytes)
+    token = _OVERRIDE.set((size, None if depth is None else checked_depth(depth)))
     try:
         yield
     finally:
@@ -205,6 +250,42 @@ def _read_at_most(fh: BinaryIO, most: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+# Byte-order marks, longest first (UTF-32 LE starts with UTF-16 LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text in one of those (what spreadsheets save as "Unicode
+    text"), by its byte-order mark or, without one, by its zero bytes where ASCII text
+    has them; None otherwise."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    sample = raw[:4096]
+    if len(sample) >= 8 and not len(sample) % 2 and sample.strip(b"\x00"):
+        # ASCII text in UTF-32 has three zero bytes in four, in UTF-16 one in two.
+        quads = [sample[i::4] for i in range(4)]
+        if sum(1 for q in quads if not q.strip(b"\x00")) == 3:
+            return "UTF-32"
+        if not sample[0::2].strip(b"\x00") or not sample[1::2].strip(b"\x00"):
+            return "UTF-16"
+    return None
+
+
+def toml_lines(text: str) -> list[str]:
+    """The lines of a TOML text as TOML counts them: split at LF (a CRLF's CR dropped) only.
+
+    str.splitlines splits at U+2028, U+2029, U+0085 and more, which a TOML string may
+    hold: every line number after one would be off.
+    """
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _line_col(raw: bytes, pos: int) -> tuple[int, int]:
     line = raw.count(b"\n", 0, pos) + 1
     return line, pos - (raw.rfind(b"\n", 0, pos) + 1) + 1
@@ -212,14 +293,16 @@ def _line_col(raw: bytes, pos: int) -> tuple[int, int]:
 
 def toml_text(raw: bytes, name: str) -> str:
     """The text of a TOML file, refused when empty, binary or not UTF-8."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = wide_encoding(raw)
+    if wide is not None:
+        # Before the NUL test: UTF-16 and UTF-32 text is full of zero bytes, yet not binary.
         raise InputError(
-            msg("error.load.utf16"),
+            msg("error.csv.wide-encoding", encoding=wide),
             file=name,
             line=1,
             column=1,
             expected=messages.text("expected.load.utf8", "en"),
-            hint=msg("hint.load.save-utf8"),
+            hint=msg("hint.load.save-utf8-how", encoding=wide),
         )
     nul = raw.find(b"\x00")
     if nul >= 0:
@@ -363,7 +446,7 @@ _KEY = re.compile(r"^\s*([^=\s\[#][^=]*?)\s*=")
 def _deep_line(text: str, limit: int) -> int:
     """The first line whose header or dotted key names more than ``limit`` levels."""
     table = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(toml_lines(text), start=1):
         header = _HEADER.match(line)
         if header:
             # [a.b] is two tables deep; [[a.b]] one more, for the array.
@@ -435,7 +518,7 @@ def _after_value_hint(text: str, line: int | None, column: int | None) -> Messag
     """Why a value is followed by more on its line: usually a figure written as printed."""
     if line is None or column is None:
         return None
-    lines = text.splitlines()
+    lines = toml_lines(text)
     if not 1 <= line <= len(lines):
         return None
     rest = lines[line - 1][column - 1 :]
@@ -536,7 +619,7 @@ class KeyLines:
         lines: dict[tuple[str | int, ...], int] = {}
         counts: dict[tuple[str | int, ...], int] = {}
         table: tuple[str | int, ...] = ()
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(toml_lines(text), start=1):
             header = self._HEADER.match(line)
             if header:
                 names = _split_key(header.group(2))
@@ -641,8 +724,26 @@ def read_toml(
 
     ``as_case``: see :func:`parse_toml`.
     """
-    raw = read_limited(path, max_file_bytes(max_bytes))
+    raw = read_limited(checked_path(path), max_file_bytes(max_bytes))
     return parse_toml(raw, str(path), max_depth=max_depth, as_case=as_case)
+
+
+def checked_path(path: object) -> str | Path:
+    """``path`` if it can name a file: a str or Path (an int would be taken by open() as a
+    file descriptor, and closed: :class:`TypeError`) without a NUL (:class:`InputError`)."""
+    if not isinstance(path, str | Path):
+        raise TypeError(
+            messages.text(
+                "error.load.argument-type",
+                "en",
+                name="path",
+                expected=messages.text("value.path", "en"),
+                found=type(path).__name__,
+            )
+        )
+    if "\0" in str(path):
+        raise InputError(msg("error.load.nul-in-path"), file=repr(str(path)), value=str(path))
+    return path
 
 
 def parse_toml(

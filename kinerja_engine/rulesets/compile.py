@@ -10,12 +10,28 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+import typing
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from kinerja_engine.domain.checks import CODES
-from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
-from kinerja_engine.errors import CaseError, FormulaError, NumberError, RuleSetError
+from kinerja_engine.domain.model import (
+    CASE_FORMAT,
+    Budget,
+    BudgetLine,
+    Case,
+    Direction,
+    Indicator,
+    PrintedEntry,
+    PrintedValue,
+)
+from kinerja_engine.errors import (
+    CaseError,
+    FormulaError,
+    NumberError,
+    RuleSetError,
+)
 from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import check_figure
 from kinerja_engine.rulesets.formula import Formula, compile_formula
@@ -32,7 +48,7 @@ from kinerja_engine.rulesets.ruleset import (
     RuleSetSpec,
 )
 
-__all__ = ["FLAG_INPUTS", "compile_rules", "validate_case"]
+__all__ = ["FLAG_INPUTS", "compile_rules", "ensure_valid", "validate_case"]
 
 CAPAIAN_INPUTS = frozenset({"target", "target_low", "target_high", "realisasi"})
 SERAPAN_INPUTS = frozenset({"pagu", "realisasi_anggaran"})
@@ -412,8 +428,35 @@ def _example(lo: Decimal, lo_inc: bool, hi: Decimal, hi_inc: bool, quantum: Deci
 # ---------------------------------------------------------------- cases
 
 
-def validate_case(case: Case) -> None:
-    """Check what cattrs cannot: unique ids, references that resolve, an acyclic budget tree."""
+# The cases validate_case passed, by identity: a case is frozen, so one that passed once
+# passes again, and the API validates only a case it was handed without loading it. Weak
+# values: an entry leaves with its case, so a reused id() never finds a stranger.
+_VALID: weakref.WeakValueDictionary[int, Case] = weakref.WeakValueDictionary()
+
+
+def ensure_valid(case: Case) -> None:
+    """:func:`validate_case`, unless this very case object passed it already (as every
+    case the loader returns has): the check for a case built in Python."""
+    if _VALID.get(id(case)) is not case:
+        validate_case(case)
+
+
+def validate_case(case: Case, *, figures: bool = True) -> None:
+    """Check what cattrs cannot: unique ids, references that resolve, an acyclic budget
+    tree; and every figure a Decimal within :func:`~kinerja_engine.numbers.check_figure`'s
+    bound (the audit formats and scales printed figures: 1E-3000000 would break it).
+
+    ``figures=False`` is for the loader only: its readers (``parse_number``,
+    ``plain_number``, the fast paths) put every figure through that bound as they read it,
+    and a walk over a national case's millions of figures would cost a second again.
+    """
+    if figures:
+        _case_figures(case)
+    _check_case(case)
+    _VALID[id(case)] = case
+
+
+def _check_case(case: Case) -> None:
     if case.format != CASE_FORMAT:
         raise CaseError(
             msg("error.case.format", format=case.format),
@@ -490,6 +533,66 @@ def validate_case(case: Case) -> None:
                 )
             seen.append(node)
             node = parents.get(node)
+
+
+def _case_figures(case: Case) -> None:
+    for key, value in _keyed_figures(case):
+        if type(value) is not Decimal:
+            raise CaseError(
+                msg("error.case.not-decimal", found=type(value).__name__),
+                key=key,
+                value=repr(value),
+                expected="a decimal.Decimal",
+            )
+        try:
+            check_figure(value)
+        except NumberError as exc:
+            raise exc.located(key_prefix=key) from None
+
+
+def _keyed_figures(case: Case) -> Iterator[tuple[str, object]]:
+    """Every figure of the case with its key."""
+    for n, ind in enumerate(case.indicators):
+        yield from _indicator_figures(ind, f"indicator[{n}]")
+    for n, line in enumerate(case.budget):
+        at = f"budget[{n}]"
+        yield from _amounts(line, at)
+        if line.printed_percent is not None and line.printed_percent.value is not None:
+            yield f"{at}.printed_percent", line.printed_percent.value
+
+
+def _indicator_figures(ind: Indicator, at: str) -> Iterator[tuple[str, object]]:
+    if ind.target is not None:
+        yield f"{at}.target", ind.target.low
+        yield f"{at}.target", ind.target.high
+    if ind.realisasi is not None:
+        yield f"{at}.realisasi", ind.realisasi
+    if ind.renstra_target is not None:
+        yield f"{at}.renstra_target", ind.renstra_target
+    for year, value in ind.history.items():
+        yield f'{at}.history."{year}"', value
+    if ind.budget is not None:
+        yield from _amounts(ind.budget, f"{at}.budget")
+    for k, entry in enumerate(ind.printed):
+        for name in _PRINTED_FIELDS:
+            pv: PrintedValue | None = getattr(entry, name)
+            if pv is not None and pv.value is not None:
+                yield f"{at}.printed[{k}].{name}", pv.value
+
+
+def _amounts(budget: Budget | BudgetLine, at: str) -> Iterator[tuple[str, object]]:
+    if budget.pagu is not None:
+        yield f"{at}.pagu", budget.pagu
+    if budget.realisasi is not None:
+        yield f"{at}.realisasi", budget.realisasi
+
+
+# The fields of a printed entry that hold a printed figure, read off the class.
+_PRINTED_FIELDS = tuple(
+    name
+    for name, hint in typing.get_type_hints(PrintedEntry).items()
+    if hint == PrintedValue | None
+)
 
 
 def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
