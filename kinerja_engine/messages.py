@@ -706,6 +706,92 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "seharusnya angka tercetak (teks atau angka), tertulis {found}",
         "expected a printed figure (text or number), found {found}",
     ),
+    # `expected=` of the rule-set and case checks and the CSV importer: English in the
+    # errors' data (as every `expected` is), Indonesian for a reader of the catalogue.
+    "expected.rules.places": ("0 sampai {most}", "0 to {most}"),
+    "expected.rules.cap": ("batas atas paling sedikit {floor}", "a cap of at least {floor}"),
+    "expected.rules.check-code": (
+        "kode yang tercantum di `kinerja checks`",
+        "a code listed by `kinerja checks`",
+    ),
+    "expected.rules.below": ("di bawah {most}", "below {most}"),
+    "expected.rules.zero-or-more": ("nol atau lebih", "zero or more"),
+    "expected.rules.flag-code": (
+        "kode seperti 'low-absorption'",
+        "a code such as 'low-absorption'",
+    ),
+    "expected.rules.one-of": ("salah satu dari {names}", "one of {names}"),
+    "expected.rules.a-band": ("paling sedikit satu rentang", "at least one band"),
+    "expected.rules.label": ("label seperti 'Sangat Tinggi'", "a label such as 'Sangat Tinggi'"),
+    "expected.rules.lower-upper": ("lower <= upper", "lower <= upper"),
+    "expected.rules.no-overlap": ("rentang yang tidak berbagi nilai", "bands that share no value"),
+    "expected.rules.domain": (
+        "[low, high] dengan low di bawah high",
+        "[low, high] with low below high",
+    ),
+    "expected.rules.no-gap": (
+        "rentang yang mencakup setiap nilai tanpa celah",
+        "bands that cover every value without a gap",
+    ),
+    "expected.case.year": ("tahun, misalnya 2021", "a year such as 2021"),
+    "expected.case.range": ("[low, high] dengan low <= high", "[low, high] with low <= high"),
+    "expected.case.budget-tree": (
+        "setiap baris dijumlahkan ke baris di atasnya",
+        "each line summing into a line above it",
+    ),
+    "expected.case.decimal": ("sebuah decimal.Decimal", "a decimal.Decimal"),
+    "expected.case.id": ("id seperti 'koperasi-sehat'", "an id such as 'koperasi-sehat'"),
+    "expected.case.id-once": ("id yang dipakai sekali saja", "an id used once"),
+    "expected.case.where": (
+        "tabel atau paragrafnya, misalnya 'Tabel 3'",
+        "the table or paragraph, e.g. 'Tabel 3'",
+    ),
+    "expected.case.amount": ("jumlah nol atau lebih", "an amount of zero or more"),
+    "expected.csv.header": (
+        "baris judul seperti: Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
+        "a header row such as: Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
+    ),
+    "expected.csv.one-column": ("satu kolom untuk setiap angka", "one column per figure"),
+    "expected.csv.column": (
+        "kolom bernama, misalnya, {names}",
+        "a column named, for example, {names}",
+    ),
+    "expected.csv.figure": (
+        "angka, atau '-' bila tidak ada",
+        "a figure, or '-' when there is none",
+    ),
+    "expected.csv.direction": (
+        "positif / higher_is_better, negatif / lower_is_better, rentang / within_range",
+        "positif / higher_is_better, negatif / lower_is_better, rentang / within_range",
+    ),
+    "expected.csv.cells": (
+        "{count} sel dipisahkan {delimiter!r}",
+        "{count} cells separated by {delimiter!r}",
+    ),
+    "expected.csv.text-file": (
+        "berkas teks CSV; simpan lembar kerja sebagai CSV (UTF-8)",
+        "a CSV text file; save the sheet as CSV (UTF-8)",
+    ),
+    "expected.csv.save-utf8": (
+        "teks UTF-8; simpan lembar kerja sebagai 'CSV UTF-8'",
+        "UTF-8 text; save the sheet as 'CSV UTF-8'",
+    ),
+    "expected.csv.unit": (
+        "satuan seperti tercetak: %, Rp, orang, indeks …",
+        "the unit as printed: %, Rp, orang, indeks …",
+    ),
+    "expected.csv.agency": ("--agency 'Dinas …'", "--agency 'Dinas …'"),
+    "expected.csv.year": ("--year 2021", "--year 2021"),
+    "expected.case.objective-id": ("id [[objective]]: {ids}", "an [[objective]] id: {ids}"),
+    "expected.case.objective-id-none": (
+        "id [[objective]] (belum ada yang dinyatakan)",
+        "an [[objective]] id (none declared)",
+    ),
+    "expected.case.budget-id": ("id [[budget]]: {ids}", "a [[budget]] id: {ids}"),
+    "expected.case.budget-id-none": (
+        "id [[budget]] (belum ada yang dinyatakan)",
+        "a [[budget]] id (none declared)",
+    ),
     "expected.figure.number": (
         "angka dalam notasi Indonesia, misalnya 1.418.633.200,00 atau 87,08 %",
         "a number in Indonesian notation, e.g. 1.418.633.200,00 or 87,08 %",

@@ -172,8 +172,8 @@ _YEARED = {"target", "realisasi", "pagu", "realisasi_anggaran"} | {
     f for f in COLUMNS if f.startswith("printed.")
 }
 
-_DIRECTIONS: dict[str, Direction] = {}
-for _words, _meaning in (
+# Direction words as spreadsheets write them, "|"-separated.
+_DIRECTION_WORDS: tuple[tuple[str, Direction], ...] = (
     (
         "higher_is_better|higher is better|positif|positive|+|maximize|maksimal|maksimum|"
         "naik|meningkat|semakin tinggi semakin baik|tinggi|max|up|↑",
@@ -188,9 +188,8 @@ for _words, _meaning in (
         "within_range|within range|range|rentang|dalam rentang|stabil|stable",
         Direction.WITHIN_RANGE,
     ),
-):
-    for _word in _words.split("|"):
-        _DIRECTIONS[_word] = _meaning
+)
+_DIRECTIONS = {word: meaning for words, meaning in _DIRECTION_WORDS for word in words.split("|")}
 
 _YEAR = re.compile(r"\b(19|20|21)[0-9][0-9]\b")
 _RANGE = re.compile(
@@ -276,16 +275,21 @@ def _read_rows(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], 
     return rows, None
 
 
+# The csv module's own words for its faults, matched to name the real one.
+_CSV_UNCLOSED = "unexpected end of data"
+_CSV_TOO_LONG = "field larger than field limit"
+
+
 def _csv_error(reason: str, start: int, line: int) -> InputError:
     """The real fault behind the csv module's words: a quote never closed (named on the
     row where the quoted cell starts), a cell beyond the csv module's limit, or else."""
-    if "unexpected end of data" in reason:
+    if _CSV_UNCLOSED in reason:
         return InputError(
             msg("error.csv.unclosed-quote", row=start),
             line=start,
             hint=msg("hint.csv.quote-cell"),
         )
-    if "field larger than field limit" in reason:
+    if _CSV_TOO_LONG in reason:
         return InputError(
             msg("error.csv.cell-too-long", row=start, most=csv.field_size_limit()),
             line=start,
@@ -330,7 +334,7 @@ def _find_header(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
     if best is None:
         raise SchemaError(
             msg("error.csv.no-header", rows=_MAX_HEADER_SEARCH),
-            expected="a header row such as: Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
+            expected=messages.text("expected.csv.header", "en"),
         )
     _score, index, delimiter = best
     return delimiter, _rows(text, delimiter), index
@@ -380,7 +384,7 @@ def _columns(
                 ),
                 line=line,
                 key=col.header,
-                expected="one column per figure",
+                expected=messages.text("expected.csv.one-column", "en"),
             )
         seen[col.field] = col
     for needed in ("name", "unit", "target"):
@@ -389,7 +393,7 @@ def _columns(
             raise SchemaError(
                 msg("error.csv.no-column", field=needed, header=", ".join(h for h in header if h)),
                 line=line,
-                expected=f"a column named, for example, {names}",
+                expected=messages.text("expected.csv.column", "en", names=names),
             )
     return columns, ignored, year
 
@@ -451,7 +455,7 @@ def _figure(row: _Row, field: str, notation: str, *, required: bool = False) -> 
             raise row.fail(
                 field,
                 msg("error.csv.empty-cell"),
-                expected="a figure, or '-' when there is none",
+                expected=messages.text("expected.csv.figure", "en"),
             )
         return None
     return _checked(row, field, text, notation)
@@ -498,7 +502,7 @@ def _direction(row: _Row) -> str:
             "direction",
             msg("error.csv.not-a-direction", text=text) if text else msg("error.csv.empty-cell"),
             value=text,
-            expected="positif / higher_is_better, negatif / lower_is_better, rentang / within_range",
+            expected=messages.text("expected.csv.direction", "en"),
         )
     return direction.value
 
@@ -585,14 +589,18 @@ def _import(
             raise SchemaError(
                 msg("error.csv.too-few-cells", line=line, cells=len(cells), header=len(header)),
                 line=line,
-                expected=f"{len(header)} cells separated by {delimiter!r}",
+                expected=messages.text(
+                    "expected.csv.cells", "en", count=len(header), delimiter=delimiter
+                ),
             )
         extra = cells[len(header) :]
         if any(c.strip() for c in extra):
             raise SchemaError(
                 msg("error.csv.too-many-cells", line=line, cells=len(cells), header=len(header)),
                 line=line,
-                expected=f"{len(header)} cells separated by {delimiter!r}",
+                expected=messages.text(
+                    "expected.csv.cells", "en", count=len(header), delimiter=delimiter
+                ),
                 hint=msg("hint.csv.quote-decimal-comma"),
             )
         row = _Row(line, cells, columns)
@@ -625,7 +633,7 @@ def _import(
                 raise SchemaError(
                     msg("error.csv.history-twice", year=last_year),
                     line=header_line,
-                    expected="one column per figure",
+                    expected=messages.text("expected.csv.one-column", "en"),
                 )
             history[str(last_year)] = history.pop("last")
     document["indicator"] = indicators
@@ -643,13 +651,13 @@ def _decode(raw: bytes) -> str:
     if wide is not None:
         raise InputError(
             msg("error.csv.wide-encoding", encoding=wide),
-            expected="UTF-8 text",
+            expected=messages.text("expected.load.utf8", "en"),
             hint=msg("hint.csv.save-utf8"),
         )
     if b"\x00" in raw:
         raise InputError(
             msg("error.csv.binary"),
-            expected="a CSV text file; save the sheet as CSV (UTF-8)",
+            expected=messages.text("expected.csv.text-file", "en"),
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -658,7 +666,7 @@ def _decode(raw: bytes) -> str:
         raise InputError(
             msg("error.csv.not-utf8", byte=raw[exc.start]),
             line=line,
-            expected="UTF-8 text; save the sheet as 'CSV UTF-8'",
+            expected=messages.text("expected.csv.save-utf8", "en"),
         ) from None
     if not text.strip():
         raise InputError(msg("error.csv.empty-file"))
@@ -683,7 +691,7 @@ def _indicator(
         raise row.fail(
             "unit",
             msg("error.csv.empty-cell"),
-            expected="the unit as printed: %, Rp, orang, indeks …",
+            expected=messages.text("expected.csv.unit", "en"),
         )
     given = row.get("id")
     if given:
@@ -762,7 +770,7 @@ def _report(
     if not agency:
         raise SchemaError(
             msg("error.csv.no-agency"),
-            expected="--agency 'Dinas …'",
+            expected=messages.text("expected.csv.agency", "en"),
         )
     file_year = None
     if "year" in shared:
@@ -787,7 +795,7 @@ def _report(
     if year is None:
         raise SchemaError(
             msg("error.csv.no-year"),
-            expected="--year 2021",
+            expected=messages.text("expected.csv.year", "en"),
         )
     report: dict[str, Any] = {"agency": agency, "year": year}
     rules = rules or shared.get("rules", (0, ""))[1] or None

@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from kinerja_engine import messages
 from kinerja_engine.domain.checks import CODES
 from kinerja_engine.domain.model import (
     CASE_FORMAT,
@@ -101,7 +102,7 @@ def compile_rules(
             msg("error.rules.places", most=MAX_PLACES, places=places),
             key="display.places",
             value=places,
-            expected=f"0 to {MAX_PLACES}",
+            expected=messages.text("expected.rules.places", "en", most=MAX_PLACES),
         )
     quantum = Decimal(1).scaleb(-places)
     _figures(spec)
@@ -111,7 +112,7 @@ def compile_rules(
             msg("error.rules.cap-below-floor", cap=cap_spec.cap, floor=cap_spec.floor),
             key="capaian.cap",
             value=cap_spec.cap,
-            expected=f"a cap of at least {cap_spec.floor}",
+            expected=messages.text("expected.rules.cap", "en", floor=cap_spec.floor),
         )
 
     capaian = {
@@ -203,7 +204,7 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
                 msg("error.rules.unknown-check", code=code),
                 key=f"audit.severity.{code}",
                 value=code,
-                expected="a code listed by `kinerja checks`",
+                expected=messages.text("expected.rules.check-code", "en"),
                 hint=msg("hint.did-you-mean", name=near[0]) if near else None,
             )
     if spec.audit.capaian_min >= spec.audit.capaian_max:
@@ -211,7 +212,7 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
             msg("error.rules.capaian-min-max"),
             key="audit.capaian_min",
             value=str(spec.audit.capaian_min),
-            expected=f"below {spec.audit.capaian_max}",
+            expected=messages.text("expected.rules.below", "en", most=spec.audit.capaian_max),
         )
     for name in ("percent_tolerance", "amount_tolerance"):
         _not_below_zero(getattr(spec.audit, name), f"audit.{name}")
@@ -254,7 +255,7 @@ def _not_below_zero(value: Decimal | None, key: str) -> None:
             msg("error.rules.negative", key=key, value=value),
             key=key,
             value=str(value),
-            expected="zero or more",
+            expected=messages.text("expected.rules.zero-or-more", "en"),
         )
 
 
@@ -271,7 +272,7 @@ def _flag_code(code: str) -> bool:
             msg("error.rules.flag-code", code=code),
             key=f"flags.{code}",
             value=code,
-            expected="a code such as 'low-absorption'",
+            expected=messages.text("expected.rules.flag-code", "en"),
         )
     return True
 
@@ -283,7 +284,9 @@ def _message(text: str, key: str) -> str:
                 msg("error.rules.message-placeholder", name=name),
                 key=key,
                 value=name,
-                expected="one of " + ", ".join(sorted(FLAG_INPUTS)),
+                expected=messages.text(
+                    "expected.rules.one-of", "en", names=", ".join(sorted(FLAG_INPUTS))
+                ),
             )
     return text
 
@@ -301,7 +304,7 @@ def _bands(
         raise RuleSetError(
             msg("error.rules.no-bands"),
             key=f"{key}.bands",
-            expected="at least one band",
+            expected=messages.text("expected.rules.a-band", "en"),
         )
     bands = []
     for label, s in specs.items():
@@ -311,7 +314,7 @@ def _bands(
                 msg("error.rules.blank-label"),
                 key=f"{key}.bands.{_key_part(label)}",
                 value=label,
-                expected="a label such as 'Sangat Tinggi'",
+                expected=messages.text("expected.rules.label", "en"),
                 hint=msg("hint.rules.blank-label"),
             )
         band = Band(
@@ -326,7 +329,7 @@ def _bands(
                 msg("error.rules.empty-band", label=label, bounds=band.describe()),
                 key=f"{key}.bands.{_key_part(label)}",
                 value=band.describe(),
-                expected="lower <= upper",
+                expected=messages.text("expected.rules.lower-upper", "en"),
             )
         bands.append(band)
     bands.sort(key=lambda b: (b.lower, not b.lower_inclusive))
@@ -351,7 +354,7 @@ def _bands(
                     ),
                     key=f"{key}.bands.{_key_part(b.label)}",
                     value=b.describe(),
-                    expected="bands that share no value",
+                    expected=messages.text("expected.rules.no-overlap", "en"),
                 )
     low, high = domain if domain is not None else (NEG_INF, POS_INF)
     if low >= high:
@@ -359,7 +362,7 @@ def _bands(
             msg("error.rules.domain", low=low, high=high),
             key=f"{key}.domain",
             value=f"[{low}, {high}]",
-            expected="[low, high] with low below high",
+            expected=messages.text("expected.rules.domain", "en"),
         )
     # An edge is named by its band's label, or by a message for the domain's own ends.
     Edge = tuple[Decimal, bool, Message | str]
@@ -380,7 +383,7 @@ def _bands(
                 msg("error.rules.bands-gap", left=left, right=right, example=example),
                 key=f"{key}.bands.{_key_part(where)}",
                 value=example,
-                expected="bands that cover every value without a gap",
+                expected=messages.text("expected.rules.no-gap", "en"),
             )
     return Bands(tuple(bands), quantum)
 
@@ -471,7 +474,7 @@ def _check_case(case: Case) -> None:
             msg("error.case.year", year=year, first=MIN_YEAR, last=MAX_YEAR),
             key="report.year",
             value=year,
-            expected="a year such as 2021",
+            expected=messages.text("expected.case.year", "en"),
         )
     objective_ids = _unique((o.id for o in case.objectives), "objective")
     _unique((i.id for i in case.indicators), "indicator")
@@ -482,14 +485,16 @@ def _check_case(case: Case) -> None:
                 msg("error.case.unknown-objective", id=ind.id, objective=ind.objective),
                 key=f"indicator[{n}].objective",
                 value=ind.objective,
-                expected=_one_of(objective_ids, "an [[objective]] id"),
+                expected=_one_of(
+                    objective_ids, "expected.case.objective-id", "expected.case.objective-id-none"
+                ),
             )
         if ind.target is not None and ind.target.low > ind.target.high:
             raise CaseError(
                 msg("error.case.target-range", low=ind.target.low, high=ind.target.high),
                 key=f"indicator[{n}].target",
                 value=[str(ind.target.low), str(ind.target.high)],
-                expected="[low, high] with low <= high",
+                expected=messages.text("expected.case.range", "en"),
             )
         for k, entry in enumerate(ind.printed):
             if not entry.where.strip():
@@ -515,7 +520,9 @@ def _check_case(case: Case) -> None:
                     msg("error.case.unknown-parent", id=line.id, parent=line.parent),
                     key=f"budget[{n}].parent",
                     value=line.parent,
-                    expected=_one_of(budget_ids, "a [[budget]] id"),
+                    expected=_one_of(
+                        budget_ids, "expected.case.budget-id", "expected.case.budget-id-none"
+                    ),
                 )
             parents[line.id] = line.parent
     index = {line.id: n for n, line in enumerate(case.budget)}
@@ -529,7 +536,7 @@ def _check_case(case: Case) -> None:
                     msg("error.case.budget-cycle", cycle=cycle),
                     key=f"budget[{index[start]}].parent",
                     value=cycle,
-                    expected="each line summing into a line above it",
+                    expected=messages.text("expected.case.budget-tree", "en"),
                 )
             seen.append(node)
             node = parents.get(node)
@@ -542,7 +549,7 @@ def _case_figures(case: Case) -> None:
                 msg("error.case.not-decimal", found=type(value).__name__),
                 key=key,
                 value=repr(value),
-                expected="a decimal.Decimal",
+                expected=messages.text("expected.case.decimal", "en"),
             )
         try:
             check_figure(value)
@@ -604,14 +611,14 @@ def _unique(ids: Iterable[str], table: str) -> frozenset[str]:
                 msg("error.case.id-form", table=table, id=ident),
                 key=f"{table}[{n}].id",
                 value=ident,
-                expected="an id such as 'koperasi-sehat'",
+                expected=messages.text("expected.case.id", "en"),
             )
         if ident in seen:
             raise CaseError(
                 msg("error.case.id-twice", table=table, id=ident, first=seen[ident]),
                 key=f"{table}[{n}].id",
                 value=ident,
-                expected="an id used once",
+                expected=messages.text("expected.case.id-once", "en"),
             )
         seen[ident] = n
     return frozenset(seen)
@@ -623,7 +630,7 @@ def _blank_where(where: str, key: str) -> CaseError:
         msg("error.case.blank-where"),
         key=key,
         value=where,
-        expected="the table or paragraph, e.g. 'Tabel 3'",
+        expected=messages.text("expected.case.where", "en"),
         hint=msg("hint.case.blank-where"),
     )
 
@@ -633,10 +640,11 @@ def _negative(value: Decimal, key: str) -> CaseError:
         msg("error.case.negative-amount", value=value),
         key=key,
         value=str(value),
-        expected="an amount of zero or more",
+        expected=messages.text("expected.case.amount", "en"),
     )
 
 
-def _one_of(ids: Iterable[str], what: str) -> str:
+def _one_of(ids: Iterable[str], some: str, none: str) -> str:
+    """An id of those the case declares (``some``), or that it declares none (``none``)."""
     names = sorted(ids)
-    return f"{what}: " + ", ".join(names) if names else f"{what} (none declared)"
+    return messages.text(some, "en", ids=", ".join(names)) if names else messages.text(none, "en")
