@@ -189,6 +189,8 @@ def documents(draw: st.DrawFn, line: st.SearchStrategy[str]) -> str:
 @example("a = 1\rb = 2\n")
 @example("a = 1 # ctl \x7f\n")
 @example("n = 1" + "0" * 4400 + "\n")  # past Python's digit limit: tomllib raises
+@example("x = 01\n")  # TOML refuses a leading zero; so must the plain reader
+@example("x = -01\n")
 @example("")
 def test_plaintoml_gives_tomllibs_result_or_declines(text: str) -> None:
     agrees(text)
