@@ -28,7 +28,7 @@ def test_the_manifest_covers_every_rule_set_and_the_corpus() -> None:
 @pytest.mark.parametrize(("name", "argv"), RUNS, ids=[name for name, _ in RUNS])
 def test_output_is_unchanged(name: str, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(record.ROOT)
-    expected = record._read(record.OUT / name)
+    expected = record._read(record.stored(name))
     got = record.run(argv)
     if got != expected:
         # Name the first differing line rather than dumping megabytes.

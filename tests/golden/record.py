@@ -70,6 +70,12 @@ def run(argv: list[str]) -> bytes:
     return f"exit: {code}\n".encode() + out.getvalue().encode("utf-8")
 
 
+def stored(name: str) -> Path:
+    """Where an output is kept: ``.gz`` compressed, else with ``.golden`` added, so that a
+    recorded HTML page is not taken for the project's source by tools that read it."""
+    return OUT / (name if name.endswith(".gz") else name + ".golden")
+
+
 def _read(path: Path) -> bytes:
     data = path.read_bytes()
     return gzip.decompress(data) if path.suffix == ".gz" else data
@@ -88,7 +94,7 @@ def main(argv: list[str]) -> int:
     bad = 0
     for name, args in manifest():
         got = run(args)
-        path = OUT / name
+        path = stored(name)
         if check:
             if not path.exists() or _read(path) != got:
                 bad += 1
