@@ -12,7 +12,7 @@ import copy
 from typing import ClassVar, Self
 
 from kinerja_engine import messages
-from kinerja_engine.messages import Inline, Message
+from kinerja_engine.messages import Message
 
 __all__ = [
     "CaseError",
@@ -29,36 +29,28 @@ class KinerjaError(Exception):
     """Base of every error the engine raises on purpose.
 
     Its words are a catalogue :class:`~kinerja_engine.messages.Message` (an id and its
-    fields), rendered in the reader's language by :meth:`render`. A caller not yet moved to
-    the catalogue may still pass the English text with ``message_id=`` (the Indonesian
-    text) and ``hint``/``hint_id``; those are rendered as given.
+    fields), rendered in the reader's language by :meth:`render`; so is its hint.
     """
 
     kind: ClassVar[str] = "error"
 
     def __init__(
         self,
-        message: str | Message | Inline,
+        message: Message,
         *,
-        message_id: str | None = None,
         file: str | None = None,
         key: str | None = None,
         line: int | None = None,
         column: int | None = None,
         value: object = None,
         expected: str | None = None,
-        hint: str | Message | Inline | None = None,
-        hint_id: str | None = None,
+        hint: Message | None = None,
     ) -> None:
-        self.text: Message | Inline = (
-            Inline(message, message_id) if isinstance(message, str) else message
-        )
-        if isinstance(hint, Message | Inline):
-            self.hint_text: Message | Inline | None = hint
-        else:
-            # An old-form hint may be given in one language only.
-            self.hint_text = Inline(hint or "", hint_id) if hint or hint_id else None
-        super().__init__(self.message)
+        # The message is the exception's one argument, so that a pickle (a batch worker's
+        # error) rebuilds it; the place and the hint travel in its __dict__.
+        super().__init__(message)
+        self.text = message
+        self.hint_text = hint
         self.file = file
         self.key = key
         self.line = line

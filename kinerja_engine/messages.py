@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final, NamedTuple, Protocol, runtime_checkable
 
-__all__ = ["CATALOGUE", "LANGS", "Inline", "Localised", "Message", "msg", "template", "text"]
+__all__ = ["CATALOGUE", "LANGS", "Localised", "Message", "msg", "template", "text"]
 
 LANGS: Final = ("id", "en")
 
@@ -1618,7 +1618,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
 @runtime_checkable
 class Localised(Protocol):
     """A field that has its own words or notation in each language: a nested
-    :class:`Message`, an :class:`Inline` text, or a figure (``numbers.Figure``) that prints
+    :class:`Message`, or a figure (``numbers.Figure``) that prints
     ``1.234,5`` in Indonesian and ``1,234.5`` in English."""
 
     def render(self, lang: str) -> str: ...
@@ -1632,18 +1632,6 @@ class Message(NamedTuple):
 
     def render(self, lang: str) -> str:
         return text(self.id, lang, **self.fields)
-
-
-class Inline(NamedTuple):
-    """Text that is not in the catalogue: a caller's own words, English and Indonesian
-    (English when the Indonesian is missing). Only for callers not yet moved to the
-    catalogue; new text goes into :data:`CATALOGUE`."""
-
-    en: str
-    id: str | None
-
-    def render(self, lang: str) -> str:
-        return self.id if lang == "id" and self.id else self.en
 
 
 def msg(message_id: str, /, **fields: object) -> Message:

@@ -11,11 +11,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import kinerja_engine
-from kinerja_engine.errors import KinerjaError, NumberError
+from kinerja_engine.errors import NumberError
 from kinerja_engine.messages import CATALOGUE, LANGS, Message, msg, template, text
 from kinerja_engine.numbers import Figure
 
@@ -121,23 +119,6 @@ def test_an_error_renders_its_message_and_hint_in_either_language() -> None:
     assert str(err) == err.render("en")
 
 
-def test_an_error_in_the_old_form_still_renders() -> None:
-    # Callers not yet moved to the catalogue pass the two texts themselves.
-    err = KinerjaError("bad", message_id="buruk", hint="fix it", hint_id="perbaiki", line=3)
-    assert (err.message, err.message_id, err.hint, err.hint_id) == (
-        "bad",
-        "buruk",
-        "fix it",
-        "perbaiki",
-    )
-    assert err.render("id") == "buruk (saran: perbaiki)"
-    assert KinerjaError("bad", hint="").render("en") == "bad"
-    assert KinerjaError("bad", hint="only english").render("id") == "bad (saran: only english)"
-    only_id = KinerjaError("bad", hint_id="hanya indonesia")
-    assert (only_id.render("en"), only_id.render("id")) == ("bad", "bad (saran: hanya indonesia)")
-    assert (only_id.hint, only_id.hint_id) == (None, "hanya indonesia")
-
-
 def test_an_error_survives_a_pickle_with_its_message_id() -> None:
     # Errors cross process boundaries (batch jobs) as pickles.
     err = NumberError(
@@ -161,28 +142,3 @@ def test_a_figure_field_reads_in_the_reader_notation() -> None:
     )
     assert negative.render("en") == "audit.percent_tolerance cannot be negative, found -1,234.50"
     assert Figure(D("0.125")).render("id") == "0,125"
-
-
-def _old_render(
-    message: str, message_id: str | None, hint: str | None, hint_id: str | None, lang: str
-) -> str:
-    # errors.KinerjaError.render before the catalogue, the oracle for the old form.
-    indonesian = lang == "id"
-    said = message_id if indonesian and message_id else message
-    shown = hint_id if indonesian and hint_id else hint
-    if shown:
-        said += f" ({'saran' if indonesian else 'hint'}: {shown})"
-    return said
-
-
-# Printable text: control characters are escaped by place() alike in both versions.
-_text = st.text(st.characters(categories=("L", "N", "P", "S", "Zs")), max_size=8)
-_maybe = st.none() | _text
-
-
-@given(_text, _maybe, _maybe, _maybe, st.sampled_from(LANGS))
-def test_the_old_form_renders_as_before(
-    message: str, message_id: str | None, hint: str | None, hint_id: str | None, lang: str
-) -> None:
-    err = KinerjaError(message, message_id=message_id, hint=hint, hint_id=hint_id)
-    assert err.render(lang) == _old_render(message, message_id, hint, hint_id, lang)
