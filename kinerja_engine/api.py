@@ -394,10 +394,6 @@ def limits(
     levels) raises :class:`InputError` here, before the block."""
     size = textfile.parse_size(max_bytes, "") if isinstance(max_bytes, str) else max_bytes
     depth = textfile.parse_depth(max_depth, "") if isinstance(max_depth, str) else max_depth
-    # A number is held to the same bounds as its text: -5 or 10**30 bytes, or a depth of
-    # 0, is refused here rather than failing (or allocating) at the first read.
-    if size is not None:
-        size = textfile.checked_bytes(size)
-    if depth is not None:
-        depth = textfile.checked_depth(depth)
+    # A number is held to the same bounds as its text (-5 or 10**30 bytes, a depth of 0),
+    # refused here rather than failing (or allocating) at the first read.
     return textfile.limits(max_bytes=size, depth=depth)

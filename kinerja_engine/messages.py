@@ -953,10 +953,6 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "nama berkas memuat karakter NUL, jadi tidak menyebut berkas apa pun",
         "the file name contains a NUL character, so it names no file",
     ),
-    "error.load.limit-bytes": (
-        "batas ukuran {text} di luar rentang 1 sampai {most} byte",
-        "a size limit of {text} is outside 1 to {most} bytes",
-    ),
     "expected.load.limit-bytes": (
         "bilangan bulat byte dari 1 sampai {most}",
         "a whole number of bytes from 1 to {most}",

@@ -21,7 +21,7 @@ import contextvars
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -41,6 +41,7 @@ __all__ = [
     "HARD_MAX_BYTES",
     "Document",
     "KeyLines",
+    "check_depth",
     "check_size",
     "checked_bytes",
     "checked_depth",
@@ -95,18 +96,22 @@ def parse_size(text: str, where: str) -> int:
 
 
 def check_size(size: int, where: str, text: str | None = None) -> int:
-    """``size``, if a byte limit the reader can hold to; else a located :class:`InputError`."""
+    """``size``, if a byte limit the reader can hold to; else a located :class:`InputError`
+    quoting ``text``, the size as written (the number itself for an argument)."""
     if not 1 <= size <= HARD_MAX_BYTES:
-        said = str(size) if text is None else text
         most = HARD_MAX_BYTES
-        expected = messages.text("expected.load.file-size-range", "en", most=most)
+        said: object = size if text is None else text
+        form = "expected.load.limit-bytes" if text is None else "expected.load.file-size-range"
         raise _bad_size(
-            msg("error.load.file-size-range", text=said, most=most), expected, where, said
+            msg("error.load.file-size-range", text=said, most=most),
+            messages.text(form, "en", most=most),
+            where,
+            said,
         )
     return size
 
 
-def _bad_size(message: Message, expected: str, where: str, text: str) -> InputError:
+def _bad_size(message: Message, expected: str, where: str, text: object) -> InputError:
     return InputError(
         message, key=where, value=text, expected=expected, hint=msg("hint.load.file-size")
     )
@@ -116,57 +121,61 @@ def parse_depth(text: str, where: str) -> int:
     # ASCII digits only, and few: int() of "²" fails, and of 5,000 digits refuses.
     said = text.strip()
     value = int(said) if said.isascii() and said.isdigit() and len(said) <= 6 else 0
-    if not 1 <= value <= HARD_MAX_DEPTH:
+    return check_depth(value, where, text)
+
+
+def check_depth(depth: int, where: str, text: str | None = None) -> int:
+    """``depth``, if a nesting limit from 1 to :data:`HARD_MAX_DEPTH`; else a located
+    :class:`InputError` quoting ``text``, the depth as written."""
+    if not 1 <= depth <= HARD_MAX_DEPTH:
+        said: object = depth if text is None else text
         raise InputError(
-            msg("error.load.depth", text=text, most=HARD_MAX_DEPTH),
+            msg("error.load.depth", text=said, most=HARD_MAX_DEPTH),
             key=where,
-            value=text,
+            value=said,
             expected=messages.text("expected.load.depth", "en", most=HARD_MAX_DEPTH),
         )
-    return value
+    return depth
 
 
 def max_file_bytes(explicit: int | None = None) -> int:
     """The size limit in force: argument, then :func:`limits`, then the environment."""
     if explicit is not None:
         return checked_bytes(explicit)
-    override = _OVERRIDE.get()[0]
-    if override is not None:
-        return override
-    env = os.environ.get(ENV_MAX_BYTES)
-    if not env:
-        return DEFAULT_MAX_BYTES
-    return parse_size(env, ENV_MAX_BYTES)  # held to HARD_MAX_BYTES, as an argument is
+    return _in_force(0, ENV_MAX_BYTES, parse_size, DEFAULT_MAX_BYTES)
 
 
 def max_depth(explicit: int | None = None) -> int:
     """The nesting limit in force: argument, then :func:`limits`, then the environment."""
     if explicit is not None:
         return checked_depth(explicit)
-    override = _OVERRIDE.get()[1]
+    return _in_force(1, ENV_MAX_DEPTH, parse_depth, DEFAULT_MAX_DEPTH)
+
+
+def _in_force(slot: int, env: str, parse: Callable[[str, str], int], default: int) -> int:
+    override = _OVERRIDE.get()[slot]
     if override is not None:
         return override
-    env = os.environ.get(ENV_MAX_DEPTH)
-    return parse_depth(env, ENV_MAX_DEPTH) if env else DEFAULT_MAX_DEPTH
+    text = os.environ.get(env)
+    # Held to the same bounds as an argument: 100T would have a read ask for 100 TB.
+    return parse(text, env) if text else default
 
 
 def checked_bytes(value: object) -> int:
     """A size limit a caller gave (``max_bytes``): an int from 1 to :data:`HARD_MAX_BYTES`,
     else :class:`InputError` (:class:`TypeError` for what is not an int)."""
-    return _in_range(
-        value, "max_bytes", HARD_MAX_BYTES, "error.load.limit-bytes", "expected.load.limit-bytes"
-    )
+    return check_size(_whole(value, "max_bytes"), "max_bytes")
 
 
 def checked_depth(value: object) -> int:
     """A nesting limit a caller gave (``max_depth``): an int from 1 to
     :data:`HARD_MAX_DEPTH`, else :class:`InputError` (:class:`TypeError` for a non-int)."""
-    return _in_range(value, "max_depth", HARD_MAX_DEPTH, "error.load.depth", "expected.load.depth")
+    return check_depth(_whole(value, "max_depth"), "max_depth")
 
 
-def _in_range(value: object, name: str, most: int, error: str, expected: str) -> int:
+def _whole(value: object, name: str) -> int:
     # bool is an int to Python, but True is no limit anyone means; a str or float is not
-    # read as a number here (the CLI parses its own text with parse_size).
+    # read as a number here (text goes through parse_size and parse_depth).
     if type(value) is not int:
         raise TypeError(
             messages.text(
@@ -177,13 +186,6 @@ def _in_range(value: object, name: str, most: int, error: str, expected: str) ->
                 found=type(value).__name__,
             )
         )
-    if not 1 <= value <= most:
-        raise InputError(
-            msg(error, text=value, most=most),
-            key=name,
-            value=value,
-            expected=messages.text(expected, "en", most=most),
-        )
     return value
 
 
@@ -191,11 +193,18 @@ def _in_range(value: object, name: str, most: int, error: str, expected: str) ->
 _depth_in_force = max_depth
 
 
-@contextlib.contextmanager
-def limits(*, max_bytes: int | None = None, depth: int | None = None) -> Iterator[None]:
-    """Within the block every file read (cases, rules, the rules they extend) uses these."""
+def limits(
+    *, max_bytes: int | None = None, depth: int | None = None
+) -> contextlib.AbstractContextManager[None]:
+    """Within the block every file read (cases, rules, the rules they extend) uses these;
+    a limit out of bounds is refused here, before the block."""
     size = None if max_bytes is None else checked_bytes(max_bytes)
-    token = _OVERRIDE.set((size, None if depth is None else checked_depth(depth)))
+    return _held(size, None if depth is None else checked_depth(depth))
+
+
+@contextlib.contextmanager
+def _held(size: int | None, depth: int | None) -> Iterator[None]:
+    token = _OVERRIDE.set((size, depth))
     try:
         yield
     finally:
