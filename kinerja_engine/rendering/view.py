@@ -261,7 +261,6 @@ class ReportView:
     counts: dict[str, int]
     summary: str
     skipped: tuple[tuple[str, str], ...]
-    next_number: int  # the next free table number, for formats that add their own tables
 
 
 class _Numbering:
@@ -371,7 +370,6 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         counts=counts,
         summary=summary,
         skipped=skipped,
-        next_number=numbering.n + 1,
     )
 
 

@@ -393,10 +393,6 @@ class _Expr:
     tree: Tree
     literal: str | None = None  # when it is a number exactly as written
 
-    @property
-    def is_const(self) -> bool:
-        return bool(self.tree[0] == "const")
-
 
 class _Parser:
     """Recursive descent, one method per precedence level, loosest first."""
