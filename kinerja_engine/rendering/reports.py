@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
+from kinerja_engine.rendering.basic import unknown_format
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["CASE_FORMATS", "render_report", "render_reports"]
@@ -44,7 +45,7 @@ def render_reports(
         from kinerja_engine.rendering.csv import render_csv
 
         return render_csv(items, lang)
-    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(CASE_FORMATS)}")
+    raise unknown_format(fmt, CASE_FORMATS)
 
 
 def render_report(
