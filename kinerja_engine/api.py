@@ -392,10 +392,8 @@ def limits(
     ``KINERJA_MAX_DEPTH`` holds, else the default. A size may be written as text
     (``"64M"``, ``"512k"``); a size or depth out of bounds (at most 1 TiB, 1 to 200
     levels) raises :class:`InputError` here, before the block."""
-    size = textfile.parse_size(max_bytes, "max_bytes") if isinstance(max_bytes, str) else max_bytes
-    depth = (
-        textfile.parse_depth(max_depth, "max_depth") if isinstance(max_depth, str) else max_depth
-    )
+    size = textfile.parse_size(max_bytes, "") if isinstance(max_bytes, str) else max_bytes
+    depth = textfile.parse_depth(max_depth, "") if isinstance(max_depth, str) else max_depth
     # A number is held to the same bounds as its text (-5 or 10**30 bytes, a depth of 0),
     # refused here rather than failing (or allocating) at the first read.
     return textfile.limits(max_bytes=size, depth=depth)
