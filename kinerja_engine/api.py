@@ -351,9 +351,11 @@ def _shown(
     return case, item, rules
 
 
-def import_csv(source: str | Path | bytes, name: str | None = None, **options: Any) -> Imported:
-    """A case made from a spreadsheet (CSV) of indicators: a file, or its bytes named
-    ``name``. The result holds the case's TOML ``text``, the ``case`` loaded back from it,
+def import_csv(
+    source: str | Path | bytes | BinaryIO, name: str | None = None, **options: Any
+) -> Imported:
+    """A case made from a spreadsheet of indicators (CSV, or an Excel ``.xlsx`` with the
+    ``xlsx`` extra): a file, its bytes named ``name``, or a binary stream. The result holds the case's TOML ``text``, the ``case`` loaded back from it,
     ``notes`` on what was assumed, and whether every direction was assumed.
 
     ``options`` are those of :func:`kinerja_engine.io.importing.import_csv`: ``agency``,
@@ -364,6 +366,11 @@ def import_csv(source: str | Path | bytes, name: str | None = None, **options: A
 
     if isinstance(source, bytes):
         return importing.import_csv(source, name or "<bytes>", **options)
+    if not isinstance(source, str | Path):
+        # A stream (standard input): read within the size limit in force.
+        label = name or "<stdin>"
+        raw = _read_stream(source, label, textfile.max_file_bytes())
+        return importing.import_csv(raw, label, **options)
     return importing.import_csv_file(source, **options)
 
 

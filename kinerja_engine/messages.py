@@ -379,6 +379,113 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "the file names no report year: give --year",
     ),
     "error.csv.on-row": ("baris {row}: {message}", "row {row}: {message}"),
+    # ---- issue 15 (sheets)
+    "error.extra.missing": (
+        "modul {module} tidak terpasang: bagian ini memerlukan paket tambahan [{extra}]",
+        "the module {module} is not installed: this needs the optional extra [{extra}]",
+    ),
+    "hint.extra.install": (
+        "pasang dengan: pip install 'kinerja-engine[{extra}]'",
+        "install it with: pip install 'kinerja-engine[{extra}]'",
+    ),
+    "error.xlsx.unreadable": (
+        "buku kerja Excel tidak terbaca: {reason}",
+        "cannot read the Excel workbook: {reason}",
+    ),
+    "note.xlsx.sheet": (
+        "data dibaca dari lembar {sheet!r}",
+        "the data is read from the sheet {sheet!r}",
+    ),
+    "note.csv.encoding": (
+        "berkas bukan UTF-8; dibaca sebagai {encoding}",
+        "the file is not UTF-8; read as {encoding}",
+    ),
+    "note.csv.two-row-header": (
+        "judul kolom terdiri atas dua baris ({first} dan {line}), dibaca bersama",
+        "the column headings take two rows ({first} and {line}), read together",
+    ),
+    "error.csv.which-year": (
+        "tahun laporan tidak jelas: judul kolom memuat tahun {years}",
+        "the report year is unclear: the column headings carry the years {years}",
+    ),
+    "hint.csv.which-year": (
+        "sebutkan tahun laporan dengan --year, misalnya --year {year}",
+        "name the report year with --year, for example --year {year}",
+    ),
+    "warning.csv.ambiguous-number": (
+        "peringatan: angka {text!r} (baris {line}, kolom {column!r}) dibaca sebagai {reading};"
+        " bila yang dimaksud {other}, gunakan --notation {notation}",
+        "warning: the number {text!r} (row {line}, column {column!r}) is read as {reading};"
+        " if it means {other}, use --notation {notation}",
+    ),
+    "note.csv.more-ambiguous": (
+        "peringatan: {count} angka lain yang cara penulisannya meragukan",
+        "warning: {count} more numbers whose notation is ambiguous",
+    ),
+    "note.csv.total-row": (
+        "baris {line} ({label!r}) dilewati: baris jumlah, bukan indikator",
+        "row {line} ({label!r}) skipped: a total row, not an indicator",
+    ),
+    "note.csv.total-agrees": (
+        "baris {line}: {columns} sesuai dengan baris-baris di atasnya",
+        "row {line}: {columns} agree with the rows above",
+    ),
+    "warning.csv.total-differs": (
+        "peringatan: baris {line} ({label!r}), kolom {column!r}: tertulis {printed}, padahal"
+        " jumlah {count} baris di atasnya {expected} (selisih {difference})",
+        "warning: row {line} ({label!r}), column {column!r}: {printed} is written, but the"
+        " {count} rows above add up to {expected} (difference {difference})",
+    ),
+    "warning.csv.mean-differs": (
+        "peringatan: baris {line} ({label!r}), kolom {column!r}: tertulis {printed}, padahal"
+        " rata-rata {count} baris di atasnya {expected} (selisih {difference})",
+        "warning: row {line} ({label!r}), column {column!r}: {printed} is written, but the"
+        " {count} rows above average {expected} (difference {difference})",
+    ),
+    # ---- issue 15 (sheets): CSV and workbook column headings (English: the CSV keys)
+    "csv.column.agency": ("Instansi", "agency"),
+    "csv.column.year": ("Tahun", "year"),
+    "csv.column.rules": ("Aturan", "rules"),
+    "csv.column.rules-version": ("Versi Aturan", "rules_version"),
+    "csv.column.no": ("No", "no"),
+    "csv.column.id": ("Kode", "id"),
+    "csv.column.name": ("Indikator Kinerja", "name"),
+    "csv.column.objective": ("Kode Sasaran", "objective"),
+    "csv.column.unit": ("Satuan", "unit"),
+    "csv.column.direction": ("Arah", "direction"),
+    "csv.column.target": ("Target", "target"),
+    "csv.column.realisasi": ("Realisasi", "realisasi"),
+    "csv.column.pagu": ("Pagu Anggaran", "pagu"),
+    "csv.column.realisasi-anggaran": ("Realisasi Anggaran", "realisasi_anggaran"),
+    "csv.column.capaian": ("Capaian Kinerja", "capaian"),
+    "csv.column.category": ("Kategori", "category"),
+    "csv.column.serapan": ("Serapan Anggaran", "serapan"),
+    "csv.column.efficiency-value": ("Nilai Efisiensi", "efficiency_value"),
+    "csv.column.efficiency-score": ("Skor Efisiensi", "efficiency_score"),
+    "csv.column.efficiency": ("Efisiensi", "efficiency"),
+    "csv.column.progress": ("Tingkat Kemajuan", "progress"),
+    "csv.column.verdict": ("Status Capaian", "verdict"),
+    "csv.column.status": ("Status", "status"),
+    "csv.column.flags": ("Tanda", "flags"),
+    "csv.column.reason": ("Alasan", "reason"),
+    "csv.column.renstra-target": ("Target Akhir Renstra", "renstra_target"),
+    "csv.column.objective-name": ("Nama Sasaran", "objective_name"),
+    "csv.column.severity": ("Tingkat Keparahan", "severity"),
+    "csv.column.code": ("Kode Temuan", "code"),
+    "csv.column.indicator": ("Indikator", "indicator"),
+    "csv.column.budget": ("Mata Anggaran", "budget"),
+    "csv.column.where": ("Letak", "where"),
+    "csv.column.field": ("Isian", "field"),
+    "csv.column.printed": ("Tertulis", "printed"),
+    "csv.column.expected": ("Seharusnya", "expected"),
+    "csv.column.difference": ("Selisih", "difference"),
+    "csv.column.tolerance": ("Toleransi", "tolerance"),
+    "csv.column.message": ("Pesan", "message"),
+    "csv.column.evidence": ("Bukti", "evidence"),
+    "csv.column.realisasi-year": ("Realisasi {year}", "realisasi_{year}"),
+    "csv.direction.higher-is-better": ("Positif", "higher_is_better"),
+    "csv.direction.lower-is-better": ("Negatif", "lower_is_better"),
+    "csv.direction.within-range": ("Rentang", "within_range"),
     # ------------------------------------------------------------------ the command line and the API
     # `kinerja --help`: argparse's own words (usage:, options:) stay argparse's.
     "cli.help.description": (

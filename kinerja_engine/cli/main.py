@@ -512,7 +512,7 @@ def _import(args: argparse.Namespace) -> int:
         if Path(args.output).is_file() and not args.force:
             raise UsageError(msg("error.cli.output-exists", output=args.output))
     imported = ke.import_csv(
-        args.file,
+        sys.stdin.buffer if args.file == STDIN else args.file,
         agency=args.agency,
         year=args.year,
         rules=args.rules,

@@ -24,6 +24,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,10 @@ from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
 from kinerja_engine.errors import InputError, KinerjaError, NumberError, SchemaError
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import case_from_document, parse_toml
+from kinerja_engine.io.spreadsheet import is_xlsx, xlsx_sheets
 from kinerja_engine.io.textfile import wide_encoding
 from kinerja_engine.messages import Message, msg
-from kinerja_engine.numbers import parse_number
+from kinerja_engine.numbers import format_number, parse_number
 from kinerja_engine.rulesets.compile import validate_case
 
 __all__ = ["COLUMNS", "Imported", "import_csv", "import_csv_file", "slugify"]
@@ -120,6 +122,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "polarity",
     ),
     "objective": ("sasaran", "sasaran strategis", "objective", "strategic objective"),
+    # What `kinerja evaluate --format csv` writes: the objective's id and its name apart.
+    "objective_name": ("nama sasaran", "objective name"),
+    "objective_id": ("kode sasaran", "objective id"),
     "renstra_target": (
         "target akhir renstra",
         "target renstra",
@@ -166,6 +171,11 @@ IGNORED = (
     "nilai efisiensi",
     "analisis",
     "penjelasan",
+    # ---- issue 15 (sheets): what the CSV export adds beside the figures
+    "versi aturan",
+    "skor efisiensi",
+    "tanda",
+    "alasan",
 )
 _BY_HEADER = {text: field for field, texts in COLUMNS.items() for text in texts}
 _YEARED = {"target", "realisasi", "pagu", "realisasi_anggaran"} | {
@@ -176,12 +186,14 @@ _YEARED = {"target", "realisasi", "pagu", "realisasi_anggaran"} | {
 _DIRECTION_WORDS: tuple[tuple[str, Direction], ...] = (
     (
         "higher_is_better|higher is better|positif|positive|+|maximize|maksimal|maksimum|"
-        "naik|meningkat|semakin tinggi semakin baik|tinggi|max|up|↑",
+        "naik|meningkat|semakin tinggi semakin baik|tinggi|max|up|↑|"
+        "semakin besar semakin baik|maksimalisasi|positif (+)|meningkat (+)",
         Direction.HIGHER_IS_BETTER,
     ),
     (
         "lower_is_better|lower is better|negatif|negative|minimize|minimal|minimum|turun|"
-        "menurun|semakin rendah semakin baik|rendah|min|down|↓",
+        "menurun|semakin rendah semakin baik|rendah|min|down|↓|"
+        "semakin kecil semakin baik|minimalisasi|negatif (-)|menurun (-)",
         Direction.LOWER_IS_BETTER,
     ),
     (
@@ -199,6 +211,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADER_SEARCH = 20
+_MAX_WARNINGS = 10
 # English notation into Indonesian: the decimal point and the thousands comma trade places.
 _SWAP = str.maketrans(".,", ",.")
 
@@ -206,7 +219,7 @@ _SWAP = str.maketrans(".,", ",.")
 def normalise_header(text: str) -> tuple[str, int | None]:
     """``"Realisasi 2021 (Rp)"`` -> ``("realisasi", 2021)``: lower case, without units in
     brackets, punctuation or a year; the year returned apart."""
-    text = text.replace("\ufeff", "").strip().lower()
+    text = text.replace("\ufeff", "").replace("_", " ").strip().lower()
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
     found = _YEAR.search(text)
     year = int(found.group(0)) if found else None
@@ -308,27 +321,88 @@ def _header_score(cells: Sequence[str]) -> int:
     return len(fields)
 
 
-def _find_header(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
-    """The separator and the rows, and the index of the header row among them."""
-    lines = text.splitlines()
-    first = lines[0].strip().lower() if lines else ""
-    forced = None
-    if re.fullmatch(r"sep=.", first):
-        # Excel's hint line: "sep=;" names the separator.
-        forced = first[4]
-    best: tuple[int, int, str] | None = None
+# The upper row of a two-row header that groups budget columns ("Anggaran" over "Target,
+# Realisasi"): the lower cells then name budget figures.
+_BUDGET_GROUP = {"anggaran", "keuangan", "budget", "anggaran rp", "realisasi anggaran"}
+_IN_BUDGET = {
+    "target": "Pagu",
+    "pagu": "Pagu",
+    "alokasi": "Pagu",
+    "realisasi": "Realisasi Anggaran",
+    "capaian": "Serapan Anggaran",
+    "serapan": "Serapan Anggaran",
+    "persentase": "Serapan Anggaran",
+}
+
+
+def _merged_header(upper: Sequence[str], lower: Sequence[str]) -> list[str]:
+    """One header from two rows: a merged upper cell (its text in its first column only)
+    stands over every lower cell it spans; each column's words are joined as a one-row
+    header would say them (``Kinerja``/``Target`` is ``Target Kinerja``)."""
+    width = max(len(upper), len(lower))
+    up = [*upper, *[""] * (width - len(upper))]
+    low = [*lower, *[""] * (width - len(lower))]
+    spanned: list[str] = []
+    group = ""
+    for u, lo in zip(up, low, strict=True):
+        if u.strip():
+            group = u.strip() if lo.strip() else ""
+        spanned.append(u.strip() or (group if lo.strip() else ""))
+    return [_joined(u, lo.strip()) for u, lo in zip(spanned, low, strict=True)]
+
+
+def _joined(upper: str, lower: str) -> str:
+    if not lower or not upper:
+        return upper or lower
+    for text in (f"{lower} {upper}", f"{upper} {lower}"):
+        if _BY_HEADER.get(normalise_header(text)[0]):
+            return text
+    base, year = normalise_header(lower)
+    group, group_year = normalise_header(upper)
+    when = f" {year or group_year}" if (year or group_year) else ""
+    if group in _BUDGET_GROUP and base in _IN_BUDGET:
+        return _IN_BUDGET[base] + when
+    if _BY_HEADER.get(base):
+        return lower if year or not group_year else f"{lower} {group_year}"
+    return upper if _BY_HEADER.get(group) else lower
+
+
+Table = list[tuple[int, list[str]]]
+
+
+@attrs.frozen
+class _Found:
+    """Where the header is: its table's separator (or sheet), the rows, the index of the
+    (lower) header row, and the header's cells (two rows joined when it has two)."""
+
+    source: str
+    rows: Table
+    index: int
+    header: list[str]
+    rows_in_header: int
+
+
+def _find_header(candidates: Sequence[tuple[str, Table, InputError | None]]) -> _Found:
+    """The best header among the tables read (one per separator tried, or per sheet)."""
+    best: tuple[int, int, int, str, list[str]] | None = None
     errors: dict[str, InputError] = {}
-    for delimiter in [forced] if forced else [";", ",", "\t"]:
-        # The rows before a fault still show the header: the fault is then the answer.
-        rows, error = _read_rows(text, delimiter)
+    tables = {}
+    for source, rows, error in candidates:
+        tables[source] = rows
         if error is not None:
-            errors[delimiter] = error
+            errors[source] = error
         for i, (_line, cells) in enumerate(rows[:_MAX_HEADER_SEARCH]):
             score = _header_score(cells)
+            header, height = list(cells), 1
+            if i + 1 < len(rows):
+                below = rows[i + 1][1]
+                merged = _merged_header(cells, below)
+                if _header_score(merged) > max(score, _header_score(below)):
+                    score, header, height = _header_score(merged), merged, 2
             if score and (best is None or (score, -i) > (best[0], -best[1])):
-                best = (score, i, delimiter)
-    if best is not None and best[2] in errors:
-        raise errors[best[2]]
+                best = (score, i, height, source, header)
+    if best is not None and best[3] in errors:
+        raise errors[best[3]]
     if best is None and len(errors) == 1:
         raise next(iter(errors.values()))
     if best is None:
@@ -336,8 +410,23 @@ def _find_header(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
             msg("error.csv.no-header", rows=_MAX_HEADER_SEARCH),
             expected=messages.text("expected.csv.header", "en"),
         )
-    _score, index, delimiter = best
-    return delimiter, _rows(text, delimiter), index
+    _score, index, height, source, header = best
+    return _Found(source, tables[source], index + height - 1, header, height)
+
+
+def _csv_tables(text: str) -> list[tuple[str, Table, InputError | None]]:
+    lines = text.splitlines()
+    first = lines[0].strip().lower() if lines else ""
+    forced = None
+    if re.fullmatch(r"sep=.", first):
+        # Excel's hint line: "sep=;" names the separator.
+        forced = first[4]
+    found = []
+    for delimiter in [forced] if forced else [";", ",", "\t"]:
+        # The rows before a fault still show the header: the fault is then the answer.
+        rows, error = _read_rows(text, delimiter)
+        found.append((delimiter, rows, error))
+    return found
 
 
 def _columns(
@@ -356,9 +445,11 @@ def _columns(
             continue
         found.append(_Column(index, cell.strip(), field, cell_year))
     if year is None:
-        years = [c.year for c in found if c.field in ("target", "realisasi") and c.year]
-        year = max(years) if years else None
+        year = _year_of_headers(found, line)
     columns: list[_Column] = []
+    # With a plain "Realisasi" column, one with a year is an earlier year's (the export's).
+    plain = any(c.field == "realisasi" and c.year is None for c in found)
+    named = any(c.field == "objective_name" for c in found)
     for col in found:
         field = col.field
         if col.year is not None and year is not None and field in _YEARED:
@@ -369,8 +460,12 @@ def _columns(
             else:
                 ignored.append(col.header)
                 continue
+        elif col.year is not None and field == "realisasi" and plain:
+            field = f"history.{col.year}"
         elif field == "last_year":
             field = "history.last"
+        elif field == "objective" and named:
+            field = "objective_id"
         columns.append(attrs.evolve(col, field=field))
     seen: dict[str, _Column] = {}
     for col in columns:
@@ -396,6 +491,161 @@ def _columns(
                 expected=messages.text("expected.csv.column", "en", names=names),
             )
     return columns, ignored, year
+
+
+def _year_of_headers(found: Sequence[_Column], line: int) -> int | None:
+    """The report year the headers' years show: the latest year with a target, when it
+    also has its realisasi or is the only year with a target. ``Target 2023, Realisasi
+    2023, Target 2024`` could be either year's report: refused, naming the years."""
+    targets: set[int] = {c.year for c in found if c.field == "target" and c.year}
+    done: set[int] = {c.year for c in found if c.field == "realisasi" and c.year}
+    if any(c.field == "realisasi" and c.year is None for c in found):
+        done = set()  # the years are history's: "Realisasi" is the report year's
+    if len(targets) > 1 and max(targets) not in done:
+        listed = ", ".join(str(y) for y in sorted(targets | done))
+        raise SchemaError(
+            msg("error.csv.which-year", years=listed),
+            line=line,
+            expected=messages.text("expected.csv.year", "en"),
+            hint=msg("hint.csv.which-year", year=max(targets)),
+        )
+    every = targets | done
+    return max(every) if every else None
+
+
+_TOTAL_WORDS = {
+    "jumlah",
+    "total",
+    "jumlah total",
+    "total keseluruhan",
+    "jumlah keseluruhan",
+    "sub total",
+    "subtotal",
+    "grand total",
+    "sum",
+}
+_MEAN_WORDS = {"rata rata", "rerata", "average", "mean"}
+_FOOTED = ("target", "realisasi", "pagu", "realisasi_anggaran")
+_AMOUNTS = ("pagu", "realisasi_anggaran")  # summable whatever the indicators' units
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def _total_label(cells: Sequence[str], columns: Sequence[_Column]) -> str | None:
+    """The label of a total row (``JUMLAH``, ``Total``, ``Rata-rata``), or None: in the
+    name column or the row's first cell; ``Jumlah …`` only without a unit, since many
+    indicators are named ``Jumlah UMKM …``."""
+    where = {c.field: c.index for c in columns}
+
+    def cell(field: str) -> str:
+        index = where.get(field)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    firsts = [c.strip() for c in cells if c.strip()][:1]
+    for label in [cell("name"), *firsts]:
+        key = _words(label)
+        if key in _TOTAL_WORDS or key in _MEAN_WORDS:
+            return label
+        if not cell("unit") and key.startswith(("jumlah ", "total ", "rata rata ")):
+            return label
+    return None
+
+
+class _Footing:
+    """The rows since the last total row, to check a total row against them."""
+
+    def __init__(self, columns: Sequence[_Column], notation: str, lang: str) -> None:
+        self.columns = [c for c in columns if c.field in _FOOTED or c.field.startswith("history.")]
+        self.notation = notation
+        self.lang = lang
+        self.group: list[tuple[str, dict[str, Decimal | None]]] = []
+        self.every: list[tuple[str, dict[str, Decimal | None]]] = []
+        self.closed = False
+
+    def _value(self, text: str) -> Decimal | None:
+        if not text or text == "-":
+            return None
+        try:
+            parsed = parse_number(_written(_unquoted(text), self.notation))
+        except NumberError:
+            return None
+        return parsed.value if parsed is not None else None
+
+    def add(self, row: _Row) -> None:
+        if self.closed:
+            self.group, self.closed = [], False
+        entry = (row.get("unit"), {c.field: self._value(row.get(c.field)) for c in self.columns})
+        self.group.append(entry)
+        self.every.append(entry)
+
+    def total(self, line: int, cells: Sequence[str], label: str) -> list[str]:
+        """The notes on a total row: skipped, and how its figures compare with the rows
+        above (the rows since the previous total, or else all rows above)."""
+        self.closed = True
+        notes = [messages.text("note.csv.total-row", self.lang, line=line, label=label)]
+        mean = _words(label) in _MEAN_WORDS or _words(label).startswith("rata rata")
+        agree = []
+        for col in self.columns:
+            printed = self._value(cells[col.index].strip() if col.index < len(cells) else "")
+            if printed is None:
+                continue
+            found = [
+                (expected, count)
+                for rows in (self.group, self.every)
+                if (got := self._expected(rows, col.field, mean)) is not None
+                for expected, count in [got]
+            ]
+            if not found:
+                continue
+            exponent = printed.as_tuple().exponent
+            places = exponent if isinstance(exponent, int) and exponent < 0 else 0
+            tolerance = Decimal(5).scaleb(places - 1)
+            if any(abs(printed - expected) <= tolerance for expected, _ in found):
+                agree.append(col.header)
+                continue
+            expected, count = found[0]
+            notes.append(
+                messages.text(
+                    "warning.csv.mean-differs" if mean else "warning.csv.total-differs",
+                    self.lang,
+                    line=line,
+                    label=label,
+                    column=col.header,
+                    printed=self._shown(printed),
+                    count=count,
+                    expected=self._shown(expected),
+                    difference=self._shown(printed - expected),
+                )
+            )
+        if agree:
+            notes.append(
+                messages.text(
+                    "note.csv.total-agrees",
+                    self.lang,
+                    line=line,
+                    columns=", ".join(repr(h) for h in agree),
+                )
+            )
+        return notes
+
+    def _expected(
+        self, rows: Sequence[tuple[str, dict[str, Decimal | None]]], field: str, mean: bool
+    ) -> tuple[Decimal, int] | None:
+        values = [v[field] for _, v in rows]
+        units = {unit for unit, _ in rows}
+        if not values or any(v is None for v in values):
+            return None
+        if field not in _AMOUNTS and len(units) != 1:
+            return None  # targets in different units add up to nothing
+        total = sum((v for v in values if v is not None), Decimal(0))
+        return (total / len(values) if mean else total), len(values)
+
+    def _shown(self, value: Decimal) -> str:
+        exponent = value.normalize().as_tuple().exponent
+        places = 2 if isinstance(exponent, int) and exponent < -2 else None
+        return format_number(value, places, notation=self.lang, group=True)
 
 
 def _is_numbering(cells: Sequence[str]) -> bool:
@@ -429,8 +679,17 @@ def _formula_like(cell: str) -> bool:
 class _Row:
     """One data row's cells by field, and the place to blame for each."""
 
-    def __init__(self, line: int, cells: Sequence[str], columns: Iterable[_Column]) -> None:
+    def __init__(
+        self,
+        line: int,
+        cells: Sequence[str],
+        columns: Iterable[_Column],
+        warnings: list[str] | None = None,
+        lang: str = "id",
+    ) -> None:
         self.line = line
+        self.warnings = [] if warnings is None else warnings
+        self.lang = lang
         self.cells = {
             c.field: _unquoted(cells[c.index].strip()) for c in columns if c.index < len(cells)
         }
@@ -461,13 +720,53 @@ def _figure(row: _Row, field: str, notation: str, *, required: bool = False) -> 
     return _checked(row, field, text, notation)
 
 
+# One separator and three digits: "1,500" is 1500 grouped, or 1,5 with a decimal comma.
+_AMBIGUOUS = re.compile(r"[-+]?[1-9][0-9]{0,2}([.,])[0-9]{3}")
+# Short scale words spreadsheets use, and the words the case format reads.
+_SHORT_SCALES = re.compile(r"(?i)(?<=[0-9\s])(jt|rb)\.?\s*$")
+_SCALE_WORDS = {"jt": "juta", "rb": "ribu"}
+
+
+def _written(text: str, notation: str) -> str:
+    """A cell's figure as the case holds it: in Indonesian notation, ``jt``/``rb`` spelt
+    out (``2,5 jt`` -> ``2,5 juta``)."""
+    written = text.translate(_SWAP) if notation == "en" else text
+    return _SHORT_SCALES.sub(
+        lambda m: (
+            ("" if m.string[m.start() - 1].isspace() else " ") + _SCALE_WORDS[m.group(1).lower()]
+        ),
+        written,
+    )
+
+
+def _ambiguous(row: _Row, field: str, text: str, notation: str, value: Decimal) -> None:
+    """Warn on ``1,500`` read with its separator as the decimal mark: say the reading
+    used and the option that gives the other."""
+    found = _AMBIGUOUS.fullmatch(text.strip())
+    if not found or found.group(1) != ("," if notation == "id" else "."):
+        return
+    other = Decimal(re.sub(r"[.,]", "", text.strip()))
+    row.warnings.append(
+        messages.text(
+            "warning.csv.ambiguous-number",
+            row.lang,
+            text=text.strip(),
+            line=row.line,
+            column=row.headers.get(field, field),
+            reading=format_number(value, None, notation=row.lang, group=True),
+            other=format_number(other, None, notation=row.lang, group=True),
+            notation="en" if notation == "id" else "id",
+        )
+    )
+
+
 def _checked(row: _Row, field: str, text: str, notation: str) -> str:
     """The cell's text as the case will hold it, once it is known to read as a number."""
-    written = text
-    if notation == "en":
-        written = text.translate(_SWAP)
+    written = _written(text, notation)
     try:
-        parse_number(written)
+        parsed = parse_number(written)
+        if parsed is not None:
+            _ambiguous(row, field, text, notation, parsed.value)
     except NumberError as exc:
         english = notation == "id" and re.search(r"\d\.\d{1,2}(?!\d)", text)
         raise row.fail(
@@ -552,14 +851,29 @@ def _import(
     notation: str,
     lang: str,
 ) -> Imported:
-    text = _decode(raw)
-    delimiter, rows, header_at = _find_header(text)
-    header_line, header = rows[header_at]
-    columns, ignored, year_from_headers = _columns(header, header_line, year)
     notes: list[str] = []
-    if header_at:
+    if is_xlsx(raw):
+        sheets = xlsx_sheets(raw, notation)
+        found = _find_header([(title, rows, None) for title, rows in sheets])
+        if len(sheets) > 1:
+            notes.append(messages.text("note.xlsx.sheet", lang, sheet=found.source))
+        delimiter = ""
+    else:
+        text, encoding = _decode(raw)
+        if encoding:
+            notes.append(messages.text("note.csv.encoding", lang, encoding=encoding))
+        found = _find_header(_csv_tables(text))
+        delimiter = found.source
+    rows, header_at, header = found.rows, found.index, found.header
+    header_line = rows[header_at][0]
+    columns, ignored, year_from_headers = _columns(header, header_line, year)
+    skipped = header_at + 1 - found.rows_in_header
+    first_line = rows[skipped][0]
+    if skipped:
+        notes.append(messages.text("note.csv.header-row", lang, line=first_line, skipped=skipped))
+    if found.rows_in_header > 1:
         notes.append(
-            messages.text("note.csv.header-row", lang, line=header_line, skipped=header_at)
+            messages.text("note.csv.two-row-header", lang, first=first_line, line=header_line)
         )
     if ignored:
         listed = ", ".join(repr(h) for h in ignored)
@@ -579,9 +893,18 @@ def _import(
         data = data[1:]
     lines: list[int] = []
     formulas: list[int] = []
+    warnings: list[str] = []
+    footing = _Footing(columns, notation, lang)
     for line, cells in data:
         if not any(c.strip() for c in cells):
             blank += 1
+            continue
+        if not delimiter:
+            # A sheet's row ends at its last filled cell.
+            cells = [*cells, *[""] * (len(header) - len(cells))]  # noqa: PLW2901
+        total = _total_label(cells, columns)
+        if total is not None:
+            notes.extend(footing.total(line, cells, total))
             continue
         if any(_formula_like(c) for c in cells):
             formulas.append(line)
@@ -603,7 +926,8 @@ def _import(
                 ),
                 hint=msg("hint.csv.quote-decimal-comma"),
             )
-        row = _Row(line, cells, columns)
+        row = _Row(line, cells, columns, warnings, lang)
+        footing.add(row)
         indicators.append(
             _indicator(row, fields, notation, ids, given_ids, objectives, year_from_headers, name)
         )
@@ -617,6 +941,11 @@ def _import(
         )
     if blank:
         notes.append(messages.text("note.csv.blank-rows", lang, count=blank))
+    notes.extend(warnings[:_MAX_WARNINGS])
+    if len(warnings) > _MAX_WARNINGS:
+        notes.append(
+            messages.text("note.csv.more-ambiguous", lang, count=len(warnings) - _MAX_WARNINGS)
+        )
     if formulas:
         rows_text = ", ".join(map(str, formulas[:5])) + (", …" if len(formulas) > 5 else "")
         notes.append(messages.text("note.csv.formula-cells", lang, rows=rows_text))
@@ -646,8 +975,19 @@ def _import(
     return Imported(text_out, case, tuple(notes), direction_assumed)
 
 
-def _decode(raw: bytes) -> str:
+def _decode(raw: bytes) -> tuple[str, str | None]:
+    """The text of a CSV and the encoding it was read in when it is not UTF-8: what Excel
+    saves as "CSV" on a Windows set to Indonesian or English is Windows-1252 ("ANSI", where
+    byte 0x96 is an en dash), and "Unicode Text" is UTF-16 with a byte-order mark."""
     wide = wide_encoding(raw)
+    if wide == "UTF-16":
+        codec = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_order(raw)
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            return _not_empty(text.removeprefix("\ufeff")), wide
     if wide is not None:
         raise InputError(
             msg("error.csv.wide-encoding", encoding=wide),
@@ -660,14 +1000,26 @@ def _decode(raw: bytes) -> str:
             expected=messages.text("expected.csv.text-file", "en"),
         )
     try:
-        text = raw.decode("utf-8-sig")
+        return _not_empty(raw.decode("utf-8-sig")), None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        return _not_empty(raw.decode("cp1252")), "Windows-1252"
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            msg("error.csv.not-utf8", byte=raw[exc.start]),
+            msg("error.csv.not-utf8", byte=raw[first_bad]),
             line=line,
             expected=messages.text("expected.csv.save-utf8", "en"),
         ) from None
+
+
+def _utf16_order(raw: bytes) -> str:
+    # Without a byte-order mark: ASCII text has its zero bytes second in little-endian.
+    return "utf-16-le" if not raw[1:4096:2].strip(b"\x00") else "utf-16-be"
+
+
+def _not_empty(text: str) -> str:
     if not text.strip():
         raise InputError(msg("error.csv.empty-file"))
     return text
@@ -706,11 +1058,12 @@ def _indicator(
     else:
         slug = slugify(name)
     ind: dict[str, Any] = {"id": _unique(slug, ids, f"indikator-{row.line}"), "name": name}
-    objective = row.get("objective")
+    objective = row.get("objective_name") or row.get("objective")
     if objective:
         if objective not in objectives:
+            given_objective = slugify(row.get("objective_id")) or slugify(objective)
             objectives[objective] = _unique(
-                slugify(objective), set(objectives.values()), f"sasaran-{len(objectives) + 1}"
+                given_objective, set(objectives.values()), f"sasaran-{len(objectives) + 1}"
             )
         ind["objective"] = objectives[objective]
     ind["unit"] = unit

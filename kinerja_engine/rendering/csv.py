@@ -1,7 +1,10 @@
 """Results as CSV for spreadsheets: one row per indicator, or per finding after a check.
 
-Column names are fixed English keys (like the JSON contract's) in both languages, so a
-sheet built on them keeps working; the *notation* follows ``lang`` the way spreadsheets
+The text starts with a UTF-8 byte-order mark, by which Excel knows the encoding (without
+it, Excel reads ``0–500 %`` as ``0â€“500 %``). Under ``--lang en`` the column names are fixed
+English keys (like the JSON contract's), so a sheet built on them keeps working; under
+``--lang id`` they are Indonesian headings (``Indikator Kinerja``, ``Pagu Anggaran``) that
+``kinerja import`` reads as well. The *notation* follows ``lang`` the way spreadsheets
 expect it: ``--lang id`` writes ``;``-separated cells with a decimal comma (``106,85``),
 which a spreadsheet set to Indonesian opens as numbers, and ``--lang en`` writes
 ``,``-separated cells with a decimal point. Numbers are never grouped, so they stay
@@ -13,8 +16,11 @@ Every text cell that a spreadsheet would read as a formula (one that begins with
 leading ``'``, which spreadsheets show as text; the figures are numbers and written as such
 (``-1,5`` stays a number), and so is a printed text that reads as a figure (``-930,00 %``). ``kinerja import`` reads the ``'`` back off.
 
-The indicator layout is one that ``kinerja import`` reads back (``name``, ``unit``,
-``direction``, ``target``, ``realisasi``, ``pagu``, ``realisasi_anggaran``, …).
+The indicator rows hold everything ``kinerja import`` needs to make the case again: the
+inputs (target, realisasi, budget), the end-of-Renstra target, each earlier year's
+realisasi (``realisasi_2020``) and the objective's id and name; so
+``kinerja evaluate case --format csv | kinerja import -`` gives a case that evaluates to
+the same figures.
 """
 
 from __future__ import annotations
@@ -25,10 +31,11 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from kinerja_engine.domain.model import Case, Target
+from kinerja_engine.domain.model import Case, Direction, Target
 from kinerja_engine.domain.results import Report
 from kinerja_engine.errors import NumberError
 from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, parse_number
 from kinerja_engine.rulesets.ruleset import RuleSet
 
@@ -60,6 +67,9 @@ INDICATOR_COLUMNS = (
     "status",
     "flags",
     "reason",
+    # ---- issue 15 (sheets): what a re-import needs; the history columns follow these.
+    "renstra_target",
+    "objective_name",
 )
 
 FINDING_COLUMNS = (
@@ -139,18 +149,87 @@ def _engine(text: str | None, lang: str) -> str:
     return _text(text)
 
 
+# Excel recognises UTF-8 by it; `kinerja import` (and Python's utf-8-sig) read it off.
+BOM = "\ufeff"
+
+
+_HEADINGS = {
+    "agency": "csv.column.agency",
+    "year": "csv.column.year",
+    "rules": "csv.column.rules",
+    "rules_version": "csv.column.rules-version",
+    "no": "csv.column.no",
+    "id": "csv.column.id",
+    "name": "csv.column.name",
+    "objective": "csv.column.objective",
+    "unit": "csv.column.unit",
+    "direction": "csv.column.direction",
+    "target": "csv.column.target",
+    "realisasi": "csv.column.realisasi",
+    "pagu": "csv.column.pagu",
+    "realisasi_anggaran": "csv.column.realisasi-anggaran",
+    "capaian": "csv.column.capaian",
+    "category": "csv.column.category",
+    "serapan": "csv.column.serapan",
+    "efficiency_value": "csv.column.efficiency-value",
+    "efficiency_score": "csv.column.efficiency-score",
+    "efficiency": "csv.column.efficiency",
+    "progress": "csv.column.progress",
+    "verdict": "csv.column.verdict",
+    "status": "csv.column.status",
+    "flags": "csv.column.flags",
+    "reason": "csv.column.reason",
+    "renstra_target": "csv.column.renstra-target",
+    "objective_name": "csv.column.objective-name",
+    "severity": "csv.column.severity",
+    "code": "csv.column.code",
+    "indicator": "csv.column.indicator",
+    "budget": "csv.column.budget",
+    "where": "csv.column.where",
+    "field": "csv.column.field",
+    "printed": "csv.column.printed",
+    "expected": "csv.column.expected",
+    "difference": "csv.column.difference",
+    "tolerance": "csv.column.tolerance",
+    "message": "csv.column.message",
+    "evidence": "csv.column.evidence",
+}
+_DIRECTION_WORDS = {
+    Direction.HIGHER_IS_BETTER: "csv.direction.higher-is-better",
+    Direction.LOWER_IS_BETTER: "csv.direction.lower-is-better",
+    Direction.WITHIN_RANGE: "csv.direction.within-range",
+}
+
+
+def heading(key: str, lang: str) -> str:
+    """A column's heading: the key itself in ``en``, its Indonesian heading in ``id``
+    (``realisasi_2020`` -> ``Realisasi 2020``)."""
+    if lang != "id":
+        return key
+    if key.startswith("realisasi_") and key.removeprefix("realisasi_").isdigit():
+        return text("csv.column.realisasi-year", "id", year=key.removeprefix("realisasi_"))
+    return text(_HEADINGS[key], "id")
+
+
+def _history_years(items: Sequence[tuple[Case, Report, RuleSet | None]]) -> list[int]:
+    return sorted({year for case, _, _ in items for ind in case.indicators for year in ind.history})
+
+
 def render_csv(items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str = "id") -> str:
     """Every report's rows under one header: indicators, or findings when checked."""
     checked = any(report.checked for _, report, _ in items)
-    columns = FINDING_COLUMNS if checked else INDICATOR_COLUMNS
+    years = [] if checked else _history_years(items)
+    columns = list(FINDING_COLUMNS if checked else INDICATOR_COLUMNS)
+    columns += [f"realisasi_{year}" for year in years]
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(
         buffer,
         delimiter=";" if lang == "id" else ",",
         lineterminator="\n",
         quoting=csv.QUOTE_MINIMAL,
     )
-    writer.writerow(columns)
+    writer.writerow([heading(c, lang) for c in columns])
     for case, report, _rules in items:
         head = [
             _text(report.info.agency),
@@ -158,19 +237,31 @@ def render_csv(items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str =
             _text(report.rules),
             _text(report.rules_version),
         ]
-        rows = _finding_rows(report, lang) if checked else _indicator_rows(case, report, lang)
+        rows = (
+            _finding_rows(report, lang) if checked else _indicator_rows(case, report, lang, years)
+        )
         for row in rows:
             writer.writerow([*head, *row])
     return buffer.getvalue()
 
 
-def _indicator_rows(case: Case, report: Report, lang: str) -> list[list[str]]:
+def direction_word(direction: Direction, lang: str) -> str:
+    """``Positif`` / ``Negatif`` / ``Rentang`` in ``id`` (as LKjIP tables write it, and as
+    ``kinerja import`` reads it); the direction's key in ``en``."""
+    return text(_DIRECTION_WORDS[direction], "id") if lang == "id" else direction.value
+
+
+def _indicator_rows(
+    case: Case, report: Report, lang: str, years: Sequence[int] = ()
+) -> list[list[str]]:
     inputs = {ind.id: ind for ind in case.indicators}
+    objectives = {o.id: o.name for o in case.objectives}
     rows = []
     for n, r in enumerate(report.indicators, start=1):
         ind = inputs.get(r.id)
         budget = ind.budget if ind is not None else None
         reason = (r.reason_id if lang == "id" and r.reason_id else r.reason) or ""
+        history = ind.history if ind is not None else {}
         rows.append(
             [
                 str(n),
@@ -178,7 +269,7 @@ def _indicator_rows(case: Case, report: Report, lang: str) -> list[list[str]]:
                 _text(r.name),
                 _text(r.objective or ""),
                 _text(r.unit),
-                r.direction.value,
+                direction_word(r.direction, lang),
                 _target(ind.target if ind is not None else None, lang),
                 _exact(ind.realisasi if ind is not None else None, lang),
                 _exact(budget.pagu if budget else None, lang),
@@ -194,6 +285,9 @@ def _indicator_rows(case: Case, report: Report, lang: str) -> list[list[str]]:
                 r.status.value,
                 " ".join(f.code for f in r.flags),
                 _text(reason),
+                _exact(ind.renstra_target if ind is not None else None, lang),
+                _text(objectives.get(r.objective or "", "")),
+                *[_exact(history.get(year), lang) for year in years],
             ]
         )
     return rows
