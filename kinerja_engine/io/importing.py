@@ -525,6 +525,8 @@ _TOTAL_WORDS = {
     "sum",
 }
 _MEAN_WORDS = {"rata rata", "rerata", "average", "mean"}
+_MEAN_PREFIX = "rata rata "
+_TOTAL_PREFIXES = ("jumlah ", "total ", _MEAN_PREFIX)
 _FOOTED = ("target", "realisasi", "pagu", "realisasi_anggaran")
 _AMOUNTS = ("pagu", "realisasi_anggaran")  # summable whatever the indicators' units
 
@@ -548,7 +550,7 @@ def _total_label(cells: Sequence[str], columns: Sequence[_Column]) -> str | None
         key = _words(label)
         if key in _TOTAL_WORDS or key in _MEAN_WORDS:
             return label
-        if not cell("unit") and key.startswith(("jumlah ", "total ", "rata rata ")):
+        if not cell("unit") and key.startswith(_TOTAL_PREFIXES):
             return label
     return None
 
@@ -585,7 +587,7 @@ class _Footing:
         above (the rows since the previous total, or else all rows above)."""
         self.closed = True
         notes = [messages.text("note.csv.total-row", self.lang, line=line, label=label)]
-        mean = _words(label) in _MEAN_WORDS or _words(label).startswith("rata rata")
+        mean = _words(label) in _MEAN_WORDS or _words(label).startswith(_MEAN_PREFIX)
         agree = []
         for col in self.columns:
             printed = self._value(cells[col.index].strip() if col.index < len(cells) else "")
