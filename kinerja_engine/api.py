@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Context, localcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, overload
 
 from kinerja_engine import batch
 from kinerja_engine.audit.review import audit
@@ -66,8 +66,9 @@ __all__ = [
 ]
 
 #: The formats :func:`render` writes: a text table, Markdown, a self-contained HTML page
-#: (needs the ``report`` extra: Jinja2), the JSON output contract, CSV.
-FORMATS = ("table", "markdown", "html", "json", "csv")
+#: (needs the ``report`` extra: Jinja2), the JSON output contract, CSV; and an Excel
+#: workbook (``xlsx``, bytes, needs the ``xlsx`` extra: openpyxl).
+FORMATS = ("table", "markdown", "html", "json", "csv", "xlsx")
 # The formats that show the case's own inputs beside the results (chapter III of an LKjIP).
 _CASE_FORMATS = ("markdown", "html", "csv")
 
@@ -295,15 +296,42 @@ def _judge(case: Case, rules: RuleSet, *, audited: bool, trace: bool) -> Report:
 # ---------------------------------------------------------------- output
 
 
+Renderable = Report | Judged | RuleSet | Sequence[Report | Judged]
+
+
+@overload
+def render(  # type: ignore[overload-overlap]
+    what: Renderable,
+    fmt: Literal["xlsx"],
+    lang: str = "id",
+    *,
+    case: Case | None = None,
+    rules: RuleSet | None = None,
+    trace: bool = False,
+) -> bytes: ...
+
+
+@overload
 def render(
-    what: Report | Judged | RuleSet | Sequence[Report | Judged],
+    what: Renderable,
     fmt: str = "table",
     lang: str = "id",
     *,
     case: Case | None = None,
     rules: RuleSet | None = None,
     trace: bool = False,
-) -> str:
+) -> str: ...
+
+
+def render(
+    what: Renderable,
+    fmt: str = "table",
+    lang: str = "id",
+    *,
+    case: Case | None = None,
+    rules: RuleSet | None = None,
+    trace: bool = False,
+) -> str | bytes:
     """A report, or several, as text in ``fmt`` (one of :data:`FORMATS`), with labels and
     number notation in ``lang`` (``id`` or ``en``; JSON is the same in both).
 
@@ -323,6 +351,9 @@ def render(
             raise ValueError(text("error.api.rules-format", "en", fmt=fmt))
 
         return describe_rules(what, lang)
+    if fmt == "xlsx":
+        # Chapter III as a workbook: bytes, from the same items as ``csv``.
+        return _render_workbook(what, lang, case=case, rules=rules)
     one = isinstance(what, Report | Judged)
     items: list[Report | Judged] = [what] if isinstance(what, Report | Judged) else list(what)
     if fmt in _CASE_FORMATS and (case is not None or any(isinstance(i, Judged) for i in items)):
@@ -337,6 +368,23 @@ def render(
     if one:
         return basic.render(reports[0], fmt, lang, trace=trace)
     return basic.render_many(reports, fmt, lang)
+
+
+def _render_workbook(
+    what: Report | Judged | Sequence[Report | Judged],
+    lang: str = "id",
+    *,
+    case: Case | None = None,
+    rules: RuleSet | None = None,
+) -> bytes:
+    """Chapter III as the bytes of an Excel workbook (``.xlsx``, the ``xlsx`` extra): the
+    indicator, budget, efficiency and (after a check) findings tables as sheets, figures
+    as number cells. Items as for :func:`render` in ``csv``: from :func:`run` (with
+    ``keep``), or one report with its ``case`` and ``rules``."""
+    from kinerja_engine.rendering.xlsx import render_xlsx
+
+    items: list[Report | Judged] = [what] if isinstance(what, Report | Judged) else list(what)
+    return render_xlsx([_shown(i, case, rules) for i in items], lang)
 
 
 def _shown(

@@ -522,6 +522,15 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "table (default); markdown or html: chapter III of an LKjIP (html with"
         " charts); json: the output contract; csv: one row per indicator (check: per finding)",
     ),
+    # ---- issue 15 (sheets)
+    "cli.help.format-xlsx": (
+        "xlsx: buku kerja Excel berisi tabel Bab III (perlu paket tambahan [xlsx] dan -o FILE)",
+        "xlsx: an Excel workbook of the chapter III tables (needs the [xlsx] extra and -o FILE)",
+    ),
+    "error.cli.binary-to-terminal": (
+        "format {format} adalah berkas biner dan tidak ditulis ke terminal: berikan -o FILE",
+        "the {format} format is a binary file and is not written to a terminal: give -o FILE",
+    ),
     "cli.help.lang": (
         "bahasa label dan notasi angka (bawaan: id)",
         "language of labels and notation (default: id)",
@@ -560,12 +569,12 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "list the audit's catalogue of checks",
     ),
     "cli.help.import": (
-        "buat berkas kasus dari lembar kerja (CSV) berisi indikator",
-        "make a case file from a spreadsheet (CSV) of indicators",
+        "buat berkas kasus dari lembar kerja (CSV atau Excel .xlsx) berisi indikator",
+        "make a case file from a spreadsheet (CSV or Excel .xlsx) of indicators",
     ),
     "cli.help.import-file": (
-        "CSV yang diekspor dari aplikasi pelaporan",
-        "CSV exported by a reporting application",
+        "CSV atau buku kerja Excel dari aplikasi pelaporan; - untuk masukan standar",
+        "CSV or Excel workbook from a reporting application; - for standard input",
     ),
     "cli.help.import-output": (
         "tulis kasusnya ke sini (bawaan: keluaran standar)",
@@ -1663,6 +1672,31 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "chapter.not-drawn": ("tidak digambar: {why}", "not drawn: {why}"),
     "chapter.no-serapan": ("tanpa data anggaran", "no budget figures"),
+    # ---- issue 15 (sheets): chapter III completed, and its workbook
+    "chapter.comparison": (
+        "Perbandingan Realisasi dengan Tahun Lalu",
+        "Actual Compared with Last Year",
+    ),
+    "chapter.change": ("Perubahan", "Change"),
+    "chapter.trend": ("Arah perubahan", "Trend"),
+    "chapter.trend.better": ("membaik", "improved"),
+    "chapter.trend.worse": ("memburuk", "worsened"),
+    "chapter.trend.same": ("tetap", "unchanged"),
+    "chapter.budget-lines": (
+        "Realisasi Anggaran per Program dan Kegiatan",
+        "Budget Realisation per Program and Activity",
+    ),
+    "chapter.program": ("Program / Kegiatan / Sub Kegiatan", "Program / activity / sub-activity"),
+    "chapter.not-computed": ("tidak dapat dihitung: {reason}", "cannot be computed: {reason}"),
+    "chapter.iku-sheet": ("Capaian IKU", "KPI achievement"),
+    "chapter.budget-lines-sheet": ("Program dan Kegiatan", "Programs and activities"),
+    "chapter.efficiency-sheet": ("Efisiensi", "Efficiency"),
+    "chapter.findings-sheet": ("Temuan", "Findings"),
+    "xlsx.target-high": ("Target batas atas", "Target upper bound"),
+    "xlsx.subject": ("Indikator atau baris anggaran", "Indicator or budget line"),
+    "xlsx.message": ("Uraian", "Description"),
+    "xlsx.exact-column": ("{header} (teks persis)", "{header} (exact text)"),
+    "xlsx.agency": ("Instansi pemerintah", "Government agency"),
     # ------------------------------------------------------------------ the plain table (table and markdown formats)
     # `kinerja rules show`: a rule set as a reader wants to see it.
     "rules.show.capaian": ("capaian:", "capaian:"),

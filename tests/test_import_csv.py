@@ -230,3 +230,119 @@ def test_header_normalisation_and_slugs() -> None:
         slugify("Persentase IKM Yang Terstandarisasi (%)") == "persentase-ikm-yang-terstandarisasi"
     )
     assert slugify("Ékspor — nilai") == "ekspor-nilai"
+
+
+# ---- issue 15 (sheets): the shapes spreadsheets are saved in
+
+
+def _notes(raw: bytes, **options: object) -> tuple[ke.Case, tuple[str, ...]]:
+    options.setdefault("agency", "Dinas X")
+    options.setdefault("lang", "en")
+    imported = import_csv(raw, "sheet.csv", **options)  # type: ignore[arg-type]
+    return imported.case, imported.notes
+
+
+def test_excel_ansi_csv_in_windows_1252_is_read_with_its_en_dash() -> None:
+    # Excel's "CSV" on Windows: cp1252, where byte 0x96 is an en dash.
+    raw = b"Indikator;Satuan;Target 2021;Realisasi 2021\nNilai ekspor \x96 UMKM;%;0 \x96 500;56\n"
+    case, notes = _notes(raw)
+    ind = case.indicators[0]
+    assert ind.name == "Nilai ekspor – UMKM"
+    assert (ind.target.low, ind.target.high) == (Decimal(0), Decimal(500))  # type: ignore[union-attr]
+    assert any("Windows-1252" in n for n in notes)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-8-sig", "utf-8"])
+def test_unicode_text_utf16_tab_separated_and_utf8_with_or_without_bom(codec: str) -> None:
+    text = "Indikator\tSatuan\tTarget\tRealisasi\nKoperasi – sehat\t%\t56\t56,5\n"
+    # Excel's "Unicode Text" starts with a byte-order mark; utf-16-be is given one here.
+    raw = text.encode(codec) if codec != "utf-16-be" else b"\xfe\xff" + text.encode(codec)
+    case, notes = _notes(raw, year=2021)
+    assert case.indicators[0].name == "Koperasi – sehat"
+    assert case.indicators[0].realisasi == Decimal("56.5")
+    assert any("UTF-16" in n for n in notes) == codec.startswith("utf-16")
+
+
+def test_two_row_header_merged_over_target_and_realisasi() -> None:
+    text = (
+        "No;Indikator;Satuan;Kinerja;;Anggaran;\n"
+        ";;;Target;Realisasi;Target;Realisasi\n"
+        "1;Koperasi sehat;%;56;56;519.852.000;440.886.396\n"
+    )
+    case, notes = _notes(text.encode(), year=2021)
+    ind = case.indicators[0]
+    assert (ind.target.low, ind.realisasi) == (Decimal(56), Decimal(56))  # type: ignore[union-attr]
+    assert ind.budget is not None
+    assert (ind.budget.pagu, ind.budget.realisasi) == (Decimal(519852000), Decimal(440886396))
+    assert any("two rows (1 and 2)" in n for n in notes)
+
+
+def test_total_rows_are_skipped_and_checked_as_footing() -> None:
+    text = (
+        "Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran\n"
+        "A;%;80;85;1.000.000;900.000\n"
+        "B;%;70;60;2.000.000;1.800.000\n"
+        "JUMLAH;;;;3.000.000;2.600.000\n"
+        "Rata-rata;;75;72,5;;\n"
+    )
+    case, notes = _notes(text.encode(), year=2021)
+    assert [i.name for i in case.indicators] == ["A", "B"]
+    said = "\n".join(notes)
+    assert "row 4 ('JUMLAH') skipped" in said and "row 5 ('Rata-rata') skipped" in said
+    # 900.000 + 1.800.000 is 2.700.000, not the 2.600.000 the total row says.
+    assert (
+        "warning: row 4 ('JUMLAH'), column 'Realisasi Anggaran': 2,600,000 is written, but"
+        " the 2 rows above add up to 2,700,000 (difference -100,000)"
+    ) in said
+    assert "row 4: 'Pagu' agree" in said
+    assert "row 5: 'Target', 'Realisasi' agree" in said
+
+
+def test_an_indicator_named_jumlah_is_no_total_row() -> None:
+    case, _ = _notes(b"Indikator;Satuan;Target\nJumlah UMKM binaan;unit;40\n", year=2021)
+    assert [i.name for i in case.indicators] == ["Jumlah UMKM binaan"]
+
+
+def test_short_scale_words_jt_and_rb() -> None:
+    case, _ = _notes(b"Indikator;Satuan;Target;Realisasi\nA;Rp;2,5 jt;300rb\n", year=2021)
+    ind = case.indicators[0]
+    assert (ind.target.low, ind.realisasi) == (Decimal(2500000), Decimal(300000))  # type: ignore[union-attr]
+
+
+def test_an_ambiguous_year_choice_is_refused_naming_the_years(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "iku.csv"
+    src.write_bytes(b"Indikator;Satuan;Target 2023;Realisasi 2023;Target 2024\nA;%;80;85;90\n")
+    code, _, err = run(capsys, "import", str(src), "--agency", "X", "--lang", "en")
+    assert code == 2 and "2023, 2024" in err and "--year" in err
+    code, out, _ = run(capsys, "import", str(src), "--agency", "X", "--year", "2023")
+    assert code == 0 and 'target = "80"' in out and 'realisasi = "85"' in out
+
+
+def test_a_number_whose_notation_is_ambiguous_is_warned_with_the_reading() -> None:
+    raw = b'Indicator,Unit,Target,Actual\nA,%,"1,500",2\n'
+    case, notes = _notes(raw, year=2021)
+    assert case.indicators[0].target.low == Decimal("1.5")  # type: ignore[union-attr]
+    assert any(
+        "'1,500' (row 2, column 'Target') is read as 1.5; if it means 1,500, use --notation en" in n
+        for n in notes
+    )
+    case, notes = _notes(raw, year=2021, notation="en")
+    assert case.indicators[0].target.low == Decimal(1500)  # type: ignore[union-attr]
+    assert not any("read as" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("word", "direction"),
+    [
+        ("Negatif", Direction.LOWER_IS_BETTER),
+        ("Positif", Direction.HIGHER_IS_BETTER),
+        ("Menurun", Direction.LOWER_IS_BETTER),
+        ("Meningkat", Direction.HIGHER_IS_BETTER),
+        ("Semakin kecil semakin baik", Direction.LOWER_IS_BETTER),
+    ],
+)
+def test_indonesian_direction_words(word: str, direction: Direction) -> None:
+    raw = f"Indikator;Satuan;Target;Arah\nA;%;1;{word}\n".encode()
+    assert _notes(raw, year=2021)[0].indicators[0].direction is direction

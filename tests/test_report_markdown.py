@@ -50,7 +50,7 @@ def test_per_indicator_budget_and_efficiency_tables(seed: tuple[ke.Case, ke.Rule
     case, rules = seed
     text = render_markdown(case, ke.evaluate(case, rules), rules, "id")
     skm = text[text.index("### 1) Survei") : text.index("### 2) ")]
-    assert "**Tabel 3. Pencapaian Kinerja dan Anggaran: Survei Kepuasan Masyarakat (SKM)**" in skm
+    assert "**Tabel 5. Pencapaian Kinerja dan Anggaran: Survei Kepuasan Masyarakat (SKM)**" in skm
     assert (
         "| 87,07 % | 87,08 % | 100,01 % | Rp 1.418.633.200,00 | Rp 1.324.391.015,00 | 93,36 % |"
         in skm
@@ -115,3 +115,50 @@ def test_cli_markdown_trace_and_output(tmp_path: Path, capsys: pytest.CaptureFix
     assert text.startswith("# Bab III Akuntabilitas Kinerja")
     assert "Jejak perhitungan" in text and "capaian = realisasi / target * 100" in text
     assert capsys.readouterr().out == ""
+
+
+# ---- issue 15 (sheets): chapter III completed
+
+
+def test_budget_realisation_per_program_and_kegiatan_as_a_tree(
+    seed: tuple[ke.Case, ke.RuleSet],
+) -> None:
+    case, rules = seed
+    lines = render_markdown(case, ke.evaluate(case, rules), rules, "id").splitlines()
+    head = lines.index("## Tabel 4. Realisasi Anggaran per Program dan Kegiatan")
+    assert lines[head + 2] == (
+        "| Kode | Program / Kegiatan / Sub Kegiatan | Pagu anggaran | Realisasi anggaran"
+        " | Capaian (serapan) anggaran |"
+    )
+    assert lines[head + 6] == (
+        "| belanja | BELANJA | Rp 20.516.646.631,00 | Rp 15.534.464.918,61 | 75,72 % |"
+    )
+    # A program one level in, its kegiatan two: shown by their indentation.
+    assert lines[head + 7].startswith("| p01-perencanaan | " + "\u00a0" * 4 + "PERENCANAAN")
+    assert lines[head + 8].startswith("| p01-perencanaan-s01 | " + "\u00a0" * 8 + "Penyusunan")
+    assert len([x for x in lines[head:] if x.startswith("| ")]) - 1 >= len(case.budget)
+
+
+def test_comparison_with_last_year_says_which_way_it_moved(
+    seed: tuple[ke.Case, ke.RuleSet],
+) -> None:
+    case, rules = seed
+    lines = render_markdown(case, ke.evaluate(case, rules), rules, "en").splitlines()
+    head = lines.index("## Table 3. Actual Compared with Last Year")
+    assert lines[head + 2] == (
+        "| No | Key performance indicator | Actual 2020 | Actual 2021 | Change | Trend |"
+    )
+    assert lines[head + 4] == (
+        "| 1 | Survei Kepuasan Masyarakat (SKM) | 81.55% | 87.08% | +5.53% | improved |"
+    )
+    assert lines[head + 5] == "| 2 | Persentase Koperasi Sehat | 104% | 56% | −48% | worsened |"
+
+
+def test_an_indicator_that_cannot_be_computed_is_one_line_with_its_reason(
+    seed: tuple[ke.Case, ke.RuleSet],
+) -> None:
+    case, rules = seed
+    lines = render_markdown(case, ke.evaluate(case, rules), rules, "id").splitlines()
+    at = lines.index("### 6) Persentase Koperasi Aktif")
+    assert lines[at + 2] == "tidak dapat dihitung: target tahun ini tidak ditetapkan"
+    assert lines[at + 4] == "### 7) Persentase Peningkatan Nilai Ekspor"

@@ -116,12 +116,12 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         p.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.rules"))
         p.add_argument(
             "--format",
-            choices=("table", "markdown", "html", "json", "csv"),
+            choices=("table", "markdown", "html", "json", "csv", "xlsx"),
             default="table",
-            help=say("cli.help.format"),
+            help=f"{say('cli.help.format')}; {say('cli.help.format-xlsx')}",
         )
         _lang(p, say)
-        p.add_argument("--output", metavar="FILE", help=say("cli.help.output"))
+        p.add_argument("-o", "--output", metavar="FILE", help=say("cli.help.output"))
         _limits(p, say)
 
     ev = sub.add_parser("evaluate", help=say("cli.help.evaluate"))
@@ -140,8 +140,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     sub.add_parser("checks", help=say("cli.help.checks"))
 
     imp = sub.add_parser("import", help=say("cli.help.import"))
-    imp.add_argument("file", metavar="FILE.csv", help=say("cli.help.import-file"))
-    imp.add_argument("--output", metavar="CASE.toml", help=say("cli.help.import-output"))
+    imp.add_argument("file", metavar="FILE.csv|FILE.xlsx", help=say("cli.help.import-file"))
+    imp.add_argument("-o", "--output", metavar="CASE.toml", help=say("cli.help.import-output"))
     imp.add_argument("--agency", help=say("cli.help.agency"))
     imp.add_argument("--year", type=int, help=say("cli.help.year"))
     imp.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.import-rules"))
@@ -279,7 +279,10 @@ def _cases(args: argparse.Namespace) -> int:
     trace = getattr(args, "trace", False)
     # Only the document formats show what the case printed; the others need no case
     # back from a worker.
-    keep = args.format in ("markdown", "html", "csv")
+    keep = args.format in ("markdown", "html", "csv", "xlsx")
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        # A workbook is binary: on a terminal it would be noise, and could upset it.
+        raise UsageError(msg("error.cli.binary-to-terminal", format=args.format))
     done = ke.run(
         sources, rules, check=args.command == "check", trace=trace, jobs=args.jobs, keep=keep
     )
@@ -291,7 +294,9 @@ def _cases(args: argparse.Namespace) -> int:
         items.append(judged)
         progress.advance(path, judged.report)
     progress.finish()
-    text = ke.render(items[0] if len(items) == 1 else items, args.format, args.lang, trace=trace)
+    text: str | bytes = ke.render(
+        items[0] if len(items) == 1 else items, args.format, args.lang, trace=trace
+    )
     if args.output:
         _refuse_overwriting_inputs(args.output, inputs + _rules_files(sorted(origins)))
     _emit(text, args.output)
@@ -372,13 +377,26 @@ def _cleanup_on_signals() -> Iterator[None]:
             signal.signal(caught, handler)
 
 
-def _write(fh: Any, text: str) -> None:
+def _write(fh: Any, text: str | bytes) -> None:
     fh.write(text)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _open(target: int | str, data: str | bytes) -> Any:
+    """A file descriptor or path opened for ``data``: bytes (a workbook) as they are, text
+    in UTF-8 with LF line ends."""
+    if isinstance(data, bytes):
+        return open(target, "wb")  # noqa: SIM115 - the caller closes it
+    return open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+
+
+def _emit(text: str | bytes, output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     try:
         mode = os.stat(output).st_mode
@@ -400,7 +418,7 @@ def _emit(text: str, output: str | None) -> None:
         raise UsageError(msg("error.cli.cannot-write", output=output, reason=reason)) from None
     try:
         with _cleanup_on_signals():
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            with _open(fd, text) as fh:
                 _write(fh, text)
             # mkstemp makes the file private (0600); a report is shared like any file the
             # user writes: keep the mode of the file it replaces, else follow the umask.
@@ -416,11 +434,11 @@ def _emit(text: str, output: str | None) -> None:
         raise
 
 
-def _write_through(text: str, output: str) -> None:
+def _write_through(text: str | bytes, output: str) -> None:
     """Write into a file that is not a regular one (``/dev/null``, a FIFO, a terminal,
     ``/proc/self/fd/1``): renaming a file over it would replace the node itself."""
     try:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+        with _open(output, text) as fh:
             _write(fh, text)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__

@@ -13,7 +13,7 @@ from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.messages import text
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
-from kinerja_engine.rendering.view import ReportView, build_view
+from kinerja_engine.rendering.view import Note, ReportView, build_view
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["render_markdown", "render_markdown_many"]
@@ -84,9 +84,37 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         )
         out.append("")
 
+    if view.comparison_caption:
+        out += [f"## {m(view.comparison_caption)}", ""]
+        out += _table(
+            view.comparison_head,
+            [
+                [str(c.no), c.name, c.last_year, c.this_year, c.change, c.trend]
+                for c in view.comparison
+            ],
+            "rlrrrl",
+        )
+        out.append("")
+
+    if view.budget_lines_caption:
+        out += [f"## {m(view.budget_lines_caption)}", ""]
+        out += _table(
+            view.budget_lines_head,
+            [
+                [b.id, b.indent_name, b.pagu_text, b.realisasi_text, b.serapan_text]
+                for b in view.budget_lines
+            ],
+            "llrrr",
+        )
+        out.append("")
+
     out += [f"## {text('chapter.per-indicator', lang)}", ""]
     for s in view.sections:
         out += [f"### {s.no}) {m(s.name)}", ""]
+        if s.unavailable:
+            out += [m(s.unavailable), ""]
+            out += _notes(s.notes, lang)
+            continue
         facts = [
             f"{text('chapter.unit', lang)}: {m(s.unit)}",
             f"{text('chapter.direction', lang)}: {m(s.direction)}",
@@ -137,11 +165,7 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 "rrr",
             )
         if s.notes:
-            out += ["", f"{text('chapter.notes', lang)}:", ""]
-            out += [
-                f"- {'**' + n.severity.value + '** ' if n.severity else ''}{m(n.text)}"
-                for n in s.notes
-            ]
+            out += [""] + _notes(s.notes, lang)[:-1]
         if trace and s.trace:
             fence = _fence(s.trace)
             out += ["", f"{text('chapter.trace', lang)}:", "", fence]
@@ -197,6 +221,17 @@ def _document(view: ReportView, trace: bool) -> list[str]:
             out += [f"- {m(what)} ({m(why)})" for what, why in view.skipped]
             out.append("")
     return out
+
+
+def _notes(notes: Sequence[Note], lang: str) -> list[str]:
+    if not notes:
+        return []
+    out = [f"{text('chapter.notes', lang)}:", ""]
+    out += [
+        f"- {'**' + n.severity.value + '** ' if n.severity else ''}{markdown_text(n.text)}"
+        for n in notes
+    ]
+    return [*out, ""]
 
 
 def render_markdown(

@@ -29,7 +29,7 @@ from kinerja_engine.domain.model import (
     unit_kind,
 )
 from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity, Status
-from kinerja_engine.evaluation.indicator import quantize
+from kinerja_engine.evaluation.indicator import quantize, serapan_of
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number
 from kinerja_engine.rulesets.ruleset import RuleSet
@@ -37,6 +37,8 @@ from kinerja_engine.rulesets.ruleset import RuleSet
 __all__ = [
     "LANGS",
     "SEVERITY_IDS",
+    "BudgetRow",
+    "ComparisonRow",
     "Evidence",
     "FindingGroup",
     "FindingView",
@@ -45,8 +47,10 @@ __all__ = [
     "Note",
     "ObjectiveRow",
     "ReportView",
+    "budget_rows",
     "build_view",
     "percent_text",
+    "remarks",
     "severity_counts",
 ]
 
@@ -191,6 +195,8 @@ class IndicatorSection:
     budget_caption: str
     efficiency_caption: str
     progress_caption: str | None
+    # ---- issue 15 (sheets): an indicator that cannot be computed is one line, its reason.
+    unavailable: str | None = None
 
 
 @attrs.frozen
@@ -202,6 +208,41 @@ class ObjectiveRow:
     category: str
     serapan: str
     efficiency: str
+
+
+@attrs.frozen
+class BudgetRow:
+    """One ``[[budget]]`` line of the case in the budget-realisation table: its place in
+    the program -> kegiatan -> sub kegiatan tree (``depth``), its amounts as figures (for
+    a workbook) and as display text."""
+
+    id: str
+    name: str
+    depth: int
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    serapan: Decimal | None
+    pagu_text: str
+    realisasi_text: str
+    serapan_text: str
+
+    @property
+    def indent_name(self) -> str:
+        # No-break spaces: a table cell keeps them where it drops plain ones.
+        return "\u00a0" * (4 * self.depth) + self.name
+
+
+@attrs.frozen
+class ComparisonRow:
+    """An indicator's realisasi this year beside last year's, and which way it moved."""
+
+    no: int
+    id: str
+    name: str
+    last_year: str
+    this_year: str
+    change: str
+    trend: str
 
 
 @attrs.frozen
@@ -261,6 +302,13 @@ class ReportView:
     counts: dict[str, int]
     summary: str
     skipped: tuple[tuple[str, str], ...]
+    # ---- issue 15 (sheets): last year beside this year, and the budget per program.
+    comparison_caption: str | None = None
+    comparison_head: tuple[str, ...] = ()
+    comparison: tuple[ComparisonRow, ...] = ()
+    budget_lines_caption: str | None = None
+    budget_lines_head: tuple[str, ...] = ()
+    budget_lines: tuple[BudgetRow, ...] = ()
 
 
 class _Numbering:
@@ -326,6 +374,26 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         text("chapter.efficiency", lang),
     )
 
+    comparison = _comparison(results, inputs, numbers, report, lang)
+    comparison_caption = numbering.caption(text("chapter.comparison", lang)) if comparison else None
+    comparison_head = (
+        text("chapter.no", lang),
+        text("chapter.indicator", lang),
+        text("chapter.realisasi-year", lang, year=year - 1),
+        text("chapter.realisasi-year", lang, year=year),
+        text("chapter.change", lang),
+        text("chapter.trend", lang),
+    )
+    lines = budget_rows(case, report, rules, lang)
+    budget_lines_caption = numbering.caption(text("chapter.budget-lines", lang)) if lines else None
+    budget_lines_head = (
+        text("chapter.code", lang),
+        text("chapter.program", lang),
+        text("chapter.pagu", lang),
+        text("chapter.realisasi-anggaran", lang),
+        text("chapter.serapan", lang),
+    )
+
     objective_names = {o.id: o.name for o in case.objectives}
     sections = tuple(
         _section(
@@ -370,7 +438,102 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         counts=counts,
         summary=summary,
         skipped=skipped,
+        comparison_caption=comparison_caption,
+        comparison_head=comparison_head,
+        comparison=comparison,
+        budget_lines_caption=budget_lines_caption,
+        budget_lines_head=budget_lines_head,
+        budget_lines=lines,
     )
+
+
+_TREND_IDS = {1: "chapter.trend.better", -1: "chapter.trend.worse", 0: "chapter.trend.same"}
+
+
+def _comparison(
+    results: Iterable[IndicatorResult],
+    inputs: dict[str, Indicator],
+    numbers: dict[str, int],
+    report: Report,
+    lang: str,
+) -> tuple[ComparisonRow, ...]:
+    """The indicators with both last year's and this year's realisasi."""
+    rows = []
+    for r in results:
+        ind = inputs.get(r.id)
+        if ind is None or ind.realisasi is None:
+            continue
+        last = ind.history.get(report.info.year - 1)
+        if last is None:
+            continue
+        change = ind.realisasi - last
+        sign = (change > 0) - (change < 0)
+        if r.direction is Direction.LOWER_IS_BETTER:
+            sign = -sign
+        shown = figure_text(abs(change), r.unit, lang)
+        trend = "-" if r.direction is Direction.WITHIN_RANGE and sign else ""
+        rows.append(
+            ComparisonRow(
+                no=numbers[r.id],
+                id=r.id,
+                name=r.name,
+                last_year=figure_text(last, r.unit, lang),
+                this_year=figure_text(ind.realisasi, r.unit, lang),
+                change=("+" if change > 0 else "−" if change < 0 else "") + shown,
+                trend=trend or text(_TREND_IDS[sign], lang),
+            )
+        )
+    return tuple(rows)
+
+
+def budget_rows(
+    case: Case, report: Report, rules: RuleSet | None, lang: str
+) -> tuple[BudgetRow, ...]:
+    """The case's ``[[budget]]`` lines in tree order (each parent before its children),
+    with serapan computed by the rule set's formula when the rule set is at hand."""
+    children: dict[str | None, list[BudgetLine]] = {}
+    ids = {b.id for b in case.budget}
+    for line in case.budget:
+        parent = line.parent if line.parent in ids else None
+        children.setdefault(parent, []).append(line)
+    ordered: list[tuple[BudgetLine, int]] = []
+    seen: set[str] = set()
+    stack = [(line, 0) for line in reversed(children.get(None, []))]
+    while stack:
+        line, depth = stack.pop()
+        if line.id in seen:
+            continue
+        seen.add(line.id)
+        ordered.append((line, depth))
+        stack += [(child, depth + 1) for child in reversed(children.get(line.id, []))]
+    # A line in a parent cycle has no root to hang under: listed at the end, flat.
+    ordered += [(line, 0) for line in case.budget if line.id not in seen]
+    rows = []
+    for line, depth in ordered:
+        serapan = None
+        if rules is not None and line.pagu and line.realisasi is not None:
+            serapan = serapan_of(rules, line.pagu, line.realisasi)
+        rows.append(
+            BudgetRow(
+                id=line.id,
+                name=line.name,
+                depth=depth,
+                pagu=line.pagu,
+                realisasi=line.realisasi,
+                serapan=None
+                if serapan is None
+                else quantize(serapan, report.places, report.rounding),
+                pagu_text=figure_text(line.pagu, "Rp", lang),
+                realisasi_text=figure_text(line.realisasi, "Rp", lang),
+                serapan_text=percent_text(serapan, report.places, report.rounding, lang),
+            )
+        )
+    return tuple(rows)
+
+
+def remarks(r: IndicatorResult, lang: str) -> str:
+    """The remarks column: the verdict, or why the indicator has no capaian."""
+    return _remarks(r, lang)
 
 
 def _remarks(r: IndicatorResult, lang: str) -> str:
@@ -420,6 +583,35 @@ def _section(
     notes += [Note(f.message_id if lang == "id" else f.message_en, f.severity) for f in r.flags]
     renstra = ind.renstra_target if ind is not None else None
     has_progress = renstra is not None or r.progress is not None
+    if r.status is not Status.COMPUTED:
+        # One line with the reason, not tables of "-": no table number is taken.
+        notes = notes[1:]
+        return IndicatorSection(
+            no=no,
+            id=r.id,
+            name=r.name,
+            unit=unit,
+            direction=text(_DIRECTION_IDS[r.direction], lang),
+            objective=objective_names.get(r.objective) if r.objective else None,
+            status=r.status,
+            target=target_text(ind.target if ind is not None else None, unit, lang),
+            realisasi=figure_text(ind.realisasi if ind is not None else None, unit, lang),
+            capaian="-",
+            pagu=figure_text(budget.pagu if budget else None, "Rp", lang),
+            realisasi_anggaran=figure_text(budget.realisasi if budget else None, "Rp", lang),
+            serapan=percent_text(r.serapan, places, rounding, lang),
+            efficiency_value="-",
+            efficiency_score=None,
+            efficiency="-",
+            renstra_target=None,
+            progress=None,
+            notes=tuple(notes),
+            trace=r.trace,
+            budget_caption="",
+            efficiency_caption="",
+            progress_caption=None,
+            unavailable=text("chapter.not-computed", lang, reason=_remarks(r, lang)),
+        )
     budget_caption = numbering.caption(f"{text('chapter.budget-table', lang)}: {r.name}")
     efficiency_caption = numbering.caption(f"{text('chapter.efficiency-table', lang)}: {r.name}")
     progress_caption = (
