@@ -1690,8 +1690,6 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "chapter.not-computed": ("tidak dapat dihitung: {reason}", "cannot be computed: {reason}"),
     "chapter.iku-sheet": ("Capaian IKU", "KPI achievement"),
     "chapter.budget-lines-sheet": ("Program dan Kegiatan", "Programs and activities"),
-    "chapter.efficiency-sheet": ("Efisiensi", "Efficiency"),
-    "chapter.findings-sheet": ("Temuan", "Findings"),
     "xlsx.target-high": ("Target batas atas", "Target upper bound"),
     "xlsx.subject": ("Indikator atau baris anggaran", "Indicator or budget line"),
     "xlsx.message": ("Uraian", "Description"),

@@ -12,8 +12,9 @@ import pytest
 
 from kinerja_engine.cli.main import main
 from kinerja_engine.errors import InputError
+from kinerja_engine.extras import require
 from kinerja_engine.io.importing import import_csv
-from kinerja_engine.io.spreadsheet import cell_decimal, require
+from kinerja_engine.io.spreadsheet import cell_decimal
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -30,7 +30,7 @@ def test_evaluate_writes_the_chapter_tables_as_sheets_of_numbers(tmp_path: Path)
     assert head[:3] == ["No", "Kode", "Indikator Kinerja Utama"]
     assert "Capaian" in head and "Keterangan" in head
     assert iku.freeze_panes == "A2"
-    skm = {h: c for h, c in zip(head, iku[2], strict=False)}
+    skm = dict(zip(head, iku[2], strict=False))
     assert skm["Kode"].value == "skm"
     # Real numbers, not text, and formatted for the reader's locale.
     assert skm["Capaian"].value == pytest.approx(100.01)

@@ -385,8 +385,8 @@ def _open(target: int | str, data: str | bytes) -> Any:
     """A file descriptor or path opened for ``data``: bytes (a workbook) as they are, text
     in UTF-8 with LF line ends."""
     if isinstance(data, bytes):
-        return open(target, "wb")  # noqa: SIM115 - the caller closes it
-    return open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        return open(target, "wb")
+    return open(target, "w", encoding="utf-8", newline="\n")
 
 
 def _emit(text: str | bytes, output: str | None) -> None:

@@ -11,36 +11,23 @@ and ``87.08`` come back as typed, never as ``87.0799999999``. Text cells are kep
 from __future__ import annotations
 
 import datetime
-import importlib
 import io
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
-from types import ModuleType
 from typing import Any
 
 from kinerja_engine.errors import InputError
+from kinerja_engine.extras import require
 from kinerja_engine.messages import msg
 from kinerja_engine.numbers import format_number
 
-__all__ = ["XLSX_MAGIC", "is_xlsx", "require", "xlsx_sheets"]
+__all__ = ["EXCEL_DIGITS", "XLSX_MAGIC", "cell_decimal", "is_xlsx", "xlsx_sheets"]
 
 # An xlsx file is a zip archive: its first bytes are a zip local-file header.
 XLSX_MAGIC = b"PK\x03\x04"
 # Excel shows (and keeps in a formula) at most 15 significant digits.
 EXCEL_DIGITS = 15
-
-
-def require(module: str, extra: str) -> ModuleType:
-    """The module ``module`` of the optional extra ``extra``, or an error that says which
-    extra to install (the command line exits 2 on it)."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise InputError(
-            msg("error.extra.missing", module=module, extra=extra),
-            hint=msg("hint.extra.install", extra=extra),
-        ) from None
 
 
 def is_xlsx(raw: bytes) -> bool:

@@ -165,7 +165,7 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 "rrr",
             )
         if s.notes:
-            out += [""] + _notes(s.notes, lang)[:-1]
+            out += ["", *_notes(s.notes, lang)[:-1]]
         if trace and s.trace:
             fence = _fence(s.trace)
             out += ["", f"{text('chapter.trace', lang)}:", "", fence]

@@ -31,7 +31,7 @@ import attrs
 from kinerja_engine.domain.model import Case, Target
 from kinerja_engine.domain.results import Report, Status
 from kinerja_engine.evaluation.indicator import quantize
-from kinerja_engine.io.spreadsheet import EXCEL_DIGITS, require
+from kinerja_engine.extras import require
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number
 from kinerja_engine.rendering.view import SEVERITY_IDS, budget_rows, remarks
@@ -55,6 +55,8 @@ PERCENT = '#,##0.00" %"'
 PLAIN = "General"
 TEXT = "@"
 _MAX_WIDTH = 60
+# Excel keeps (and shows) at most 15 significant digits of a number.
+EXCEL_DIGITS = 15
 
 
 @attrs.frozen
@@ -372,7 +374,7 @@ def chapter_sheets(items: Sequence[Item], lang: str = "id") -> list[Sheet]:
         )
     sheets.append(
         Sheet(
-            t("chapter.efficiency-sheet"),
+            t("table.efficiency"),
             (
                 *lead_head,
                 t("chapter.no"),
@@ -389,7 +391,7 @@ def chapter_sheets(items: Sequence[Item], lang: str = "id") -> list[Sheet]:
     if any(report.checked for _, report, _ in items):
         sheets.append(
             Sheet(
-                t("chapter.findings-sheet"),
+                t("table.findings"),
                 (
                     *lead_head,
                     t("chapter.no"),
