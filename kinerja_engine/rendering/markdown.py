@@ -84,29 +84,21 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         )
         out.append("")
 
-    if view.comparison_caption:
-        out += [f"## {m(view.comparison_caption)}", ""]
-        out += _table(
-            view.comparison_head,
-            [
-                [str(c.no), c.name, c.last_year, c.this_year, c.change, c.trend]
-                for c in view.comparison
-            ],
-            "rlrrrl",
-        )
-        out.append("")
-
-    if view.budget_lines_caption:
-        out += [f"## {m(view.budget_lines_caption)}", ""]
-        out += _table(
-            view.budget_lines_head,
-            [
-                [b.id, b.indent_name, b.pagu_text, b.realisasi_text, b.serapan_text]
-                for b in view.budget_lines
-            ],
-            "llrrr",
-        )
-        out.append("")
+    # Last year beside this year, and the budget per program and kegiatan (the tree's
+    # depth as indentation), when the case has them.
+    comparison = [
+        [str(c.no), c.name, c.last_year, c.this_year, c.change, c.trend] for c in view.comparison
+    ]
+    lines = [
+        [b.id, b.indent_name, b.pagu_text, b.realisasi_text, b.serapan_text]
+        for b in view.budget_lines
+    ]
+    for caption, columns, rows, align in (
+        (view.comparison_caption, view.comparison_head, comparison, "rlrrrl"),
+        (view.budget_lines_caption, view.budget_lines_head, lines, "llrrr"),
+    ):
+        if caption:
+            out += [f"## {m(caption)}", "", *_table(columns, rows, align), ""]
 
     out += [f"## {text('chapter.per-indicator', lang)}", ""]
     for s in view.sections:

@@ -583,37 +583,16 @@ def _section(
     notes += [Note(f.message_id if lang == "id" else f.message_en, f.severity) for f in r.flags]
     renstra = ind.renstra_target if ind is not None else None
     has_progress = renstra is not None or r.progress is not None
-    if r.status is not Status.COMPUTED:
-        # One line with the reason, not tables of "-": no table number is taken.
-        notes = notes[1:]
-        return IndicatorSection(
-            no=no,
-            id=r.id,
-            name=r.name,
-            unit=unit,
-            direction=text(_DIRECTION_IDS[r.direction], lang),
-            objective=objective_names.get(r.objective) if r.objective else None,
-            status=r.status,
-            target=target_text(ind.target if ind is not None else None, unit, lang),
-            realisasi=figure_text(ind.realisasi if ind is not None else None, unit, lang),
-            capaian="-",
-            pagu=figure_text(budget.pagu if budget else None, "Rp", lang),
-            realisasi_anggaran=figure_text(budget.realisasi if budget else None, "Rp", lang),
-            serapan=percent_text(r.serapan, places, rounding, lang),
-            efficiency_value="-",
-            efficiency_score=None,
-            efficiency="-",
-            renstra_target=None,
-            progress=None,
-            notes=tuple(notes),
-            trace=r.trace,
-            budget_caption="",
-            efficiency_caption="",
-            progress_caption=None,
-            unavailable=text("chapter.not-computed", lang, reason=_remarks(r, lang)),
-        )
-    budget_caption = numbering.caption(f"{text('chapter.budget-table', lang)}: {r.name}")
-    efficiency_caption = numbering.caption(f"{text('chapter.efficiency-table', lang)}: {r.name}")
+    computed = r.status is Status.COMPUTED
+    if not computed:
+        # One line with the reason (not tables of "-"), which takes no table number.
+        notes, has_progress = notes[1:], False
+    budget_caption = (
+        numbering.caption(f"{text('chapter.budget-table', lang)}: {r.name}") if computed else ""
+    )
+    efficiency_caption = (
+        numbering.caption(f"{text('chapter.efficiency-table', lang)}: {r.name}") if computed else ""
+    )
     progress_caption = (
         numbering.caption(f"{text('chapter.progress-table', lang)}: {r.name}")
         if has_progress
@@ -654,6 +633,9 @@ def _section(
         budget_caption=budget_caption,
         efficiency_caption=efficiency_caption,
         progress_caption=progress_caption,
+        unavailable=None
+        if computed
+        else text("chapter.not-computed", lang, reason=_remarks(r, lang)),
     )
 
 
