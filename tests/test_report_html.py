@@ -350,3 +350,44 @@ def test_browser_prints_to_pdf(browser_dir: Path) -> None:
     assert data.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
     assert pages >= 3  # tables, charts and findings over several A4 pages
+
+
+# ---- issue 15 (sheets): chapter III completed
+
+
+def test_budget_lines_as_an_indented_tree_and_last_year_compared(seed_html: str) -> None:
+    case = ke.load_case(SEED)
+    section = seed_html[seed_html.index('<section id="budget-lines">') :]
+    section = section[: section.index("</section>")]
+    rows = re.findall(r'<tr id="budget-([^"]+)" class="depth-(\d)">', section)
+    assert [r[0] for r in rows] == [b.id for b in _tree_order(case)]
+    depth = dict(rows)
+    assert depth["belanja"] == "0" and depth["p01-perencanaan"] == "1"
+    assert depth["p01-perencanaan-s01"] == "2"
+    assert "Realisasi Anggaran per Program dan Kegiatan" in section
+    assert "Rp 15.534.464.918,61" in section and "75,72 %" in section
+    comparison = seed_html[seed_html.index('<section id="comparison">') :]
+    comparison = comparison[: comparison.index("</section>")]
+    assert "Perbandingan Realisasi dengan Tahun Lalu" in comparison
+    assert comparison.count("<tr><td") == 5  # the five indicators with a 2020 realisasi
+    assert "membaik" in comparison and "memburuk" in comparison
+
+
+def _tree_order(case: ke.Case) -> list[object]:
+    """Each budget line after its parent, siblings in the case's order."""
+    ids = {b.id for b in case.budget}
+    kids: dict[str | None, list[object]] = {}
+    for b in case.budget:
+        kids.setdefault(b.parent if b.parent in ids else None, []).append(b)
+
+    def walk(parent: str | None) -> list[object]:
+        return [x for b in kids.get(parent, []) for x in [b, *walk(b.id)]]  # type: ignore[attr-defined]
+
+    return walk(None)
+
+
+def test_an_indicator_not_computed_is_one_line_not_empty_tables(seed_html_en: str) -> None:
+    section = seed_html_en[seed_html_en.index('id="indicator-koperasi-aktif"') :]
+    section = section[: section.index("</section>")]
+    assert '<p class="unavailable">cannot be computed:' in section
+    assert "<table" not in section
