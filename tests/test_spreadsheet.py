@@ -113,3 +113,15 @@ def test_a_broken_workbook_is_an_input_error(
     src.write_bytes(b"PK\x03\x04 not really a workbook")
     code = main(["import", str(src), "--agency", "X", "--year", "2021", "--lang", "en"])
     assert code == 2 and "cannot read the Excel workbook" in capsys.readouterr().err
+
+
+def test_a_number_cell_is_never_ambiguous_but_a_typed_text_is() -> None:
+    def sheet(ws: Any) -> None:
+        ws.append(["Indikator", "Satuan", "Target", "Realisasi"])
+        ws.append(["A", "indeks", 1.125, "1,500"])  # a number, and a text typed into a cell
+
+    imported = import_csv(workbook(sheet), "iku.xlsx", agency="X", year=2021, lang="en")
+    ind = imported.case.indicators[0]
+    assert (ind.target.low, ind.realisasi) == (Decimal("1.125"), Decimal("1.5"))  # type: ignore[union-attr]
+    warned = [n for n in imported.notes if "is read as" in n]
+    assert len(warned) == 1 and "'1,500' (row 2, column 'Realisasi')" in warned[0]

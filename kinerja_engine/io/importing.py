@@ -36,7 +36,7 @@ from kinerja_engine.domain.model import CASE_FORMAT, Case, Direction
 from kinerja_engine.errors import InputError, KinerjaError, NumberError, SchemaError
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import case_from_document, parse_toml
-from kinerja_engine.io.spreadsheet import is_xlsx, xlsx_sheets
+from kinerja_engine.io.spreadsheet import NumberText, is_xlsx, xlsx_sheets
 from kinerja_engine.io.textfile import wide_encoding
 from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import format_number, parse_number
@@ -696,6 +696,12 @@ class _Row:
             c.field: _unquoted(cells[c.index].strip()) for c in columns if c.index < len(cells)
         }
         self.headers = {c.field: c.header for c in columns}
+        # A workbook's number cells: figures already, never ambiguous in their notation.
+        self.typed = {
+            c.field
+            for c in columns
+            if c.index < len(cells) and isinstance(cells[c.index], NumberText)
+        }
 
     def get(self, field: str) -> str:
         return self.cells.get(field, "")
@@ -745,7 +751,7 @@ def _ambiguous(row: _Row, field: str, text: str, notation: str, value: Decimal) 
     """Warn on ``1,500`` read with its separator as the decimal mark: say the reading
     used and the option that gives the other."""
     found = _AMBIGUOUS.fullmatch(text.strip())
-    if not found or found.group(1) != ("," if notation == "id" else "."):
+    if field in row.typed or not found or found.group(1) != ("," if notation == "id" else "."):
         return
     other = Decimal(re.sub(r"[.,]", "", text.strip()))
     row.warnings.append(

@@ -22,12 +22,19 @@ from kinerja_engine.extras import require
 from kinerja_engine.messages import msg
 from kinerja_engine.numbers import format_number
 
-__all__ = ["EXCEL_DIGITS", "XLSX_MAGIC", "cell_decimal", "is_xlsx", "xlsx_sheets"]
+__all__ = ["EXCEL_DIGITS", "XLSX_MAGIC", "NumberText", "cell_decimal", "is_xlsx", "xlsx_sheets"]
 
 # An xlsx file is a zip archive: its first bytes are a zip local-file header.
 XLSX_MAGIC = b"PK\x03\x04"
 # Excel shows (and keeps in a formula) at most 15 significant digits.
 EXCEL_DIGITS = 15
+
+
+class NumberText(str):
+    """The text of a number cell: a figure Excel held as a number, whose notation is the
+    one it was written in here, never ambiguous as a typed ``1,500`` may be."""
+
+    __slots__ = ()
 
 
 def is_xlsx(raw: bytes) -> bool:
@@ -58,7 +65,7 @@ def _cell_text(value: Any, number_format: str, notation: str) -> str:
         if "%" in number_format:
             # Shown as a percentage: the cell holds the fraction.
             number = (number * 100).normalize()
-        return number_text(number, notation)
+        return NumberText(number_text(number, notation))
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return str(value)
