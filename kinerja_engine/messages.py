@@ -1695,6 +1695,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "xlsx.message": ("Uraian", "Description"),
     "xlsx.exact-column": ("{header} (teks persis)", "{header} (exact text)"),
     "xlsx.agency": ("Instansi pemerintah", "Government agency"),
+    "xlsx.year": ("Tahun laporan", "Report year"),
+    "xlsx.last-year": ("Realisasi tahun lalu", "Actual last year"),
     # ------------------------------------------------------------------ the plain table (table and markdown formats)
     # `kinerja rules show`: a rule set as a reader wants to see it.
     "rules.show.capaian": ("capaian:", "capaian:"),

@@ -75,3 +75,16 @@ def test_a_workbook_is_not_written_to_a_terminal(
     code = main(["evaluate", str(SEED), "--format", "xlsx", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 2 and "binary" in err and "-o FILE" in err
+
+
+def test_several_reports_share_each_sheet_with_their_agency_and_year(tmp_path: Path) -> None:
+    published = SEED.parent / "published-examples.toml"
+    code, book = written(tmp_path, "evaluate", str(published), str(SEED))
+    assert code == 0
+    iku = book["Capaian IKU"]
+    head = [c.value for c in iku[1]]
+    assert head[:2] == ["Instansi pemerintah", "Tahun laporan"]
+    # Years differ (2016, 2021): the headings name none.
+    assert "Realisasi tahun lalu" in head and "Target" in head
+    years = {r[1] for r in iku.iter_rows(min_row=2, values_only=True)}
+    assert years == {2016, 2021}

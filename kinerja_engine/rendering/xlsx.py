@@ -220,12 +220,13 @@ def chapter_sheets(items: Sequence[Item], lang: str = "id") -> list[Sheet]:
     def t(message_id: str, **fields: object) -> str:
         return text(message_id, lang, **fields)
 
-    lead_head = (t("xlsx.agency"),) if many else ()
+    lead_head = (t("xlsx.agency"), t("xlsx.year")) if many else ()
 
     def lead(report: Report) -> tuple[Cell, ...]:
-        return (report.info.agency,) if many else ()
+        return (report.info.agency, report.info.year) if many else ()
 
-    year = items[0][1].info.year if items else 0
+    years = {report.info.year for _, report, _ in items}
+    year = years.pop() if len(years) == 1 else None
     iku: list[tuple[Cell, ...]] = []
     budget: list[tuple[Cell, ...]] = []
     lines: list[tuple[Cell, ...]] = []
@@ -300,7 +301,7 @@ def chapter_sheets(items: Sequence[Item], lang: str = "id") -> list[Sheet]:
                     f.message_id if lang == "id" else f.message_en,
                 )
             )
-    lead_fmt: tuple[str | None, ...] = (None,) if many else ()
+    lead_fmt: tuple[str | None, ...] = (None, PLAIN) if many else ()
     sheets = [
         Sheet(
             t("chapter.iku-sheet"),
@@ -312,10 +313,11 @@ def chapter_sheets(items: Sequence[Item], lang: str = "id") -> list[Sheet]:
                 t("chapter.objective"),
                 t("chapter.unit"),
                 t("chapter.direction"),
-                t("chapter.realisasi-year", year=year - 1),
-                t("chapter.target-year", year=year),
+                # Reports of different years share a sheet under headings without one.
+                t("chapter.realisasi-year", year=year - 1) if year else t("xlsx.last-year"),
+                t("chapter.target-year", year=year) if year else t("chapter.target"),
                 t("xlsx.target-high"),
-                t("chapter.realisasi-year", year=year),
+                t("chapter.realisasi-year", year=year) if year else t("chapter.realisasi"),
                 t("chapter.capaian"),
                 t("chapter.category"),
                 t("chapter.renstra-target"),
