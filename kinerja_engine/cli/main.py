@@ -384,9 +384,10 @@ def _write(fh: Any, text: str | bytes) -> None:
 def _open(target: int | str, data: str | bytes) -> Any:
     """A file descriptor or path opened for ``data``: bytes (a workbook) as they are, text
     in UTF-8 with LF line ends."""
+    opener: Any = os.fdopen if isinstance(target, int) else open
     if isinstance(data, bytes):
-        return open(target, "wb")
-    return open(target, "w", encoding="utf-8", newline="\n")
+        return opener(target, "wb")
+    return opener(target, "w", encoding="utf-8", newline="\n")
 
 
 def _emit(text: str | bytes, output: str | None) -> None:
