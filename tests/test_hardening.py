@@ -24,6 +24,7 @@ from kinerja_engine.numbers import (
     to_indonesian,
 )
 from kinerja_engine.rendering.basic import FORMATS, render, render_many
+from kinerja_engine.rendering.csv import BOM
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
 from kinerja_engine.rendering.reports import render_report
 from kinerja_engine.rulesets.compile import compile_rules
@@ -199,16 +200,16 @@ def test_csv_text_cells_never_start_a_formula(name: str, tmp_path: Path) -> None
 def test_csv_keeps_a_printed_negative_figure_as_printed(tmp_path: Path) -> None:
     text = case_text().replace('capaian = "50 %"', 'capaian = "-930,00 %"')
     case, report, rules = judged(text, tmp_path)
-    out = render_report(case, report, "csv", "id", rules=rules)
-    printed = [row["printed"] for row in csv.DictReader(io.StringIO(out), delimiter=";")]
+    out = render_report(case, report, "csv", "id", rules=rules).removeprefix(BOM)
+    printed = [row["Tertulis"] for row in csv.DictReader(io.StringIO(out), delimiter=";")]
     assert "-930,00 %" in printed
 
 
 def test_csv_writes_a_negative_figure_as_a_number(tmp_path: Path) -> None:
     case, report, rules = judged(case_text(realisasi='"-1,5"'), tmp_path, check=False)
-    out = render_report(case, report, "csv", "id", rules=rules)
+    out = render_report(case, report, "csv", "id", rules=rules).removeprefix(BOM)
     row = next(csv.DictReader(io.StringIO(out), delimiter=";"))
-    assert row["realisasi"] == "-1,5"
+    assert row["Realisasi"] == "-1,5"
 
 
 def test_import_warns_on_formula_cells_and_reads_the_quote_back() -> None:
@@ -296,9 +297,6 @@ def test_an_overlong_cell_names_its_row() -> None:
 @pytest.mark.parametrize(
     ("codec", "name"),
     [
-        ("utf-16", "UTF-16"),
-        ("utf-16-le", "UTF-16"),
-        ("utf-16-be", "UTF-16"),
         ("utf-32", "UTF-32"),
         ("utf-32-le", "UTF-32"),
         ("utf-32-be", "UTF-32"),
@@ -311,6 +309,16 @@ def test_a_wide_encoding_is_named(codec: str, name: str) -> None:
         import_csv(raw, "x.csv", agency="X", year=2021)
     said = caught.value.render("en")
     assert name in said and "UTF-8" in said and "binary" not in said
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_unicode_text_is_read(codec: str) -> None:
+    # Excel's "Unicode Text" (issue 15): read, and said to be UTF-16.
+    raw = "Indikator;Satuan;Target;Realisasi\nA;%;80;90\n".encode(codec)
+    assert wide_encoding(raw) == "UTF-16"
+    imported = import_csv(raw, "x.csv", agency="X", year=2021, lang="en")
+    assert imported.case.indicators[0].realisasi == 90
+    assert any("UTF-16" in n for n in imported.notes)
 
 
 def test_utf8_and_binary_are_not_wide() -> None:
