@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kinerja_engine.audit._common import FIELD, Audit, Broken, plain
+from kinerja_engine.audit._common import FIELD, Audit, Broken, places_of, plain
 from kinerja_engine.domain.model import Indicator, PrintedValue
+from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import msg
 
 __all__ = ["tie_out"]
@@ -83,4 +84,58 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
         )
         values = tuple(dict.fromkeys(s[2] for s in shown))
         ties[field if year == y else f"{field} {year}"] = (finding.id, values)
+    _derived(a, ind, broken)
     return ties
+
+
+# ---- issue 19 (evidence)
+_DERIVED = ("capaian", "serapan", "share", "progress")
+
+
+def _derived(a: Audit, ind: Indicator, broken: Broken) -> None:
+    """A derived figure (capaian, serapan, share, progress) printed in several places for
+    one year must be printed with one value, whatever inputs each agrees with: one
+    finding per figure naming every place. Two prints agree when the one with more
+    decimals, rounded as the rule set rounds to the other's, is the other."""
+    y = a.year
+    seen: dict[tuple[str, int], list[tuple[str, str, Decimal]]] = {}
+    for n, entry in enumerate(ind.printed):
+        year = entry.year if entry.year is not None else y
+        for field in _DERIVED:
+            pv: PrintedValue | None = getattr(entry, field)
+            if pv is None or pv.value is None or (n, field) in broken:
+                continue
+            seen.setdefault((field, year), []).append((entry.where, pv.text, pv.value))
+    rules = a.rules
+
+    def agrees_with(value: Decimal, reference: Decimal) -> bool:
+        fewer = min(places_of(value), places_of(reference))
+        return quantize(value, fewer, rules.rounding) == quantize(reference, fewer, rules.rounding)
+
+    for (field, year), places in seen.items():
+        if len(places) < 2:
+            continue
+        # The value most places print is the reference (the first on a tie): the finding
+        # is placed at a place that differs from it.
+        values = [s[2] for s in places]
+        reference = max(values, key=lambda v: sum(1 for w in values if agrees_with(w, v)))
+
+        odd = [s for s in places if not agrees_with(s[2], reference)]
+        if not odd:
+            a.passed += 1
+            continue
+        listed = "; ".join(f"{where}: {text}" for where, text, _ in places)
+        count = len({s[2] for s in places})
+        first = odd[0]
+        a.add(
+            "tie-out",
+            msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
+            indicator=ind.id,
+            where=first[0],
+            field=field if year == y else f"{field} {year}",
+            printed=first[1],
+            expected=next(text for _, text, value in places if value == reference),
+            difference=first[2] - reference,
+            tolerance=Decimal(0),
+            inputs=tuple((f"{field} {year}", text, where) for where, text, _ in places),
+        )
