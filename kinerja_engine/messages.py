@@ -1411,10 +1411,10 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{where} prints {field} {text!r}, but {how} give no value to compute",
     ),
     "finding.recalc.rounding": (
-        "; angka tercetak adalah nilai tepatnya {exact} yang dibulatkan {rounding}, bukan"
-        " {rule} seperti ketentuan aturan",
-        "; the printed figure is the exact {exact} rounded {rounding}, not {rule} as the"
-        " rule set says",
+        "; angka tercetak adalah nilai tepat {exact} yang dibulatkan {rounding}, padahal"
+        " aturan membulatkan {rule}",
+        "; the printed figure is the exact {exact} rounded {rounding}, where the rule set"
+        " rounds {rule}",
     ),
     "finding.recalc.method": (
         "; angka tercetak sama dengan hasil rumus {formula} ({source}), bukan rumus aturan"
@@ -1427,8 +1427,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "; the printed figure is what {formula} gives ({source}) rounded {rounding}, not the"
         " rule set's {own}",
     ),
-    "rounding.half_up": ("setengah ke atas", "half up"),
-    "rounding.half_even": ("setengah ke genap", "half to even"),
+    "finding.recalc.either": ("{a} atau {b}", "{a} or {b}"),
+    "rounding.half-up": ("setengah ke atas", "half up"),
+    "rounding.half-even": ("setengah ke genap", "half to even"),
     "rounding.down": ("ke bawah (dipotong)", "down (truncated)"),
     # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
     "check.tolerance.half-unit": (

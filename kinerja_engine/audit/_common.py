@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
+
+import attrs
 
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
@@ -19,10 +21,8 @@ from kinerja_engine.domain.results import Finding, Severity
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import format_number
+from kinerja_engine.rulesets.formula import Formula
 from kinerja_engine.rulesets.ruleset import RuleSet
-
-if TYPE_CHECKING:
-    from kinerja_engine.audit.methods import Method
 
 __all__ = [
     "AMOUNT_FIELDS",
@@ -33,6 +33,7 @@ __all__ = [
     "Audit",
     "Broken",
     "Cited",
+    "Method",
     "Ties",
     "en",
     "figure",
@@ -90,6 +91,16 @@ class Cited(NamedTuple):
 def places_of(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+@attrs.frozen
+class Method:
+    """A capaian formula as a rule set names it (``permendagri-86-2017:
+    capaian.lower_is_better``), which a finding may name as the one a report used
+    (:mod:`.methods`)."""
+
+    source: str
+    formula: Formula
 
 
 class Audit:

@@ -58,7 +58,14 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         category=known("category", tuple(b.label for b in rules.categories.bands)),
         verdict=known("verdict", verdicts),
         efficiency=known("efficiency", tuple(b.label for b in rules.efficiency_bands.bands)),
-        achieved_words=rules.labels.achieved_words,
+        # A one-word spelling of the achieved verdict ("Berhasil") is an achievement word
+        # of a sentence too ("belum berhasil").
+        achieved_words=rules.labels.achieved_words
+        | {
+            word
+            for word, label in spellings.get("verdict", {}).items()
+            if label == verdicts[0] and " " not in word
+        },
         negation_words=rules.labels.negation_words,
         verdicts=verdicts,
     )

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-import attrs
-
-from kinerja_engine.audit._common import places_of
+from kinerja_engine.audit._common import Method, places_of
 from kinerja_engine.domain.model import Direction, Target
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.evaluation.indicator import quantize
@@ -27,15 +25,12 @@ from kinerja_engine.rulesets.ruleset import RuleSet
 __all__ = ["Method", "explain_capaian", "explain_rounding", "known_methods"]
 
 _NAMES = {mode: name for name, mode in ROUNDINGS.items()}
-
-
-@attrs.frozen
-class Method:
-    """A capaian formula as a rule set names it (``permendagri-86-2017:
-    capaian.lower_is_better``)."""
-
-    source: str
-    formula: Formula
+# How a finding names each rounding a rules file may name.
+_SAID = {
+    "half_up": "rounding.half-up",
+    "half_even": "rounding.half-even",
+    "down": "rounding.down",
+}
 
 
 def known_methods(rule_sets: Iterable[RuleSet]) -> tuple[Method, ...]:
@@ -57,22 +52,29 @@ def known_methods(rule_sets: Iterable[RuleSet]) -> tuple[Method, ...]:
 
 
 def _rounding(mode: str) -> Message:
-    return msg(f"rounding.{_NAMES[mode]}")
+    return msg(_SAID[_NAMES[mode]])
 
 
 def explain_rounding(rules: RuleSet, printed: Decimal, exact: Decimal) -> Message | None:
     """The rounding (of those a rules file may name) that turns ``exact`` into the
     ``printed`` figure when the rule set's own does not."""
     places = places_of(printed)
-    for mode in ROUNDINGS.values():
-        if mode != rules.rounding and quantize(exact, places, mode) == printed:
-            return msg(
-                "finding.recalc.rounding",
-                exact=Figure(exact, None),
-                rounding=_rounding(mode),
-                rule=_rounding(rules.rounding),
-            )
-    return None
+    giving = [
+        _rounding(mode)
+        for mode in ROUNDINGS.values()
+        if mode != rules.rounding and quantize(exact, places, mode) == printed
+    ]
+    if not giving:
+        return None
+    either = giving[0]
+    for other in giving[1:]:
+        either = msg("finding.recalc.either", a=either, b=other)
+    return msg(
+        "finding.recalc.rounding",
+        exact=Figure(exact, None),
+        rounding=either,
+        rule=_rounding(rules.rounding),
+    )
 
 
 def explain_capaian(

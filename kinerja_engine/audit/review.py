@@ -39,7 +39,10 @@ def audit(
     ``methods``: the capaian methods a finding may name as the one the report used
     (:func:`~kinerja_engine.audit.methods.known_methods`); by default ``rules``' own."""
     a = Audit(case, rules)
-    a.methods = known_methods((rules,)) if methods is None else methods
+    # The rule set's own methods first: a formula it shares with others is named by it.
+    own = known_methods((rules,))
+    sources = {m.formula.source for m in own}
+    a.methods = own + tuple(m for m in methods or () if m.formula.source not in sources)
     total = agency_total(case.budget)
     words = vocabulary(rules)
     # ``report`` is this case's evaluation under ``rules``: a result for each indicator, in

@@ -113,8 +113,8 @@ def _derived(a: Audit, ind: Indicator, broken: Broken) -> None:
         return quantize(value, fewer, rules.rounding) == quantize(reference, fewer, rules.rounding)
 
     for (field, year), places in seen.items():
-        if len(places) < 2:
-            continue
+        if len({where for where, _, _ in places}) < 2:
+            continue  # one place: nothing printed elsewhere to tie out with
         # The value most places print is the reference (the first on a tie): the finding
         # is placed at a place that differs from it.
         values = [s[2] for s in places]
