@@ -7,8 +7,8 @@ from audit_cases import case_of, entry, with_printed
 from conftest import indicator
 
 import kinerja_engine as ke
-from kinerja_engine.io.rulesfile import shipped_rules
 from kinerja_engine.audit.methods import known_methods
+from kinerja_engine.io.rulesfile import shipped_rules
 
 
 def test_the_methods_come_from_the_shipped_rule_sets() -> None:
