@@ -113,37 +113,13 @@ def _read(
     base, own = rate_base(printed_unit), rate_base(target_unit)
     if base is not None and own is not None:
         value = read * own / base
-        a.add(
-            "unit-converted",
-            msg(
-                "finding.unit-converted",
-                where=entry.where,
-                field=FIELD[field],
-                text=pv.text,
-                printed_unit=printed_unit,
-                unit=target_unit,
-                value=Figure(value),
-            ),
-            expected=format(value, "f"),
-            **place,
-        )
+        said = {"printed_unit": printed_unit, "unit": target_unit}
+        _unit_finding(a, "unit-converted", "finding.unit-converted", place, said, value)
         return attrs.evolve(pv, value=value, alternative=None)
     countable = field in _IN_UNIT and ind.unit_kind in (UnitKind.COUNT, UnitKind.OTHER)
     if countable and base is None and own is None and pv.mark is None:
-        a.add(
-            "unit-noun",
-            msg(
-                "finding.unit-noun",
-                where=entry.where,
-                field=FIELD[field],
-                text=pv.text,
-                printed_unit=printed_unit,
-                unit=target_unit,
-                value=Figure(read),
-            ),
-            expected=format(read, "f"),
-            **place,
-        )
+        said = {"printed_unit": printed_unit, "unit": target_unit}
+        _unit_finding(a, "unit-noun", "finding.unit-noun", place, said, read)
         return pv
     if pv.mark is not None and pv.unit is None and field in _IN_UNIT:
         return pv  # a bare "%" or "Rp" beside another unit: the screen's to judge
@@ -162,6 +138,31 @@ def _read(
     )
     broken[(n, field)] = finding.id
     return attrs.evolve(pv, value=None, alternative=None)
+
+
+def _unit_finding(
+    a: Audit,
+    code: str,
+    message_id: str,
+    place: dict[str, str],
+    units: dict[str, str],
+    value: Decimal,
+) -> None:
+    """A figure read in its indicator's unit (``value``) although printed in another."""
+    field = place["field"]
+    a.add(
+        code,
+        msg(
+            message_id,
+            where=place["where"],
+            field=FIELD[field],
+            text=place["printed"],
+            value=Figure(value),
+            **units,
+        ),
+        expected=format(value, "f"),
+        **place,
+    )
 
 
 def _percent_column(ind: Indicator, field: str) -> bool:

@@ -214,7 +214,7 @@ def _report(
 ) -> None:
     assert printed.value is not None
     tol, shown, diff, places = off
-    how = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+    how = _how(inputs)
     scale = _scale_slip(printed.value, expected)
     hint: Message | str = msg("finding.recalc.scale", scale=scale) if scale else ""
     if why is not None:
@@ -244,6 +244,11 @@ def _report(
     )
 
 
+def _how(inputs: Sequence[tuple[str, str, str]]) -> str:
+    """The inputs a finding cites: ``realisasi 20 (Tabel 3.5), target 24 (Tabel 3.5)``."""
+    return ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+
+
 # ---- issue 19 (evidence)
 def _undefined(
     a: Audit,
@@ -254,7 +259,7 @@ def _undefined(
     printed: PrintedValue,
     inputs: Sequence[tuple[str, str, str]],
 ) -> None:
-    how = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+    how = _how(inputs)
     a.add(
         "printed-undefined",
         msg(

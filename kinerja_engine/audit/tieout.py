@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from kinerja_engine.audit._common import FIELD, Audit, Broken, places_of, plain
 from kinerja_engine.domain.model import Indicator, PrintedValue
+from kinerja_engine.domain.results import Finding
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import msg
 
@@ -66,22 +67,8 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
         shown = [
             (where, plain(value) if text is None else text, value) for where, text, value in places
         ]
-        listed = "; ".join(f"{where}: {text}" for where, text, _ in shown)
-        what = f"{field} {year}"
-        count = len({s[2] for s in shown})
         first = next(s for s in shown if s[2] != reference)
-        finding = a.add(
-            "tie-out",
-            msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
-            indicator=ind.id,
-            where=first[0],
-            field=field if year == y else f"{field} {year}",
-            printed=first[1],
-            expected=shown[0][1],
-            difference=first[2] - reference,
-            tolerance=Decimal(0),
-            inputs=tuple((what, text, where) for where, text, _ in shown),
-        )
+        finding = _finding(a, ind, field, year, shown, first, shown[0][1], reference)
         values = tuple(dict.fromkeys(s[2] for s in shown))
         ties[field if year == y else f"{field} {year}"] = (finding.id, values)
     _derived(a, ind, broken)
@@ -124,18 +111,33 @@ def _derived(a: Audit, ind: Indicator, broken: Broken) -> None:
         if not odd:
             a.passed += 1
             continue
-        listed = "; ".join(f"{where}: {text}" for where, text, _ in places)
-        count = len({s[2] for s in places})
-        first = odd[0]
-        a.add(
-            "tie-out",
-            msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
-            indicator=ind.id,
-            where=first[0],
-            field=field if year == y else f"{field} {year}",
-            printed=first[1],
-            expected=next(text for _, text, value in places if value == reference),
-            difference=first[2] - reference,
-            tolerance=Decimal(0),
-            inputs=tuple((f"{field} {year}", text, where) for where, text, _ in places),
-        )
+        expected = next(text for _, text, value in places if value == reference)
+        _finding(a, ind, field, year, places, odd[0], expected, reference)
+
+
+def _finding(
+    a: Audit,
+    ind: Indicator,
+    field: str,
+    year: int,
+    shown: list[tuple[str, str, Decimal]],
+    first: tuple[str, str, Decimal],
+    expected: str,
+    reference: Decimal,
+) -> Finding:
+    """The one finding of a quantity printed with several values (``shown``: where, text,
+    value), placed at ``first``, a place that differs from ``reference``."""
+    listed = "; ".join(f"{where}: {text}" for where, text, _ in shown)
+    count = len({s[2] for s in shown})
+    return a.add(
+        "tie-out",
+        msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
+        indicator=ind.id,
+        where=first[0],
+        field=field if year == a.year else f"{field} {year}",
+        printed=first[1],
+        expected=expected,
+        difference=first[2] - reference,
+        tolerance=Decimal(0),
+        inputs=tuple((f"{field} {year}", text, where) for where, text, _ in shown),
+    )
