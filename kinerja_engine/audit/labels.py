@@ -27,7 +27,7 @@ from kinerja_engine.evaluation.indicator import (
     verdict_of,
 )
 from kinerja_engine.messages import Message, msg
-from kinerja_engine.rulesets.ruleset import RuleSet, normal_label
+from kinerja_engine.rulesets.ruleset import RuleSet, normal_label, plain_label
 
 __all__ = ["Vocabulary", "labels", "vocabulary"]
 
@@ -51,7 +51,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
     verdicts = (rules.verdict_achieved, rules.verdict_not_achieved)
 
     def known(field: str, words: tuple[str, ...]) -> tuple[tuple[str, ...], Mapping[str, str]]:
-        accepted = spellings.get(field) or {normal_label(v): v for v in words}
+        accepted = spellings.get(field) or {plain_label(v): v for v in words}
         return words, accepted
 
     return Vocabulary(
@@ -181,7 +181,7 @@ def _label(
     sentences: Vocabulary,
 ) -> None:
     vocabulary, known = words
-    spelled = known.get(normal_label(printed))
+    spelled = known.get(plain_label(printed)) or known.get(normal_label(printed))
     if spelled is None and field == "verdict":
         spelled = _sentence_verdict(printed, sentences)
     if spelled is None:

@@ -97,6 +97,8 @@ def printed(value: Any, _: Any = None) -> PrintedValue:
 _ENGLISH = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]+\.[0-9]+")
 # A number followed by the unit it is counted in: "24 per 100.000", "0,16 ‰", "2 Kegaiatan".
 _UNIT_TAIL = re.compile(r"(?P<num>.*?[0-9][0-9.,]*?)\s*(?P<unit>(?:‰|/|[^\W\d_]).*)", re.DOTALL)
+# Where a unit written against its number starts ("0,16‰", "2Kegiatan").
+_UNIT_START = re.compile(r"(?<=[0-9])(?=‰|[^\W\d_])")
 # The one shape that reads both ways: one '.' before exactly three digits ("1.500").
 _BOTH_WAYS = re.compile(r"\s*[+-]?[1-9][0-9]{0,2}\.[0-9]{3}\s*%?\s*")
 
@@ -117,21 +119,23 @@ def _as_printed(text: str) -> PrintedValue | None:
     read = _english(text)
     if read is not None:
         return read
-    tail = _UNIT_TAIL.fullmatch(text.strip())
-    if tail is None:
+    if _UNIT_TAIL.fullmatch(text.strip()) is None:
         return None
-    unit = " ".join(tail["unit"].split())
-    number = tail["num"]
-    try:
-        parsed = parse_number(number)
-    except NumberError:
-        english = _english(number)
-        if english is None:
-            return None
-        return attrs.evolve(english, text=text, unit=unit)
-    if parsed is None:
-        return None
-    return PrintedValue(text=text, value=parsed.value, mark=parsed.mark, unit=unit)
+    # The longest run of words that reads as a number is the number ("2,5 juta orang" is
+    # 2,5 juta of orang), the rest its unit.
+    words = _UNIT_START.sub(" ", text).split()
+    for cut in range(len(words) - 1, 0, -1):
+        number, unit = " ".join(words[:cut]), " ".join(words[cut:])
+        try:
+            parsed = parse_number(number)
+        except NumberError:
+            english = _english(number)
+            if english is not None:
+                return attrs.evolve(english, text=text, unit=unit)
+            continue
+        if parsed is not None:
+            return PrintedValue(text=text, value=parsed.value, mark=parsed.mark, unit=unit)
+    return None
 
 
 def _english(text: str) -> PrintedValue | None:

@@ -49,6 +49,7 @@ from kinerja_engine.rulesets.ruleset import (
     RuleSet,
     RuleSetSpec,
     normal_label,
+    plain_label,
 )
 
 __all__ = ["FLAG_INPUTS", "ROUNDINGS", "compile_rules", "ensure_valid", "validate_case"]
@@ -214,7 +215,9 @@ def _labels(spec: RuleSetSpec, categories: Bands, efficiency: Bands) -> Labels:
     }
     spellings: dict[str, dict[str, str]] = {}
     for field, labels in own.items():
-        known = {normal_label(label): label for label in labels}
+        known = {plain_label(label): label for label in labels}
+        for label in labels:
+            known.setdefault(normal_label(label), label)
         for spelling, meant in getattr(spec.labels, field).items():
             if meant not in labels:
                 near = difflib.get_close_matches(meant, list(labels), n=1)
@@ -225,6 +228,7 @@ def _labels(spec: RuleSetSpec, categories: Bands, efficiency: Bands) -> Labels:
                     expected=messages.text("expected.rules.one-of", "en", names=", ".join(labels)),
                     hint=msg("hint.did-you-mean", name=near[0]) if near else None,
                 )
+            known.setdefault(plain_label(spelling), meant)
             known.setdefault(normal_label(spelling), meant)
         spellings[field] = known
     return Labels(

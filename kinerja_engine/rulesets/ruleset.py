@@ -29,6 +29,7 @@ __all__ = [
     "RuleSet",
     "RuleSetSpec",
     "normal_label",
+    "plain_label",
 ]
 
 RULES_FORMAT = "kinerja-rules/1"
@@ -326,6 +327,12 @@ class Labels:
 
 # A parenthesised abbreviation after a label ("Sangat Tinggi (ST)") and end punctuation.
 _ABBREVIATION = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def plain_label(label: str) -> str:
+    """A label in lower case with single spaces: how it is looked up first, so that two
+    labels that differ only in a parenthesis ("Baik (A)", "Baik (B)") stay apart."""
+    return " ".join(label.lower().split())
 
 
 def normal_label(label: str) -> str:

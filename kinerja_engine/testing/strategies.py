@@ -789,6 +789,21 @@ def _spell(draw: st.DrawFn, value: Decimal, marks: tuple[str, ...]) -> PrintedVa
     return _pv(written.text)
 
 
+def _with_unit(draw: st.DrawFn, pv: PrintedValue, ind: Indicator) -> PrintedValue:
+    """A count or a measure printed now and then with its own unit word ("120 orang",
+    "16,82 cm"), as tables print them (issue 19): read as the number, no finding."""
+    if ind.unit_kind in (UnitKind.COUNT, UnitKind.OTHER) and draw(st.booleans()):
+        return _pv(f"{pv.text} {ind.unit}")
+    return pv
+
+
+def _label_variant(draw: st.DrawFn, label: str) -> str:
+    """A label as reports print it: as is, or with its abbreviation ("Sangat Tinggi (ST)")."""
+    if draw(st.booleans()):
+        return f"{label} ({''.join(w[0] for w in label.split()).upper()})"
+    return label
+
+
 def _shown(value: Decimal, places: int, rules: RuleSet) -> Decimal:
     """``value`` as the rule set displays it at ``places`` decimals."""
     return value.quantize(Decimal(1).scaleb(-places), rules.rounding, _EXACT)
@@ -1011,13 +1026,13 @@ class _Builder:
         main: dict[str, Any] = {}
         assert ind.target is not None and ind.realisasi is not None
         if not ind.target.is_range and draw(st.booleans()):
-            main["target"] = _spell(draw, ind.target.low, marks)
+            main["target"] = _with_unit(draw, _spell(draw, ind.target.low, marks), ind)
         if draw(st.booleans()):
-            main["realisasi"] = _spell(draw, ind.realisasi, marks)
+            main["realisasi"] = _with_unit(draw, _spell(draw, ind.realisasi, marks), ind)
         if computed and result.capaian is not None and draw(st.booleans()):
             main["capaian"] = _percent(draw, result.capaian, rules)
         if result.category is not None and draw(st.booleans()):
-            main["category"] = result.category
+            main["category"] = _label_variant(draw, result.category)
         if result.verdict is not None and draw(st.booleans()):
             main["verdict"] = result.verdict
         if main:
