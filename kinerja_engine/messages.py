@@ -1406,8 +1406,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{where} prints {field} {text!r} in {printed_unit}, which does not convert to {unit}",
     ),
     "finding.printed-undefined": (
-        "{where} mencetak {field} {text!r}, padahal dari {how} tidak ada nilai yang dapat"
-        " dihitung",
+        "{where} mencetak {field} {text!r}, padahal dari {how} tidak ada nilai yang dapat dihitung",
         "{where} prints {field} {text!r}, but {how} give no value to compute",
     ),
     "finding.recalc.rounding": (
@@ -1417,8 +1416,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         " rounds {rule}",
     ),
     "finding.recalc.method": (
-        "; angka tercetak sama dengan hasil rumus {formula} ({source}), bukan rumus aturan"
-        " {own}",
+        "; angka tercetak sama dengan hasil rumus {formula} ({source}), bukan rumus aturan {own}",
         "; the printed figure is what {formula} gives ({source}), not the rule set's {own}",
     ),
     "finding.recalc.method-rounded": (
@@ -1528,8 +1526,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "check.unit-converted": (
         "angka tercetak dalam satuan lain dari satuan indikatornya, diubah ke satuan"
         " indikator lalu diperiksa",
-        "a figure printed in another unit than its indicator's, converted to that unit and"
-        " checked",
+        "a figure printed in another unit than its indicator's, converted to that unit and checked",
     ),
     "check.unit-noun": (
         "jumlah yang diikuti kata satuan lain dari satuan indikatornya",
