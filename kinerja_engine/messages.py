@@ -1382,11 +1382,12 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         " read as {value}",
     ),
     "finding.number-ambiguous": (
-        "{where} mencetak {field} {text!r}, yang dapat dibaca dua cara: {value} (notasi"
-        " Indonesia, titik sebagai pemisah ribuan; cara baca yang dipakai) atau {other}"
-        " (notasi Inggris)",
-        "{where} prints {field} {text!r}, which reads two ways: {value} (Indonesian notation,"
-        " the point grouping thousands; the reading used) or {other} (English notation)",
+        "{where} mencetak {field} {text!r}, yang dapat dibaca dua cara: dibaca {value}"
+        " (notasi Inggris, wajar untuk persentase), bukan {other} (notasi Indonesia, titik"
+        " sebagai pemisah ribuan)",
+        "{where} prints {field} {text!r}, which reads two ways: read as {value} (English"
+        " notation, plausible for a percentage), not {other} (Indonesian notation, the point"
+        " grouping thousands)",
     ),
     "finding.unit-converted": (
         "{where} mencetak {field} {text!r} dalam satuan {printed_unit}, sedangkan satuan"

@@ -15,6 +15,7 @@ from audit_cases import case_of, codes, entry, with_printed
 from conftest import indicator
 
 import kinerja_engine as ke
+from kinerja_engine.domain.model import Budget
 
 CASES = Path(__file__).parent / "cases"
 REAL = CASES / "kesehatan-pendidikan-2023.toml"
@@ -143,6 +144,12 @@ def test_a_text_that_reads_two_ways_is_a_question_in_a_percent_column_only(
     (question,) = report.findings
     assert question.severity.value == "warning"
     assert "1.500" in question.message_en and "1.5" in question.message_en
+    # A serapan of "12.500" is 12,5 %, not an amount in a percent column.
+    spent = with_printed(
+        indicator(100, 100, budget=Budget(Decimal(1000), Decimal(125))),
+        entry("Tabel 3", serapan="12.500"),
+    )
+    assert codes(ke.check(case_of(spent), permendagri)) == ["number-ambiguous"]
     # In a count column "1.500" is fifteen hundred, and no question.
     count = with_printed(
         indicator(1500, 1500, unit="orang"), entry("Tabel 2", realisasi="1.500", capaian="100")

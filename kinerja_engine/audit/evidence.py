@@ -1,7 +1,8 @@
 """Printed figures read as people print them, before any check holds them.
 
 A decimal in English notation ("92.22") is read and named (info); a text that reads two
-ways ("1.500" in a column of percentages) is a question naming the reading used; a figure
+ways ("1.500" in a column of percentages) is a question naming the reading used (the
+English one, 1,5: fifteen hundred percent is no table's meaning); a figure
 printed in another unit than its indicator's is converted when the two are rates (0,16 %
 of a rate per 100.000 is 160) and named, and a count whose noun differs from the unit
 ("2 Kegaiatan") is read as a count with a warning. A unit that cannot be converted
@@ -77,6 +78,10 @@ def _read(
         )
     if pv.alternative is not None:
         if _percent_column(ind, field):
+            # "1.500" is 1500 in Indonesian notation, a percentage no table means: the
+            # English reading (1,5) is used, the other kept for the checks to try.
+            read, other = pv.alternative, read
+            pv = attrs.evolve(pv, value=read, alternative=other)
             a.add(
                 "number-ambiguous",
                 msg(
@@ -85,7 +90,7 @@ def _read(
                     field=FIELD[field],
                     text=pv.text,
                     value=Figure(read),
-                    other=Figure(pv.alternative),
+                    other=Figure(other),
                 ),
                 expected=format(read, "f"),
                 **place,
