@@ -84,9 +84,14 @@ def test_a_rule_set_maps_a_report_s_own_scale_onto_its_bands() -> None:
         ("category-label", "rata-lama-sekolah", "Sangat Baik"),
         ("verdict-label", "rata-lama-sekolah", "Berhasil"),
     }
-    # Under the default rule set the report's words are not read: info, never an error.
+    # Under the default rule set the report's grade words are not read: info, never an
+    # error; its verdict words are ("Berhasil" at 70 % contradicts the figure).
     plain_rules = ke.check(case, "permendagri-86-2017")
-    assert {f.code for f in plain_rules.findings} == {"label-unknown"}
+    assert {(f.code, f.field, f.printed) for f in plain_rules.findings} == {
+        ("label-unknown", "category", "Baik"),
+        ("label-unknown", "category", "Sangat Baik"),
+        ("verdict-label", "verdict", "Berhasil"),
+    }
 
 
 def test_a_synonym_for_a_label_the_rules_lack_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -101,3 +106,16 @@ def test_a_synonym_for_a_label_the_rules_lack_is_refused(tmp_path) -> None:  # t
         ke.load_rules(path)
     assert caught.value.key == "labels.category.Baik"
     assert "Tinggi" in str(caught.value)
+
+
+def test_verdict_sentences_of_the_shipped_words(permendagri: ke.RuleSet) -> None:
+    for said, met in (
+        ("Sesuai target", True),
+        ("tidak sesuai target", False),
+        ("Berhasil", True),
+        ("Kurang Tercapai", False),
+        ("Tercapai / Terlampaui", True),
+    ):
+        printed = entry(capaian="100" if met else "50", verdict=said)
+        target, realisasi = (56, 56) if met else (100, 50)
+        assert ke.check(plain(target, realisasi, printed), permendagri).findings == (), said
