@@ -341,8 +341,17 @@ MUTANTS: tuple[Mutant, ...] = (
         "kinerja_engine/audit/_common.py",
         "a difference of exactly the tolerance reported",
         (
-            "        if abs(printed - expected) <= tol:\n",
-            "        if abs(printed - expected) < tol:\n",
+            "            right = abs(printed - expected) <= tol\n",
+            "            right = abs(printed - expected) < tol\n",
+        ),
+    ),
+    m(
+        "printed-rounding-ignored",
+        "kinerja_engine/audit/_common.py",
+        "a printed figure held against the exact value truncated, whatever the rules round",
+        (
+            "quantize(expected, places_of(printed), self.rules.rounding) == printed\n",
+            "quantize(expected, places_of(printed), ROUND_DOWN) == printed\n",
         ),
     ),
     m(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, overload
 
 from kinerja_engine import batch
+from kinerja_engine.audit.methods import Method, known_methods
 from kinerja_engine.audit.review import audit
 from kinerja_engine.batch import CaseSource, Judged, Steps
 from kinerja_engine.collector import collector_paused
@@ -233,7 +234,14 @@ def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
         # The audit reads no trace: the indicators go through the compiled backend.
-        return audit(case, compiled, evaluate_case(case, compiled))
+        return audit(case, compiled, evaluate_case(case, compiled), methods=_methods())
+
+
+@functools.cache
+def _methods() -> tuple[Method, ...]:
+    """The capaian methods of the shipped rule sets, which a finding names when a printed
+    capaian is what one of them gives (issue 19, evidence)."""
+    return known_methods(load_rules(name) for name in shipped_rules())
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:

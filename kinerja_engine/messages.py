@@ -190,6 +190,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "ada celah antara {left} dan {right}: {example} tidak masuk pita mana pun",
         "bands leave a gap between {left} and {right}: {example} falls in no band",
     ),
+    # ---- issue 19 (evidence)
+    "error.rules.label-synonym": (
+        "sinonim {spelling!r} menunjuk label {label!r}, yang tidak ada dalam aturan ini",
+        "the synonym {spelling!r} names the label {label!r}, which this rule set does not have",
+    ),
     # ------------------------------------------------------------------ a case's consistency
     "error.case.blank-where": (
         "'where' kosong: temuan tidak dapat menyebut tabel yang mencetaknya",
@@ -1485,6 +1490,62 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "finding.expected.realisasi": ("realisasi tahun laporan", "the year's realisasi"),
     "finding.expected.realisasi-of": ("realisasi {year}", "the realisasi of {year}"),
     "finding.expected.undefined": ("tidak terdefinisi (-)", "not defined (-)"),
+    # ---- issue 19 (evidence)
+    "finding.number-notation": (
+        "{where} mencetak {field} {text!r} dengan notasi Inggris (titik sebagai tanda"
+        " desimal); dibaca {value}",
+        "{where} prints {field} {text!r} in English notation (a point before the decimals);"
+        " read as {value}",
+    ),
+    "finding.number-ambiguous": (
+        "{where} mencetak {field} {text!r}, yang dapat dibaca dua cara: dibaca {value}"
+        " (notasi Inggris, wajar untuk persentase), bukan {other} (notasi Indonesia, titik"
+        " sebagai pemisah ribuan)",
+        "{where} prints {field} {text!r}, which reads two ways: read as {value} (English"
+        " notation, plausible for a percentage), not {other} (Indonesian notation, the point"
+        " grouping thousands)",
+    ),
+    "finding.unit-converted": (
+        "{where} mencetak {field} {text!r} dalam satuan {printed_unit}, sedangkan satuan"
+        " indikatornya {unit}; dibaca sebagai {value} {unit}",
+        "{where} prints {field} {text!r} in {printed_unit} where the indicator's unit is"
+        " {unit}; held as {value} {unit}",
+    ),
+    "finding.unit-noun": (
+        "{where} mencetak {field} {text!r} dengan kata satuan {printed_unit!r}, bukan"
+        " {unit!r}; dibaca sebagai jumlah {value}",
+        "{where} prints {field} {text!r} with the unit word {printed_unit!r}, not {unit!r};"
+        " read as a count of {value}",
+    ),
+    "finding.unit-other": (
+        "{where} mencetak {field} {text!r} dalam satuan {printed_unit}, yang tidak dapat"
+        " diubah ke satuan {unit}",
+        "{where} prints {field} {text!r} in {printed_unit}, which does not convert to {unit}",
+    ),
+    "finding.printed-undefined": (
+        "{where} mencetak {field} {text!r}, padahal dari {how} tidak ada nilai yang dapat dihitung",
+        "{where} prints {field} {text!r}, but {how} give no value to compute",
+    ),
+    "finding.recalc.rounding": (
+        "; angka tercetak adalah nilai tepat {exact} yang dibulatkan {rounding}, padahal"
+        " aturan membulatkan {rule}",
+        "; the printed figure is the exact {exact} rounded {rounding}, where the rule set"
+        " rounds {rule}",
+    ),
+    "finding.recalc.method": (
+        "; angka tercetak sama dengan hasil rumus {formula} ({source}), bukan rumus aturan {own}",
+        "; the printed figure is what {formula} gives ({source}), not the rule set's {own}",
+    ),
+    "finding.recalc.method-rounded": (
+        "; angka tercetak sama dengan hasil rumus {formula} ({source}) yang dibulatkan"
+        " {rounding}, bukan rumus aturan {own}",
+        "; the printed figure is what {formula} gives ({source}) rounded {rounding}, not the"
+        " rule set's {own}",
+    ),
+    "finding.recalc.either": ("{a} atau {b}", "{a} or {b}"),
+    "rounding.half-up": ("setengah ke atas", "half up"),
+    "rounding.half-even": ("setengah ke genap", "half to even"),
+    "rounding.down": ("ke bawah (dipotong)", "down (truncated)"),
     # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
     "check.tolerance.half-unit": (
         "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila rounding = down)",
@@ -1567,6 +1628,30 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "check.comparison-missing": (
         "tidak ada realisasi tahun sebelumnya sebagai pembanding",
         "no realisasi of the previous year to compare with",
+    ),
+    # ---- issue 19 (evidence)
+    "check.number-notation": (
+        "angka tercetak dengan notasi Inggris (titik desimal), dibaca sesuai notasinya",
+        "a figure printed in English notation (a decimal point), read as such",
+    ),
+    "check.number-ambiguous": (
+        "angka di kolom persen yang dapat dibaca dua cara (1.500: seribu lima ratus atau"
+        " satu koma lima)",
+        "a figure in a percent column that reads two ways (1.500: fifteen hundred or one"
+        " and a half)",
+    ),
+    "check.unit-converted": (
+        "angka tercetak dalam satuan lain dari satuan indikatornya, diubah ke satuan"
+        " indikator lalu diperiksa",
+        "a figure printed in another unit than its indicator's, converted to that unit and checked",
+    ),
+    "check.unit-noun": (
+        "jumlah yang diikuti kata satuan lain dari satuan indikatornya",
+        "a count followed by a unit word other than its indicator's",
+    ),
+    "check.printed-undefined": (
+        "persentase dicetak padahal tidak dapat dihitung (target atau pagu nol)",
+        "a percentage printed where none can be computed (a zero target or pagu)",
     ),
     # ------------------------------------------------------------------ the LKjIP chapter: Markdown, HTML and its charts
     "chapter.title": ("Bab III Akuntabilitas Kinerja", "Chapter III Performance Accountability"),

@@ -67,7 +67,9 @@ def test_a_finding_is_worded_by_the_catalogue(seed_case: ke.Case, monkeypatch) -
         ("{field} di {where}: {shown}{hint}", "{field} at {where}: {shown}{hint}"),
     )
     serapan = next(
-        f for f in ke.check(seed_case).findings if (f.where, f.field) == ("Tabel 9", "serapan")
+        f
+        for f in ke.check(seed_case).findings
+        if (f.code, f.where, f.field) == ("serapan-recalc", "Tabel 9", "serapan")
     )
     assert (serapan.message_en, serapan.message_id) == (
         "serapan at Tabel 9: 93.36",
@@ -96,7 +98,11 @@ def test_seed_known_faults(seed_case: ke.Case) -> None:
     assert ("capaian-implausible", "nilai-ekspor", "input", "capaian") in found
     assert ("word-for-number", "nilai-ekspor", "Tabel 29", "capaian") in found
     assert ("period-mismatch", "nilai-produksi-industri", "Tabel 37", "year") in found
-    serapan = next(f for f in report.findings if f.where == "Tabel 9" and f.field == "serapan")
+    serapan = next(
+        f
+        for f in report.findings
+        if (f.code, f.where, f.field) == ("serapan-recalc", "Tabel 9", "serapan")
+    )
     assert (serapan.printed, serapan.expected) == ("93,08", "93.36")
     # One root cause, one finding: each (code, place, field) is reported once.
     keys = [(f.code, f.indicator, f.budget, f.where, f.field) for f in report.findings]

@@ -33,14 +33,16 @@ def test_serapan_recalc_trips_passes_and_holds_at_the_edge(permendagri: ke.RuleS
         case = skm(entry(serapan=printed, pagu=pagu, realisasi_anggaran=spent), budget=None)
         return codes(ke.check(case, permendagri))
 
-    # 62.505 exactly: both neighbours at two places are exactly half a unit away.
-    assert serapan("62,51", "100", "62,505") == [] and serapan("62,50", "100", "62,505") == []
+    # 62.505 exactly: a printed figure is the exact value rounded as the rules round
+    # (half up) to the places printed, so 62,51 and not 62,50 (issue 16).
+    assert serapan("62,51", "100", "62,505") == []
+    assert serapan("62,50", "100", "62,505") == ["serapan-recalc"]
     assert serapan("62,49", "100", "62,505") == ["serapan-recalc"]
     # 62.5051: "62,50" is 0.0051 away, beyond the tolerance of 0.005.
     assert serapan("62,51", "1.000", "625,051") == []
     assert serapan("62,50", "1.000", "625,051") == ["serapan-recalc"]
     # One printed decimal place: half of 0.1.
-    assert serapan("62,5", "100", "62,55") == [] and serapan("62,4", "100", "62,55") == [
+    assert serapan("62,6", "100", "62,55") == [] and serapan("62,5", "100", "62,55") == [
         "serapan-recalc"
     ]
 
@@ -101,9 +103,11 @@ def test_capaian_tolerance_follows_the_printed_digits(
 
 
 def test_integer_print_at_exactly_half_a_unit(permendagri: ke.RuleSet) -> None:
-    # 2.13 / 2 = 106.5 exactly: 106 and 107 are both half a unit away and agree.
-    for printed in ("106", "107"):
-        assert ke.check(plain(2, "2.13", entry(capaian=printed)), permendagri).findings == ()
+    # 2.13 / 2 = 106.5 exactly: half up gives 107; 106 is the truncated figure, a finding
+    # that names the rounding that gives it (issue 16).
+    assert ke.check(plain(2, "2.13", entry(capaian="107")), permendagri).findings == ()
+    (truncated,) = ke.check(plain(2, "2.13", entry(capaian="106")), permendagri).findings
+    assert truncated.code == "capaian-recalc" and "down (truncated)" in truncated.message_en
     assert codes(ke.check(plain(2, "2.13", entry(capaian="105")), permendagri)) == [
         "capaian-recalc"
     ]

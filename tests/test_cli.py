@@ -94,7 +94,11 @@ def test_check_exit_codes_and_fail_on(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_check_json_findings(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", str(SEED), "--format", "json")
     findings = json.loads(out)["findings"]
-    serapan = next(f for f in findings if f["where"] == "Tabel 9" and f["field"] == "serapan")
+    serapan = next(
+        f
+        for f in findings
+        if (f["code"], f["where"], f["field"]) == ("serapan-recalc", "Tabel 9", "serapan")
+    )
     assert serapan == {
         "code": "serapan-recalc",
         "severity": "error",

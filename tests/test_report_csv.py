@@ -71,7 +71,7 @@ def test_english_uses_commas_and_points(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_check_one_row_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, table = rows(capsys, "check", str(SEED), "--format", "csv", "--lang", "en", delimiter=",")
-    assert code == 1 and len(table) == 73
+    assert code == 1 and len(table) == 82
     assert tuple(table[0]) == FINDING_COLUMNS  # English keys under --lang en
     serapan = [r for r in table if r["code"] == "serapan-recalc" and r["where"] == "Tabel 9"]
     assert len(serapan) == 1

@@ -128,7 +128,7 @@ def test_english_labels_and_notation(seed_html_en: str) -> None:
 
 def test_findings_carry_their_evidence(seed_html: str) -> None:
     assert "Hasil Reviu" in seed_html
-    assert "73 temuan" in seed_html
+    assert "82 temuan" in seed_html
     # Tabel 9 prints a serapan of 93,08 where its own amounts give 93,36.
     rows = re.findall(r'<tr id="finding-\d+">(.*?)</tr>', seed_html, re.S)
     serapan = [r for r in rows if "serapan-recalc" in r and ">Tabel 9<" in r]

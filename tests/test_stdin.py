@@ -45,7 +45,7 @@ def test_case_from_standard_input_as_a_subprocess(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr  # the seed has error findings
     data = json.loads(done.stdout)
-    assert data["indicators"][0]["capaian"] == "100.01" and len(data["findings"]) == 73
+    assert data["indicators"][0]["capaian"] == "100.01" and len(data["findings"]) == 82
 
 
 def test_relative_rules_path_is_taken_from_the_current_directory(

@@ -53,7 +53,7 @@ def test_check_adds_the_findings_in_english(tmp_path: Path) -> None:
     head = [c.value for c in findings[1]]
     assert head[:3] == ["No", "Severity", "Code"]
     rows = list(findings.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 73
+    assert len(rows) == 82
     serapan = [r for r in rows if r[2] == "serapan-recalc" and r[4] == "Tabel 9"]
     assert serapan and serapan[0][head.index("Expected")] == pytest.approx(93.36)
 

@@ -13,12 +13,15 @@ from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
+import attrs
+
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
 from kinerja_engine.domain.results import Finding, Severity
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import format_number
+from kinerja_engine.rulesets.formula import Formula
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "Audit",
     "Broken",
     "Cited",
+    "Method",
     "Ties",
     "en",
     "figure",
@@ -89,6 +93,16 @@ def places_of(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+@attrs.frozen
+class Method:
+    """A capaian formula as a rule set names it (``permendagri-86-2017:
+    capaian.lower_is_better``), which a finding may name as the one a report used
+    (:mod:`.methods`)."""
+
+    source: str
+    formula: Formula
+
+
 class Audit:
     """Collects findings, passes and skips for one case under one rule set."""
 
@@ -105,6 +119,9 @@ class Audit:
         self._severities: dict[str, Severity] = {}
         # A printed figure's tolerance depends only on how many decimals it prints.
         self._tolerances: dict[int, Decimal] = {}
+        # ---- issue 19 (evidence): the capaian methods a finding may name as the one the
+        # report used (audit.methods.known_methods); set by the caller.
+        self.methods: tuple[Method, ...] = ()
 
     def severity(self, code: str) -> Severity:
         found = self._severities.get(code)
@@ -140,7 +157,13 @@ class Audit:
         """None (and one more check passed) when ``printed`` agrees with ``expected``;
         else the tolerance, the expected value as printed, the difference, the places."""
         tol = self.tolerance(printed)
-        if abs(printed - expected) <= tol:
+        if self.rules.audit.percent_tolerance is None:
+            # A printed figure is right when it is the exact value rounded as the rule set
+            # rounds, to the places printed: 102,5 printed "102" under half-up is not.
+            right = quantize(expected, places_of(printed), self.rules.rounding) == printed
+        else:
+            right = abs(printed - expected) <= tol
+        if right:
             self.passed += 1
             return None
         return self.miss(printed, expected, tol)

@@ -1,11 +1,16 @@
 """Printed labels (category, verdict, efficiency) held against the figures they name.
 
 A label follows the capaian printed beside it, else the capaian recomputed from the
-entry's inputs; a label outside the rule set's vocabulary is reported as unknown.
+entry's inputs. A label is read as people print it: in any case and spacing, with a
+parenthesised abbreviation ("Sangat Tinggi (ST)"), in a spelling the rule set declares
+(``[labels]``: a report's own scale), and a verdict as a sentence ("belum mencapai
+target"). A label that contradicts the figure is its field's error; one that cannot be
+read at all is reported as unknown.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
@@ -22,33 +27,61 @@ from kinerja_engine.evaluation.indicator import (
     verdict_of,
 )
 from kinerja_engine.messages import Message, msg
-from kinerja_engine.rulesets.ruleset import RuleSet
+from kinerja_engine.rulesets.ruleset import RuleSet, normal_label, plain_label
 
 __all__ = ["Vocabulary", "labels", "vocabulary"]
 
 
 @attrs.frozen
 class Vocabulary:
-    """The labels a rule set uses, per field, keyed by their normalised spelling."""
+    """The labels a rule set uses, per field: the labels themselves (as a finding lists
+    them) and every spelling it accepts, normalised, to the label it means."""
 
     category: tuple[tuple[str, ...], Mapping[str, str]]
     verdict: tuple[tuple[str, ...], Mapping[str, str]]
     efficiency: tuple[tuple[str, ...], Mapping[str, str]]
-
-
-def _norm(label: str) -> str:
-    return " ".join(label.lower().split())
+    # ---- issue 19 (evidence): the words a verdict written as a sentence turns on.
+    achieved_words: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+    verdicts: tuple[str, str] = ("", "")
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
-    def known(words: tuple[str, ...]) -> tuple[tuple[str, ...], Mapping[str, str]]:
-        return words, {_norm(v): v for v in words}
+    spellings = rules.labels.spellings
+    verdicts = (rules.verdict_achieved, rules.verdict_not_achieved)
+
+    def known(field: str, words: tuple[str, ...]) -> tuple[tuple[str, ...], Mapping[str, str]]:
+        accepted = spellings.get(field) or {plain_label(v): v for v in words}
+        return words, accepted
 
     return Vocabulary(
-        category=known(tuple(b.label for b in rules.categories.bands)),
-        verdict=known((rules.verdict_achieved, rules.verdict_not_achieved)),
-        efficiency=known(tuple(b.label for b in rules.efficiency_bands.bands)),
+        category=known("category", tuple(b.label for b in rules.categories.bands)),
+        verdict=known("verdict", verdicts),
+        efficiency=known("efficiency", tuple(b.label for b in rules.efficiency_bands.bands)),
+        # A one-word spelling of the achieved verdict ("Berhasil") is an achievement word
+        # of a sentence too ("belum berhasil").
+        achieved_words=rules.labels.achieved_words
+        | {
+            word
+            for word, label in spellings.get("verdict", {}).items()
+            if label == verdicts[0] and " " not in word
+        },
+        negation_words=rules.labels.negation_words,
+        verdicts=verdicts,
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _sentence_verdict(printed: str, words: Vocabulary) -> str | None:
+    """A verdict written as a sentence ("belum mencapai target", "telah melampaui target"):
+    achieved when it says an achievement word, not achieved when a negation goes with it;
+    None when it says neither."""
+    said = set(_WORD.findall(printed.lower()))
+    if not said & words.achieved_words:
+        return None
+    return words.verdicts[1] if said & words.negation_words else words.verdicts[0]
 
 
 def labels(
@@ -75,11 +108,21 @@ def labels(
             derived,
             "category-label",
             basis,
+            words,
         )
     if entry.verdict is not None:
         derived = None if capaian is None else verdict_of(rules, capaian)
         _label(
-            a, ind, entry, "verdict", entry.verdict, words.verdict, derived, "verdict-label", basis
+            a,
+            ind,
+            entry,
+            "verdict",
+            entry.verdict,
+            words.verdict,
+            derived,
+            "verdict-label",
+            basis,
+            words,
         )
     if entry.efficiency is None:
         return
@@ -121,6 +164,7 @@ def labels(
         derived,
         "efficiency-label",
         why,
+        words,
     )
 
 
@@ -134,9 +178,12 @@ def _label(
     derived: str | None,
     code: str,
     why: Callable[[], Message],
+    sentences: Vocabulary,
 ) -> None:
     vocabulary, known = words
-    spelled = known.get(_norm(printed))
+    spelled = known.get(plain_label(printed)) or known.get(normal_label(printed))
+    if spelled is None and field == "verdict":
+        spelled = _sentence_verdict(printed, sentences)
     if spelled is None:
         a.add(
             "label-unknown",

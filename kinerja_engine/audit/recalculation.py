@@ -23,6 +23,7 @@ from kinerja_engine.audit._common import (
     Ties,
     figure,
 )
+from kinerja_engine.audit.methods import explain_capaian, explain_rounding
 from kinerja_engine.domain.model import BudgetLine, Indicator, PrintedEntry, PrintedValue, Target
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.evaluation.indicator import capaian_of, serapan_of
@@ -71,6 +72,7 @@ def recalculate(
         compute: Callable[..., Decimal | None],
         args: Sequence[Arg],
         extra: Sequence[Arg] = (),
+        explain: Callable[..., Message | None] | None = None,
     ) -> None:
         """Hold ``printed`` against ``compute(*args)``.
 
@@ -80,12 +82,17 @@ def recalculate(
         """
         field = code.removesuffix("-recalc")
         expected = compute(*(arg.value for arg in args))
-        if expected is None:
-            return
         assert printed.value is not None
+        if expected is None:
+            # A figure printed where none can be computed (a zero target or pagu).
+            _undefined(a, code, ind, entry, field, printed, [arg.cite for arg in (*args, *extra)])
+            return
         off = a.off(printed.value, expected)
         if off is None:
             return
+        alternative = printed.alternative
+        if alternative is not None and a.off(alternative, expected) is None:
+            return  # "1.500" read the other way agrees: its question is raised already
         tol = off[0]
         ties = [arg.tie for arg in args if arg.tie]
         if ties:
@@ -101,7 +108,13 @@ def recalculate(
                     a.skip(code, entry.where, ind.id, blocker)
                     return
         cited = [arg.cite for arg in (*args, *extra)]
-        _report(a, code, ind, entry, field, printed, expected, off, cited, ties)
+        why = explain_rounding(rules, printed.value, expected)
+        if why is None and explain is not None:
+            why = explain(printed.value, *(arg.value for arg in args))
+        _report(a, code, ind, entry, field, printed, expected, off, cited, ties, why)
+
+    def _which(value: Decimal, target: Target, realisasi: Decimal) -> Message | None:
+        return explain_capaian(rules, a.methods, ind.direction, value, target, realisasi)
 
     def skip(what: str, *blockers: str | None) -> None:
         for blocker in blockers:
@@ -121,6 +134,7 @@ def recalculate(
                     lambda rv: capaian_of(rules, ind.direction, rng, rv),
                     [r],
                     [cite],
+                    lambda pv, rv: _which(pv, rng, rv),
                 )
             else:
                 skip("capaian-recalc", r_block)
@@ -132,6 +146,7 @@ def recalculate(
                     printed,
                     lambda rv, tv: capaian_of(rules, ind.direction, Target.point(tv), rv),
                     [r, t],
+                    explain=lambda pv, rv, tv: _which(pv, Target.point(tv), rv),
                 )
             else:
                 skip("capaian-recalc", t_block, r_block)
@@ -195,12 +210,15 @@ def _report(
     off: tuple[Decimal, Decimal, Decimal, int],
     inputs: Sequence[tuple[str, str, str]],
     related: Sequence[str],
+    why: Message | None = None,
 ) -> None:
     assert printed.value is not None
     tol, shown, diff, places = off
-    how = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+    how = _how(inputs)
     scale = _scale_slip(printed.value, expected)
     hint: Message | str = msg("finding.recalc.scale", scale=scale) if scale else ""
+    if why is not None:
+        hint = why
     a.add(
         code,
         msg(
@@ -223,6 +241,40 @@ def _report(
         tolerance=tol,
         inputs=tuple(inputs),
         related=tuple(related),
+    )
+
+
+def _how(inputs: Sequence[tuple[str, str, str]]) -> str:
+    """The inputs a finding cites: ``realisasi 20 (Tabel 3.5), target 24 (Tabel 3.5)``."""
+    return ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+
+
+# ---- issue 19 (evidence)
+def _undefined(
+    a: Audit,
+    code: str,
+    ind: Indicator,
+    entry: PrintedEntry,
+    field: str,
+    printed: PrintedValue,
+    inputs: Sequence[tuple[str, str, str]],
+) -> None:
+    how = _how(inputs)
+    a.add(
+        "printed-undefined",
+        msg(
+            "finding.printed-undefined",
+            where=entry.where,
+            field=FIELD[field],
+            text=printed.text,
+            how=how,
+        ),
+        indicator=ind.id,
+        where=entry.where,
+        field=field,
+        printed=printed.text,
+        expected=msg("finding.expected.undefined").render("en"),
+        inputs=tuple(inputs),
     )
 
 

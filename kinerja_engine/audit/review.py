@@ -15,8 +15,10 @@ import attrs
 
 from kinerja_engine.audit._common import Audit, Broken
 from kinerja_engine.audit.completeness import completeness
+from kinerja_engine.audit.evidence import read_entries
 from kinerja_engine.audit.footing import agency_total, budget_tree
 from kinerja_engine.audit.labels import Vocabulary, labels, vocabulary
+from kinerja_engine.audit.methods import Method, known_methods
 from kinerja_engine.audit.periods import periods
 from kinerja_engine.audit.plausibility import implausible_capaian, screen
 from kinerja_engine.audit.recalculation import Inputs, recalculate
@@ -29,9 +31,18 @@ from kinerja_engine.rulesets.ruleset import RuleSet
 __all__ = ["CATALOGUE", "audit"]
 
 
-def audit(case: Case, rules: RuleSet, report: Report) -> Report:
-    """``report`` with the audit's findings, passes and skips filled in."""
+def audit(
+    case: Case, rules: RuleSet, report: Report, *, methods: tuple[Method, ...] | None = None
+) -> Report:
+    """``report`` with the audit's findings, passes and skips filled in.
+
+    ``methods``: the capaian methods a finding may name as the one the report used
+    (:func:`~kinerja_engine.audit.methods.known_methods`); by default ``rules``' own."""
     a = Audit(case, rules)
+    # The rule set's own methods first: a formula it shares with others is named by it.
+    own = known_methods((rules,))
+    sources = {m.formula.source for m in own}
+    a.methods = own + tuple(m for m in methods or () if m.formula.source not in sources)
     total = agency_total(case.budget)
     words = vocabulary(rules)
     # ``report`` is this case's evaluation under ``rules``: a result for each indicator, in
@@ -60,6 +71,9 @@ def _indicator(
 def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
     """The checks of what the report printed for the indicator."""
     broken: Broken = {}
+    # Figures read as printed (English notation, units) and put in the indicator's unit
+    # first: every check below holds the converted figure.
+    ind = read_entries(a, ind, broken)
     for n, entry in enumerate(ind.printed):
         for field, finding in screen(a, ind, entry):
             broken[(n, field)] = finding.id

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kinerja_engine.audit._common import FIELD, Audit, Broken, plain
+from kinerja_engine.audit._common import FIELD, Audit, Broken, places_of, plain
 from kinerja_engine.domain.model import Indicator, PrintedValue
+from kinerja_engine.domain.results import Finding
+from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import msg
 
 __all__ = ["tie_out"]
@@ -65,22 +67,77 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
         shown = [
             (where, plain(value) if text is None else text, value) for where, text, value in places
         ]
-        listed = "; ".join(f"{where}: {text}" for where, text, _ in shown)
-        what = f"{field} {year}"
-        count = len({s[2] for s in shown})
         first = next(s for s in shown if s[2] != reference)
-        finding = a.add(
-            "tie-out",
-            msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
-            indicator=ind.id,
-            where=first[0],
-            field=field if year == y else f"{field} {year}",
-            printed=first[1],
-            expected=shown[0][1],
-            difference=first[2] - reference,
-            tolerance=Decimal(0),
-            inputs=tuple((what, text, where) for where, text, _ in shown),
-        )
+        finding = _finding(a, ind, field, year, shown, first, shown[0][1], reference)
         values = tuple(dict.fromkeys(s[2] for s in shown))
         ties[field if year == y else f"{field} {year}"] = (finding.id, values)
+    _derived(a, ind, broken)
     return ties
+
+
+# ---- issue 19 (evidence)
+_DERIVED = ("capaian", "serapan", "share", "progress")
+
+
+def _derived(a: Audit, ind: Indicator, broken: Broken) -> None:
+    """A derived figure (capaian, serapan, share, progress) printed in several places for
+    one year must be printed with one value, whatever inputs each agrees with: one
+    finding per figure naming every place. Two prints agree when the one with more
+    decimals, rounded as the rule set rounds to the other's, is the other."""
+    y = a.year
+    seen: dict[tuple[str, int], list[tuple[str, str, Decimal]]] = {}
+    for n, entry in enumerate(ind.printed):
+        year = entry.year if entry.year is not None else y
+        for field in _DERIVED:
+            pv: PrintedValue | None = getattr(entry, field)
+            if pv is None or pv.value is None or (n, field) in broken:
+                continue
+            seen.setdefault((field, year), []).append((entry.where, pv.text, pv.value))
+    rules = a.rules
+
+    def agrees_with(value: Decimal, reference: Decimal) -> bool:
+        fewer = min(places_of(value), places_of(reference))
+        return quantize(value, fewer, rules.rounding) == quantize(reference, fewer, rules.rounding)
+
+    for (field, year), places in seen.items():
+        if len({where for where, _, _ in places}) < 2:
+            continue  # one place: nothing printed elsewhere to tie out with
+        # The value most places print is the reference (the first on a tie): the finding
+        # is placed at a place that differs from it.
+        values = [s[2] for s in places]
+        reference = max(values, key=lambda v: sum(1 for w in values if agrees_with(w, v)))
+
+        odd = [s for s in places if not agrees_with(s[2], reference)]
+        if not odd:
+            a.passed += 1
+            continue
+        expected = next(text for _, text, value in places if value == reference)
+        _finding(a, ind, field, year, places, odd[0], expected, reference)
+
+
+def _finding(
+    a: Audit,
+    ind: Indicator,
+    field: str,
+    year: int,
+    shown: list[tuple[str, str, Decimal]],
+    first: tuple[str, str, Decimal],
+    expected: str,
+    reference: Decimal,
+) -> Finding:
+    """The one finding of a quantity printed with several values (``shown``: where, text,
+    value), placed at ``first``, a place that differs from ``reference``."""
+    listed = "; ".join(f"{where}: {text}" for where, text, _ in shown)
+    count = len({s[2] for s in shown})
+    return a.add(
+        "tie-out",
+        msg("finding.tie-out", field=FIELD[field], year=year, count=count, listed=listed),
+        indicator=ind.id,
+        where=first[0],
+        field=field if year == a.year else f"{field} {year}",
+        printed=first[1],
+        expected=expected,
+        difference=first[2] - reference,
+        tolerance=Decimal(0),
+        inputs=tuple((f"{field} {year}", text, where) for where, text, _ in shown),
+    )

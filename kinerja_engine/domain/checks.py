@@ -39,7 +39,7 @@ CATALOGUE: tuple[Check, ...] = (
     _check("category-label", "error", None, "check.category-label"),
     _check("efficiency-label", "error", None, "check.efficiency-label"),
     _check("verdict-label", "error", None, "check.verdict-label"),
-    _check("label-unknown", "warning", None, "check.label-unknown"),
+    _check("label-unknown", "info", None, "check.label-unknown"),
     _check("budget-footing", "error", "check.tolerance.sen", "check.budget-footing"),
     _check("budget-percent", "error", "check.tolerance.half-unit", "check.budget-percent"),
     _check("budget-percent-undefined", "info", None, "check.budget-percent-undefined"),
@@ -51,6 +51,12 @@ CATALOGUE: tuple[Check, ...] = (
     _check("period-mismatch", "warning", None, "check.period-mismatch"),
     _check("realisasi-missing", "warning", None, "check.realisasi-missing"),
     _check("comparison-missing", "info", None, "check.comparison-missing"),
+    # ---- issue 19 (evidence)
+    _check("number-notation", "info", None, "check.number-notation"),
+    _check("number-ambiguous", "warning", None, "check.number-ambiguous"),
+    _check("unit-converted", "warning", None, "check.unit-converted"),
+    _check("unit-noun", "warning", None, "check.unit-noun"),
+    _check("printed-undefined", "warning", None, "check.printed-undefined"),
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)

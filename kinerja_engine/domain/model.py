@@ -133,6 +133,14 @@ class PrintedValue:
     value: Decimal | None = None
     mark: str | None = None
     error: str | None = None
+    # ---- issue 19 (evidence): how the text was read, when not plainly.
+    #: "en" for a decimal in English notation ("92.22": a '.' before one or two digits
+    #: cannot group thousands), read as such.
+    notation: str | None = None
+    #: The unit the text names after its number ("per 100.000", "‰", "orang").
+    unit: str | None = None
+    #: The English reading of a text that reads both ways ("1.500": 1500 or 1.5).
+    alternative: Decimal | None = None
 
 
 @attrs.frozen
@@ -152,6 +160,9 @@ class PrintedEntry:
     category: str | None = None
     efficiency: str | None = None
     verdict: str | None = None
+    # ---- issue 19 (evidence): the unit the table's heading names for its target and
+    # realisasi ("per 100.000 KH"), for the figures that name none of their own.
+    unit: str | None = None
 
 
 @attrs.frozen

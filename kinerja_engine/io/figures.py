@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from kinerja_engine import messages
 from kinerja_engine.domain.model import PrintedValue, Target
 from kinerja_engine.errors import KinerjaError, NumberError, SchemaError
@@ -25,6 +27,7 @@ __all__ = [
     "history",
     "number",
     "optional_number",
+    "other_reading",
     "plain_number",
     "printed",
     "target",
@@ -79,10 +82,76 @@ def printed(value: Any, _: Any = None) -> PrintedValue:
     try:
         parsed = parse_number(value)
     except NumberError as exc:
-        return PrintedValue(text=text, error=exc.message)
+        return _as_printed(text) or PrintedValue(text=text, error=exc.message)
     if parsed is None:
         return PrintedValue(text=text)
-    return PrintedValue(text=text, value=parsed.value, mark=parsed.mark)
+    return PrintedValue(
+        text=text, value=parsed.value, mark=parsed.mark, alternative=other_reading(text)
+    )
+
+
+# ---- issue 19 (evidence): figures as people print them.
+# A number in English notation: one '.' before the fraction, ',' (if any) grouping
+# thousands before it ("92.22", "0.500", "1,234.56"). Only tried on a text the Indonesian
+# reading refuses, so "1.234" (a valid group) never gets here.
+_ENGLISH = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]+\.[0-9]+")
+# A number followed by the unit it is counted in: "24 per 100.000", "0,16 ‰", "2 Kegaiatan".
+_UNIT_TAIL = re.compile(r"(?P<num>.*?[0-9][0-9.,]*?)\s*(?P<unit>(?:‰|/|[^\W\d_]).*)", re.DOTALL)
+# Where a unit written against its number starts ("0,16‰", "2Kegiatan").
+_UNIT_START = re.compile(r"(?<=[0-9])(?=‰|[^\W\d_])")
+# The one shape that reads both ways: one '.' before exactly three digits ("1.500").
+_BOTH_WAYS = re.compile(r"\s*[+-]?[1-9][0-9]{0,2}\.[0-9]{3}\s*%?\s*")
+
+
+def other_reading(text: str) -> Decimal | None:
+    """The English reading of a text Indonesian notation reads otherwise: "1.500" is 1500
+    here and 1.5 in English notation. None for every other text."""
+    if "." not in text or _BOTH_WAYS.fullmatch(text) is None:
+        return None
+    digits = text.strip().rstrip("%").strip()
+    return Decimal(digits)
+
+
+def _as_printed(text: str) -> PrintedValue | None:
+    """A printed text Indonesian notation refuses, read as reports print figures: a
+    decimal in English notation, a number followed by its unit. None when it still does
+    not read (a word where a number belongs)."""
+    read = _english(text)
+    if read is not None:
+        return read
+    if _UNIT_TAIL.fullmatch(text.strip()) is None:
+        return None
+    # The longest run of words that reads as a number is the number ("2,5 juta orang" is
+    # 2,5 juta of orang), the rest its unit.
+    words = _UNIT_START.sub(" ", text).split()
+    for cut in range(len(words) - 1, 0, -1):
+        number, unit = " ".join(words[:cut]), " ".join(words[cut:])
+        try:
+            parsed = parse_number(number)
+        except NumberError:
+            english = _english(number)
+            if english is not None:
+                return attrs.evolve(english, text=text, unit=unit)
+            continue
+        if parsed is not None:
+            return PrintedValue(text=text, value=parsed.value, mark=parsed.mark, unit=unit)
+    return None
+
+
+def _english(text: str) -> PrintedValue | None:
+    """``text`` read with its one number in English notation, or None."""
+    found = list(_ENGLISH.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    rewritten = match[0].replace(",", "").replace(".", ",")
+    try:
+        parsed = parse_number(text[: match.start()] + rewritten + text[match.end() :])
+    except NumberError:
+        return None
+    if parsed is None:
+        return None
+    return PrintedValue(text=text, value=parsed.value, mark=parsed.mark, notation="en")
 
 
 def history(value: Any, _: Any = None) -> dict[int, Decimal]:

@@ -29,7 +29,7 @@ from kinerja_engine.domain.model import (
 )
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.io import units
-from kinerja_engine.io.figures import HISTORY_YEAR, plain_number, printed
+from kinerja_engine.io.figures import HISTORY_YEAR, other_reading, plain_number, printed
 from kinerja_engine.numbers import parse_number
 
 __all__ = [
@@ -85,7 +85,7 @@ HANDLED: dict[type, frozenset[str]] = {
     ),
     Budget: frozenset({"pagu", "realisasi"}),
     PrintedEntry: frozenset(
-        {"where", "year", *_PRINTED_FIGURES, "category", "efficiency", "verdict"}
+        {"where", "year", *_PRINTED_FIGURES, "category", "efficiency", "verdict", "unit"}
     ),
     Objective: frozenset({"id", "name"}),
     BudgetLine: frozenset(
@@ -238,7 +238,7 @@ def _entry(raw: Any) -> PrintedEntry:
     for key in _PRINTED_FIGURES:
         if key in raw:
             fields[key] = _printed_value(raw[key])
-    for key in ("category", "efficiency", "verdict"):
+    for key in ("category", "efficiency", "verdict", "unit"):
         if key in raw:
             fields[key] = _text(raw[key])
     return PrintedEntry(**fields)
@@ -290,5 +290,5 @@ def _printed_value(value: Any) -> PrintedValue:
     if type(value) is str:
         figure = plain_number(value)
         if figure is not None:
-            return PrintedValue(value, figure)
+            return PrintedValue(value, figure, alternative=other_reading(value))
     return printed(value)

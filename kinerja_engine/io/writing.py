@@ -57,7 +57,9 @@ def _figure(value: Decimal) -> int | Decimal:
 def _printed(pv: PrintedValue) -> str | int | Decimal:
     # The loader keeps a TOML number's text as str(value); such a figure goes back as the
     # number, anything else (Indonesian notation, a word, "-") as the text it was.
-    if pv.value is not None and pv.text == str(pv.value):
+    # A text read in English notation ("0.2") stays text: as a number it would read back
+    # without the notation the audit names (issue 19).
+    if pv.value is not None and pv.text == str(pv.value) and pv.notation is None:
         return _figure(pv.value)
     return pv.text
 

@@ -54,7 +54,7 @@ def _human(value: Decimal | None, report: Report, lang: str) -> str:
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as the JSON contract of case-format.md lays it out."""
-    return {
+    data: dict[str, Any] = {
         "report": {
             "agency": report.info.agency,
             "year": report.info.year,
@@ -81,6 +81,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         ],
         "findings": [_finding_dict(f, report) for f in report.findings],
     }
+    # ---- issue 16 (evidence): the checks the audit could not run, each with the finding
+    # that blocked it, after a check (an evaluation has none to show).
+    if report.checked:
+        data["skipped"] = [
+            {"check": what, "blocked_by": blocker} for what, blocker in report.checks_skipped
+        ]
+    return data
 
 
 def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:

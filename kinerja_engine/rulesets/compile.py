@@ -45,11 +45,14 @@ from kinerja_engine.rulesets.ruleset import (
     Bands,
     BandSpec,
     FlagRule,
+    Labels,
     RuleSet,
     RuleSetSpec,
+    normal_label,
+    plain_label,
 )
 
-__all__ = ["FLAG_INPUTS", "compile_rules", "ensure_valid", "validate_case"]
+__all__ = ["FLAG_INPUTS", "ROUNDINGS", "compile_rules", "ensure_valid", "validate_case"]
 
 CAPAIAN_INPUTS = frozenset({"target", "target_low", "target_high", "realisasi"})
 SERAPAN_INPUTS = frozenset({"pagu", "realisasi_anggaran"})
@@ -74,6 +77,8 @@ FLAG_INPUTS = (
 )
 
 _ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+#: The roundings a rules file may name (``display.rounding``), by name.
+ROUNDINGS: Mapping[str, str] = _ROUNDING
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_PLACES = 12
@@ -190,9 +195,46 @@ def compile_rules(
         weights=dict(spec.objective.weights),
         flags=flags,
         audit=_audit(spec),
+        labels=_labels(spec, categories, efficiency_bands),
         spec=spec,
         origin=origin,
         files=files,
+    )
+
+
+# ---- issue 19 (evidence)
+def _labels(spec: RuleSetSpec, categories: Bands, efficiency: Bands) -> Labels:
+    """Each field's accepted spellings, normalised, to the label they mean: the rule set's
+    own labels, then its declared synonyms; a synonym for a label the rule set does not
+    have is refused."""
+    verdicts = (spec.verdict.achieved, spec.verdict.not_achieved)
+    own = {
+        "category": categories.labels,
+        "verdict": verdicts,
+        "efficiency": efficiency.labels,
+    }
+    spellings: dict[str, dict[str, str]] = {}
+    for field, labels in own.items():
+        known = {plain_label(label): label for label in labels}
+        for label in labels:
+            known.setdefault(normal_label(label), label)
+        for spelling, meant in getattr(spec.labels, field).items():
+            if meant not in labels:
+                near = difflib.get_close_matches(meant, list(labels), n=1)
+                raise RuleSetError(
+                    msg("error.rules.label-synonym", spelling=spelling, label=meant),
+                    key=f"labels.{field}.{_key_part(spelling)}",
+                    value=meant,
+                    expected=messages.text("expected.rules.one-of", "en", names=", ".join(labels)),
+                    hint=msg("hint.did-you-mean", name=near[0]) if near else None,
+                )
+            known.setdefault(plain_label(spelling), meant)
+            known.setdefault(normal_label(spelling), meant)
+        spellings[field] = known
+    return Labels(
+        spellings=spellings,
+        achieved_words=frozenset(w.lower() for w in spec.labels.achieved_words),
+        negation_words=frozenset(w.lower() for w in spec.labels.negation_words),
     )
 
 

@@ -24,8 +24,12 @@ __all__ = [
     "BandSpec",
     "Bands",
     "FlagRule",
+    "Labels",
+    "LabelsSpec",
     "RuleSet",
     "RuleSetSpec",
+    "normal_label",
+    "plain_label",
 ]
 
 RULES_FORMAT = "kinerja-rules/1"
@@ -140,6 +144,20 @@ class AuditSpec:
     severity: dict[str, Severity] = attrs.field(factory=dict)
 
 
+# ---- issue 19 (evidence)
+@attrs.frozen
+class LabelsSpec:
+    """How printed labels are read: other spellings (a report's own scale) of each
+    category, verdict and efficiency label, and the words a verdict written as a
+    sentence turns on ("belum mencapai target")."""
+
+    category: dict[str, str] = attrs.field(factory=dict)
+    verdict: dict[str, str] = attrs.field(factory=dict)
+    efficiency: dict[str, str] = attrs.field(factory=dict)
+    achieved_words: tuple[str, ...] = ()
+    negation_words: tuple[str, ...] = ()
+
+
 @attrs.frozen
 class RuleSetSpec:
     format: str
@@ -156,6 +174,7 @@ class RuleSetSpec:
     objective: ObjectiveSpec = ObjectiveSpec()
     flags: dict[str, FlagSpec] = attrs.field(factory=dict)
     audit: AuditSpec = AuditSpec()
+    labels: LabelsSpec = LabelsSpec()
 
 
 # ---------------------------------------------------------------- the compiled form
@@ -295,6 +314,34 @@ class Bands:
 _Probe = Callable[[Sequence[Decimal], Decimal], int]
 
 
+@attrs.frozen
+class Labels:
+    """A rule set's reading of printed labels: per field (``category``, ``verdict``,
+    ``efficiency``), each accepted spelling, normalised (:func:`normal_label`), to the
+    label it means; and the words of a verdict written as a sentence."""
+
+    spellings: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    achieved_words: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+
+
+# A parenthesised abbreviation after a label ("Sangat Tinggi (ST)") and end punctuation.
+_ABBREVIATION = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def plain_label(label: str) -> str:
+    """A label in lower case with single spaces: how it is looked up first, so that two
+    labels that differ only in a parenthesis ("Baik (A)", "Baik (B)") stay apart."""
+    return " ".join(label.lower().split())
+
+
+def normal_label(label: str) -> str:
+    """A label as it is compared: lower case, single spaces, no parenthesised
+    abbreviation after it, no end punctuation ("Sangat  tinggi (ST)." is "sangat tinggi")."""
+    text = _ABBREVIATION.sub("", label).strip().rstrip(".;:!").strip()
+    return " ".join(text.lower().split())
+
+
 def _both_sides(edges: Sequence[Decimal], value: Decimal) -> int:
     """2i between edges i-1 and i, 2i+1 on edge i."""
     return bisect.bisect_left(edges, value) + bisect.bisect_right(edges, value)
@@ -394,6 +441,8 @@ class RuleSet:
     files: tuple[str, ...] = attrs.field(default=(), eq=False)
     # Derived once here rather than per figure: the display quantum (0.01 for two places).
     quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
+    # ---- issue 19 (evidence): printed labels as the rules read them, compiled once.
+    labels: Labels = attrs.field(factory=Labels)
     #: The compiled backend's functions (kinerja_engine.evaluation.compiled), built on first
     #: use: a rule set that only ever meets single records never pays for them.
     compiled: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)

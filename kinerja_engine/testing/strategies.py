@@ -789,6 +789,21 @@ def _spell(draw: st.DrawFn, value: Decimal, marks: tuple[str, ...]) -> PrintedVa
     return _pv(written.text)
 
 
+def _with_unit(draw: st.DrawFn, pv: PrintedValue, ind: Indicator) -> PrintedValue:
+    """A count or a measure printed now and then with its own unit word ("120 orang",
+    "16,82 cm"), as tables print them (issue 19): read as the number, no finding."""
+    if ind.unit_kind in (UnitKind.COUNT, UnitKind.OTHER) and draw(st.booleans()):
+        return _pv(f"{pv.text} {ind.unit}")
+    return pv
+
+
+def _label_variant(draw: st.DrawFn, label: str) -> str:
+    """A label as reports print it: as is, or with its abbreviation ("Sangat Tinggi (ST)")."""
+    if draw(st.booleans()):
+        return f"{label} ({''.join(w[0] for w in label.split()).upper()})"
+    return label
+
+
 def _shown(value: Decimal, places: int, rules: RuleSet) -> Decimal:
     """``value`` as the rule set displays it at ``places`` decimals."""
     return value.quantize(Decimal(1).scaleb(-places), rules.rounding, _EXACT)
@@ -1011,13 +1026,13 @@ class _Builder:
         main: dict[str, Any] = {}
         assert ind.target is not None and ind.realisasi is not None
         if not ind.target.is_range and draw(st.booleans()):
-            main["target"] = _spell(draw, ind.target.low, marks)
+            main["target"] = _with_unit(draw, _spell(draw, ind.target.low, marks), ind)
         if draw(st.booleans()):
-            main["realisasi"] = _spell(draw, ind.realisasi, marks)
+            main["realisasi"] = _with_unit(draw, _spell(draw, ind.realisasi, marks), ind)
         if computed and result.capaian is not None and draw(st.booleans()):
             main["capaian"] = _percent(draw, result.capaian, rules)
         if result.category is not None and draw(st.booleans()):
-            main["category"] = result.category
+            main["category"] = _label_variant(draw, result.category)
         if result.verdict is not None and draw(st.booleans()):
             main["verdict"] = result.verdict
         if main:
@@ -1209,6 +1224,12 @@ FAULT_CODES = (
     "period-mismatch",
     "realisasi-missing",
     "comparison-missing",
+    # ---- issue 19 (evidence)
+    "number-notation",
+    "number-ambiguous",
+    "unit-converted",
+    "unit-noun",
+    "printed-undefined",
 )
 
 
@@ -1287,7 +1308,7 @@ def fault_codes(rules: RuleSet | str | None = None) -> tuple[str, ...]:
     out = []
     capaian = _capaian_methods(ruleset)
     for code in FAULT_CODES:
-        if code == "capaian-recalc" and not capaian:
+        if code in ("capaian-recalc", "number-ambiguous") and not capaian:
             continue
         if code == "capaian-implausible" and not _implausible_ways(ruleset):
             continue
@@ -1360,6 +1381,17 @@ def _offset(draw: st.DrawFn, rules: RuleSet, low: Decimal, high: Decimal) -> _Of
     within = _EXACT.multiply(
         grain, Decimal(draw(st.one_of(st.just(500), st.integers(1, 500))) * sign)
     )
+    if rules.audit.percent_tolerance is None:
+        # A printed figure is right when it is the exact value rounded as the rules round
+        # to the places printed (issue 16): the exact value within is on the side that
+        # rounds to it (at half a unit, half up keeps only the lower side).
+        for candidate in (within, -within, _EXACT.multiply(grain, Decimal(sign))):
+            if _shown(printed - candidate, places, rules) == printed:
+                within = candidate
+                break
+        else:
+            within = -_EXACT.multiply(grain, Decimal(1)) if rules.rounding == ROUND_DOWN else _ZERO
+            assume(within != 0)
     return _Offset(printed, printed - beyond, printed - within)
 
 
@@ -1618,11 +1650,14 @@ class _Planter:
 
     def _recased(self, label: str) -> str:
         """The same label as a typist might print it: other case, extra spaces."""
-        style = self.draw(st.sampled_from(("lower", "upper", "spaces")))
+        style = self.draw(st.sampled_from(("lower", "upper", "spaces", "abbreviated")))
         if style == "lower":
             return label.lower()
         if style == "upper":
             return label.upper()
+        if style == "abbreviated":
+            # "Sangat Tinggi (ST)": the label with its abbreviation (issue 19).
+            return f"{label} ({''.join(w[0] for w in label.split()).upper()})"
         return "  ".join(label.split()) + " "
 
     def label(self, code: str) -> PlantedFault:
@@ -1810,6 +1845,97 @@ class _Planter:
             "no realisasi of the year before",
         )
 
+    # ------------------------------------------------------------ issue 19 (evidence)
+
+    def number_notation(self) -> PlantedFault:
+        """A realisasi in English notation ("87.61"): read, and named as info."""
+        ind = self.base()
+        assert ind.realisasi is not None
+        fraction = format(ind.realisasi, "f").partition(".")[2].rstrip("0")
+        assume(1 <= len(fraction) <= 2)
+        whole = format(ind.realisasi, "f").partition(".")[0]
+        english = _pv(f"{whole}.{fraction}")
+        assert english.value == ind.realisasi and english.notation == "en"
+        return PlantedFault(
+            self.case(attrs.evolve(ind, printed=self.entry(realisasi=english))),
+            self.expected("number-notation", "realisasi", self.where),
+            self.case(
+                attrs.evolve(ind, printed=self.entry(realisasi=_pv(to_indonesian(ind.realisasi))))
+            ),
+            self.rules,
+            f"realisasi printed in English notation as {english.text!r}",
+        )
+
+    def number_ambiguous(self) -> PlantedFault:
+        """A capaian printed "98.125": 98125 in Indonesian notation, 98,125 in English,
+        which the figures give: a question, and no recalculation error."""
+        methods = _capaian_methods(self.rules)
+        direction = self.draw(st.sampled_from(sorted(methods)))
+        ind = self.base(direction=direction)
+        assert ind.target is not None
+        low, high = _capaian_room(self.rules)
+        exact = self.draw(decimals(low, high, places=3))
+        assume(exact.as_tuple().exponent == -3 and exact >= 1)
+        r = _realisasi_for(methods[direction], ind.target.low, exact)
+        text = format(exact, "f")
+        both = _pv(text)
+        assume(both.alternative == exact)
+        faulty = attrs.evolve(ind, realisasi=r, printed=self.entry(capaian=both))
+        plain = attrs.evolve(faulty, printed=self.entry(capaian=_pv(to_indonesian(exact))))
+        return PlantedFault(
+            self.case(faulty),
+            self.expected("number-ambiguous", "capaian", self.where),
+            self.case(plain),
+            self.rules,
+            f"capaian printed {text!r} for an exact {exact}",
+        )
+
+    def unit_converted(self) -> PlantedFault:
+        """A realisasi of a percentage printed per mille: converted and held as the input."""
+        ind = self.base()
+        assert ind.realisasi is not None
+        per_mille = _pv(to_indonesian(ind.realisasi * 10) + " ‰")
+        return PlantedFault(
+            self.case(attrs.evolve(ind, printed=self.entry(realisasi=per_mille))),
+            self.expected("unit-converted", "realisasi", self.where),
+            self.case(
+                attrs.evolve(
+                    ind, printed=self.entry(realisasi=_pv(to_indonesian(ind.realisasi) + " %"))
+                )
+            ),
+            self.rules,
+            f"realisasi printed as {per_mille.text!r} for a percentage",
+        )
+
+    def unit_noun(self) -> PlantedFault:
+        """A count printed with another noun than its unit ("2 Kegaiatan"): a warning."""
+        ind = self.b.indicator(self.ident, kind=UnitKind.COUNT, point=True)
+        realisasi = ind.realisasi
+        assert realisasi is not None
+        if not ind.history:
+            ind = attrs.evolve(ind, history={self.year - 1: realisasi})
+        noun = self.draw(st.sampled_from(("Kegaiatan", "orng", "buah")))
+        assume(noun.lower() != ind.unit.lower())
+        count = to_indonesian(realisasi)
+        return PlantedFault(
+            self.case(attrs.evolve(ind, printed=self.entry(realisasi=_pv(f"{count} {noun}")))),
+            self.expected("unit-noun", "realisasi", self.where),
+            self.case(attrs.evolve(ind, printed=self.entry(realisasi=_pv(f"{count} {ind.unit}")))),
+            self.rules,
+            f"realisasi printed as {count} {noun} for a count in {ind.unit}",
+        )
+
+    def printed_undefined(self) -> PlantedFault:
+        """A capaian printed for a target of zero, where none can be computed."""
+        ind = attrs.evolve(self.base(), target=Target.point(_ZERO), renstra_target=None)
+        return PlantedFault(
+            self.case(attrs.evolve(ind, printed=self.entry(capaian=_pv("100")))),
+            self.expected("printed-undefined", "capaian", self.where),
+            None,
+            self.rules,
+            "a capaian printed for a target of zero",
+        )
+
 
 def planted_faults(
     rules: RuleSet | str | None = None, *, codes: Sequence[str] | None = None
@@ -1861,5 +1987,10 @@ def _planted(draw: st.DrawFn, ruleset: RuleSet, available: Sequence[str]) -> Pla
         "period-mismatch": p.period_mismatch,
         "realisasi-missing": p.realisasi_missing,
         "comparison-missing": p.comparison_missing,
+        "number-notation": p.number_notation,
+        "number-ambiguous": p.number_ambiguous,
+        "unit-converted": p.unit_converted,
+        "unit-noun": p.unit_noun,
+        "printed-undefined": p.printed_undefined,
     }
     return planters[code]()
