@@ -51,6 +51,11 @@ CATALOGUE: tuple[Check, ...] = (
     _check("period-mismatch", "warning", None, "check.period-mismatch"),
     _check("realisasi-missing", "warning", None, "check.realisasi-missing"),
     _check("comparison-missing", "info", None, "check.comparison-missing"),
+    # ---- issue 16 (model)
+    _check("figure-out-of-bounds", "error", None, "check.figure-out-of-bounds"),
+    _check("capaian-negative", "warning", "0", "check.capaian-negative"),
+    _check("count-recalc", "error", "check.tolerance.half-unit", "check.count-recalc"),
+    _check("count-mismatch", "error", "0", "check.count-mismatch"),
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)

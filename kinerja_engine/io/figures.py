@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_engine import messages
-from kinerja_engine.domain.model import PrintedValue, Target
+from kinerja_engine.domain.model import Bounds, Count, PrintedValue, Target
 from kinerja_engine.errors import KinerjaError, NumberError, SchemaError
 from kinerja_engine.io.shape import described
 from kinerja_engine.messages import msg
@@ -22,7 +22,10 @@ from kinerja_engine.numbers import MAX_MAGNITUDE, MAX_PLACES, parse_number
 
 __all__ = [
     "HISTORY_YEAR",
+    "bounds",
+    "count",
     "history",
+    "history_target",
     "number",
     "optional_number",
     "plain_number",
@@ -142,3 +145,100 @@ def plain_number(value: Any) -> Decimal | None:
         # fraction.
         return Decimal(value.replace(".", "").replace(",", "."))
     return None
+
+
+# ---- issue 16 (model): bounds, counts and past years' targets
+
+
+def bounds(value: Any, _: Any = None) -> Bounds:
+    """``[low, high]``: the values an indicator's figures can take."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise SchemaError(
+            msg("error.figure.bounds", found=described(value)),
+            value=value,
+            expected="[0, 100]",
+        )
+    low, high = (number(v) for v in value)
+    if low > high:
+        raise SchemaError(
+            msg("error.figure.bounds-order", low=low, high=high),
+            value=value,
+            expected="[0, 100]",
+        )
+    return Bounds(low, high)
+
+
+_COUNT_KEYS = frozenset({"numerator", "denominator"})
+
+
+def count(value: Any, _: Any = None) -> Count:
+    """``{ numerator = 62, denominator = 63 }``: a percentage given by its counts."""
+    if not isinstance(value, dict) or set(value) != _COUNT_KEYS:
+        raise SchemaError(
+            msg("error.figure.count", found=described(value)),
+            value=value,
+            expected="{ numerator = 62, denominator = 63 }",
+        )
+    try:
+        numerator = number(value["numerator"])
+    except KinerjaError as exc:
+        raise exc.located(key_prefix="numerator") from None
+    try:
+        denominator = number(value["denominator"])
+    except KinerjaError as exc:
+        raise exc.located(key_prefix="denominator") from None
+    if numerator < 0:
+        raise SchemaError(
+            msg("error.figure.count-negative", value=numerator),
+            key="numerator",
+            value=value["numerator"],
+            expected=messages.text("expected.figure.count-numerator", "en"),
+        )
+    if denominator <= 0:
+        raise SchemaError(
+            msg("error.figure.count-denominator", value=denominator),
+            key="denominator",
+            value=value["denominator"],
+            expected=messages.text("expected.figure.count-denominator", "en"),
+        )
+    counted = Count(numerator, denominator)
+    if counted.percent.copy_abs() >= MAX_MAGNITUDE:
+        raise SchemaError(
+            msg("error.figure.count-too-large"),
+            key="denominator",
+            value=value["denominator"],
+            expected=messages.text("expected.figure.count-denominator", "en"),
+        )
+    return counted
+
+
+def history_target(value: Any, _: Any = None) -> dict[int, Target]:
+    """A table of years and targets (a figure or a range); a year with ``"-"`` is left
+    out."""
+    if not isinstance(value, dict):
+        raise SchemaError(
+            msg("error.figure.history", found=described(value)),
+            value=value,
+            expected="{ 2020 = 55 }",
+        )
+    years = {}
+    for year, figure in value.items():
+        _year(year)
+        try:
+            read = target(figure)
+        except KinerjaError as exc:
+            raise exc.located(key_prefix=year) from None
+        if read is not None:
+            years[int(year)] = read
+    return years
+
+
+def _year(year: str) -> None:
+    if not HISTORY_YEAR.fullmatch(year):
+        raise SchemaError(
+            msg("error.figure.history-year", year=year),
+            key=year,
+            value=year,
+            expected=messages.text("expected.figure.year", "en"),
+            hint=msg("hint.figure.year-digits") if year.isdigit() else None,
+        )

@@ -72,6 +72,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "verdict": r.verdict,
                 "flags": [f.code for f in r.flags],
                 "status": r.status.value,
+                **_past(r, report),
             }
             for r in report.indicators
         ],
@@ -80,6 +81,25 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for o in report.objectives
         ],
         "findings": [_finding_dict(f, report) for f in report.findings],
+    }
+
+
+def _past(r: IndicatorResult, report: Report) -> dict[str, Any]:
+    """Earlier years with a target (issue 16): present only for an indicator that has one,
+    so a case without them gives the document it always gave."""
+    if not r.past:
+        return {}
+    return {
+        "past": [
+            {
+                "year": p.year,
+                "capaian": _fixed(p.capaian, report),
+                "category": p.category,
+                "verdict": p.verdict,
+                "status": p.status.value,
+            }
+            for p in r.past
+        ]
     }
 
 
