@@ -9,13 +9,16 @@ a wrong count and the percentage that follows from it has one finding, the count
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
+
+import attrs
 
 from kinerja_engine.audit._common import FIELD, Audit, Broken, plain
 from kinerja_engine.domain.model import Count, Indicator, PrintedEntry, PrintedValue
 from kinerja_engine.messages import msg
 from kinerja_engine.numbers import Figure
 
-__all__ = ["counts"]
+__all__ = ["counts", "exact_entry"]
 
 # The percentage, its numerator and its denominator as a printed entry names them.
 _PARTS = (
@@ -31,6 +34,24 @@ def counts(a: Audit, ind: Indicator, broken: Broken) -> None:
         for percent, top, bottom, counted in _PARTS:
             given: Count | None = getattr(ind, counted) if this_year else None
             _steps(a, ind, entry, n, broken, percent, top, bottom, given)
+
+
+def exact_entry(a: Audit, ind: Indicator, entry: PrintedEntry) -> PrintedEntry:
+    """``entry`` as the recalculation of its capaian and labels reads it: a percentage it
+    prints that agrees with the case's counts (98,41 for 62 of 63) stands for the exact
+    quotient, as the report computed its capaian from the counts, not from the rounded
+    figure."""
+    if entry.year is not None and entry.year != a.year:
+        return entry
+    changes: dict[str, Any] = {}
+    for percent, _top, _bottom, counted in _PARTS:
+        given: Count | None = getattr(ind, counted)
+        pv: PrintedValue | None = getattr(entry, percent)
+        if given is None or pv is None or pv.value is None:
+            continue
+        if abs(pv.value - given.percent) <= a.tolerance(pv.value):
+            changes[percent] = None
+    return attrs.evolve(entry, **changes) if changes else entry
 
 
 def _usable(entry: PrintedEntry, n: int, field: str, broken: Broken) -> PrintedValue | None:

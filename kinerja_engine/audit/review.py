@@ -15,7 +15,7 @@ import attrs
 
 from kinerja_engine.audit._common import Audit, Broken, Ties
 from kinerja_engine.audit.completeness import comparison_missing, completeness
-from kinerja_engine.audit.counts import counts
+from kinerja_engine.audit.counts import counts, exact_entry
 from kinerja_engine.audit.footing import agency_total, budget_tree
 from kinerja_engine.audit.labels import Vocabulary, labels, vocabulary
 from kinerja_engine.audit.periods import periods
@@ -83,11 +83,13 @@ def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabula
     # A column of an earlier year is held against that year's figures: its realisasi
     # (history) and, where the case gives it, its target (history_target).
     past: dict[int, tuple[Indicator, Inputs, Ties]] = {}
+    counted = ind.realisasi_count is not None or ind.target_count is not None
     year = a.year
     for n, entry in enumerate(ind.printed):
         if entry.year is None or entry.year == year:
-            recalculate(a, ind, entry, n, broken, ties, total, current)
-            labels(a, ind, entry, n, broken, words)
+            read = exact_entry(a, ind, entry) if counted else entry
+            recalculate(a, ind, read, n, broken, ties, total, current)
+            labels(a, ind, read, n, broken, words)
             continue
         if entry.year > year or not (
             entry.year == year - 1 or entry.year in ind.history or entry.year in ind.history_target
