@@ -27,10 +27,15 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
     # (where, text, value) per quantity, the case's input first; text None: the input,
     # written out only for a finding.
     # A figure given by counts is exact (98,412698...) where the report prints it rounded:
-    # counts.py holds the printed percentage against the counts instead.
-    if ind.target_count is not None:
-        target = None
-    realisasi = None if ind.realisasi_count is not None else ind.realisasi
+    # counts.py holds each printed percentage against the counts instead.
+    counted = {
+        field
+        for field, count in (("target", ind.target_count), ("realisasi", ind.realisasi_count))
+        if count is not None
+    }
+    if counted:
+        target = None if "target" in counted else target
+    realisasi = None if "realisasi" in counted else ind.realisasi
     seen: dict[tuple[str, int], list[tuple[str, str | None, Decimal]]] = {
         ("target", y): [] if target is None else [("input", None, target)],
         ("realisasi", y): [] if realisasi is None else [("input", None, realisasi)],
@@ -67,6 +72,8 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
         else:
             continue
         for field in fields:
+            if year == y and field in counted:
+                continue
             pv: PrintedValue | None = getattr(entry, field)
             if pv is None or pv.value is None or (n, field) in broken:
                 continue
