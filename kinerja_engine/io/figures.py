@@ -10,8 +10,9 @@ without building a ParsedNumber.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from kinerja_engine import messages
 from kinerja_engine.domain.model import Bounds, Count, PrintedValue, Target
@@ -32,6 +33,8 @@ __all__ = [
     "printed",
     "target",
 ]
+
+T = TypeVar("T")
 
 # A history key: a year in ASCII digits. "20٢٠" (Arabic-Indic digits) would read as 2020
 # and silently replace that year's value; with ASCII digits a key names one year only.
@@ -90,6 +93,12 @@ def printed(value: Any, _: Any = None) -> PrintedValue:
 
 def history(value: Any, _: Any = None) -> dict[int, Decimal]:
     """A table of years and figures; a year with ``"-"`` is left out."""
+    return _years(value, optional_number)
+
+
+def _years(value: Any, read: Callable[[Any], T | None]) -> dict[int, T]:
+    """A table of years and what ``read`` makes of each value; a year it reads as no
+    value (``"-"``) is left out."""
     if not isinstance(value, dict):
         raise SchemaError(
             msg("error.figure.history", found=described(value)),
@@ -108,7 +117,7 @@ def history(value: Any, _: Any = None) -> dict[int, Decimal]:
                 hint=msg("hint.figure.year-digits") if year.isdigit() else None,
             )
         try:
-            parsed = optional_number(figure)
+            parsed = read(figure)
         except KinerjaError as exc:
             raise exc.located(key_prefix=year) from None
         if parsed is not None:
@@ -215,30 +224,4 @@ def count(value: Any, _: Any = None) -> Count:
 def history_target(value: Any, _: Any = None) -> dict[int, Target]:
     """A table of years and targets (a figure or a range); a year with ``"-"`` is left
     out."""
-    if not isinstance(value, dict):
-        raise SchemaError(
-            msg("error.figure.history", found=described(value)),
-            value=value,
-            expected="{ 2020 = 55 }",
-        )
-    years = {}
-    for year, figure in value.items():
-        _year(year)
-        try:
-            read = target(figure)
-        except KinerjaError as exc:
-            raise exc.located(key_prefix=year) from None
-        if read is not None:
-            years[int(year)] = read
-    return years
-
-
-def _year(year: str) -> None:
-    if not HISTORY_YEAR.fullmatch(year):
-        raise SchemaError(
-            msg("error.figure.history-year", year=year),
-            key=year,
-            value=year,
-            expected=messages.text("expected.figure.year", "en"),
-            hint=msg("hint.figure.year-digits") if year.isdigit() else None,
-        )
+    return _years(value, target)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from kinerja_engine.domain.model import (
     Bounds,
@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 Hook = Callable[[Any, Any], Any]
+T = TypeVar("T")
 
 
 class NotPlain(Exception):
@@ -234,17 +235,9 @@ def _issue16(raw: dict[str, Any], unit: str, strip: bool, marked: list[bool]) ->
         if key in raw:
             extra[key] = count(raw[key])
     if "history_target" in raw:
-        value = raw["history_target"]
-        if type(value) is not dict:
-            raise NotPlain
-        years = {}
-        for year, figure in value.items():
-            if not HISTORY_YEAR.fullmatch(year):
-                raise NotPlain
-            read = _target(figure, unit, strip, marked)
-            if read is not None:
-                years[int(year)] = read
-        extra["history_target"] = years
+        extra["history_target"] = _years(
+            raw["history_target"], lambda figure: _target(figure, unit, strip, marked)
+        )
     return extra
 
 
@@ -277,15 +270,19 @@ def _target(value: Any, unit: str, strip: bool, marked: list[bool]) -> Target | 
 
 
 def _history(value: Any, unit: str, strip: bool, marked: list[bool]) -> dict[int, Decimal]:
+    return _years(value, lambda figure: _figure(figure, unit, strip, marked))
+
+
+def _years(value: Any, read: Callable[[Any], T | None]) -> dict[int, T]:
     if type(value) is not dict:
         raise NotPlain
     years = {}
     for year, figure in value.items():
         if not HISTORY_YEAR.fullmatch(year):
             raise NotPlain
-        read = _figure(figure, unit, strip, marked)
-        if read is not None:
-            years[int(year)] = read
+        parsed = read(figure)
+        if parsed is not None:
+            years[int(year)] = parsed
     return years
 
 

@@ -1238,6 +1238,10 @@ def cases(
     marks and stray spaces; and, with ``budget``, a budget tree (program, kegiatan, sub
     kegiatan) whose parents foot to the sen and whose printed percentages follow from
     their amounts. ``report.rules`` names the rule set.
+
+    Now and then an indicator carries the constructs of issue 16: a realisasi given by
+    its counts (printed rounded, beside its numerator and denominator), the target of the
+    year before with its printed column, and bounds that hold every figure.
     """
     ruleset = _resolve(rules)
     b = _Builder(draw, ruleset)
