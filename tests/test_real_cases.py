@@ -148,3 +148,10 @@ def test_the_shipped_scales_grade_at_their_edges(name: str, graded: dict[str, st
     # The court case under the scale: the same capaian, the scale's labels.
     report = ke.evaluate(ke.load_case(COURT), rules)
     assert {r.category for r in report.indicators} <= set(graded.values())
+
+
+def test_a_counted_figure_is_shown_with_its_counts() -> None:
+    case = ke.load_case(COURT)
+    page = ke.render(ke.check(case), "markdown", "id", case=case)
+    assert "| 93,98 % (78/83) |" in page and "| 100 % (63/63) |" in page
+    assert "93,975903614457831325301204819277" not in page
