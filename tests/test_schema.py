@@ -22,7 +22,7 @@ from kinerja_engine.rulesets import ruleset
 
 jsonschema = pytest.importorskip("jsonschema")
 
-CASES = sorted((ROOT / "cases").glob("*.toml"))
+CASES = sorted((ROOT / "cases").glob("*.toml")) + sorted((ROOT / "tests" / "cases").glob("*.toml"))
 RULES = sorted((ROOT / "rules").glob("*.toml"))
 
 
@@ -177,3 +177,18 @@ def test_cli_prints_the_shipped_schemas(capsys: pytest.CaptureFixture[str]) -> N
         assert main(["schema", kind]) == 0
         out = capsys.readouterr().out
         assert out == schema_text(kind) and json.loads(out)["$schema"].endswith("2020-12/schema")
+
+
+def test_counts_and_their_figure_together_fail_the_schema() -> None:
+    """Issue 16: a figure or its counts, not both; a target_count stands for target."""
+    base = (ROOT / "tests" / "cases" / "pengadilan-perkara-2020.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(base)
+    assert errors("case", data) == []
+    data["indicator"][0]["realisasi"] = 93
+    assert errors("case", data) != []
+    data = tomllib.loads(base)
+    data["indicator"][1]["target"] = 100
+    assert errors("case", data) != []
+    data = tomllib.loads(base)
+    data["indicator"][0]["realisasi_count"] = {"numerator": 1}
+    assert errors("case", data) != []
