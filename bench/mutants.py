@@ -422,8 +422,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "kinerja_engine/audit/periods.py",
         "a heading one year after the report's passes",
         (
-            "            if e.year > y or (e.year < y - 1 and fields):\n",
-            "            if e.year > y + 1 or (e.year < y - 1 and fields):\n",
+            "            if e.year > y or (e.year < y - 1 and fields and not declared):\n",
+            "            if e.year > y + 1 or (e.year < y - 1 and fields and not declared):\n",
         ),
     ),
     m(

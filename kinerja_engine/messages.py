@@ -964,6 +964,41 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "tulis semua angka sebagai angka biasa dalam {unit}, atau semuanya sebagai durasi",
         "write every figure as a plain number of {unit}, or every figure as a duration",
     ),
+    # ---- issue 16 (model): bounds, counts and past years' targets in a case
+    "error.figure.bounds": (
+        "seharusnya dua batas [bawah, atas], tertulis {found}",
+        "expected two bounds [low, high], found {found}",
+    ),
+    "error.figure.bounds-order": (
+        "batas bawah {low} lebih besar dari batas atas {high}",
+        "the lower bound {low} is above the upper bound {high}",
+    ),
+    "error.figure.count": (
+        "seharusnya tabel {{ numerator = …, denominator = … }}, tertulis {found}",
+        "expected a table {{ numerator = …, denominator = … }}, found {found}",
+    ),
+    "error.figure.count-negative": (
+        "pembilang {value} negatif, padahal jumlah tidak mungkin kurang dari nol",
+        "the numerator {value} is negative; a count cannot be below zero",
+    ),
+    "error.figure.count-denominator": (
+        "penyebut {value} harus lebih dari nol",
+        "the denominator {value} must be above zero",
+    ),
+    "error.figure.count-too-large": (
+        "persentase dari pembilang dan penyebut ini melampaui batas angka (10^21)",
+        "the percentage these counts give exceeds the bound of a figure (10^21)",
+    ),
+    "error.figure.count-and-figure": (
+        "{figure} dan {counted} sama-sama diisi; {figure} dihitung dari {counted}",
+        "both {figure} and {counted} are given; {counted} gives the {figure}",
+    ),
+    "expected.figure.one-of": (
+        "salah satu dari {figure} dan {counted}",
+        "one of {figure} and {counted}",
+    ),
+    "expected.figure.count-numerator": ("pembilang nol atau lebih", "a numerator of zero or more"),
+    "expected.figure.count-denominator": ("penyebut lebih dari nol", "a denominator above zero"),
     # ------------------------------------------------------------------ rules files and extends
     "error.rulesfile.unknown": (
         "aturan {name!r} tidak dikenal: bukan aturan bawaan ({names}) dan bukan jalur ke berkas"
@@ -1381,6 +1416,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "field.serapan": ("serapan", "serapan"),
     "field.share": ("porsi anggaran", "share"),
     "field.progress": ("tingkat kemajuan", "progress"),
+    # ---- issue 16 (model)
+    "field.numerator": ("pembilang realisasi", "numerator"),
+    "field.denominator": ("penyebut realisasi", "denominator"),
+    "field.target-numerator": ("pembilang target", "target_numerator"),
+    "field.target-denominator": ("penyebut target", "target_denominator"),
     "finding.word-for-number": (
         "{where} mencetak {text!r} di tempat angka {field}",
         "{where} prints {text!r} where the {field} figure belongs",
@@ -1546,6 +1586,33 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "rounding.half-up": ("setengah ke atas", "half up"),
     "rounding.half-even": ("setengah ke genap", "half to even"),
     "rounding.down": ("ke bawah (dipotong)", "down (truncated)"),
+    # ---- issue 16 (model): bounds, negative capaian, counts, comparison once per case
+    "finding.out-of-bounds": (
+        "{field} {year} sebesar {text} di luar batas indikator {low}–{high}",
+        "the {field} of {year}, {text}, is outside the indicator's bounds {low}–{high}",
+    ),
+    "finding.capaian-negative": (
+        "capaian {year} bernilai negatif, {value} % (realisasi {realisasi}, target {target})",
+        "capaian {year} is negative, {value} % (realisasi {realisasi}, target {target})",
+    ),
+    "finding.count-recalc": (
+        "{where}: {field} tercetak {text!r}; {numerator} / {denominator} × 100 = {shown}"
+        " (selisih {diff}, toleransi {tol})",
+        "{where}: {field} prints {text!r}; {numerator} / {denominator} × 100 = {shown}"
+        " (difference {diff}, tolerance {tol})",
+    ),
+    "finding.count-mismatch": (
+        "{where}: {field} tercetak {text!r}, sedangkan data kasus {value}",
+        "{where}: the {field} prints {text!r} where the case gives {value}",
+    ),
+    "finding.comparison-missing.many": (
+        "{count} indikator tidak punya realisasi {year} sebagai pembanding: {listed}",
+        "{count} indicators have no realisasi for {year} to compare with: {listed}",
+    ),
+    "finding.comparison-missing.more": (
+        "{listed}, dan {count} lainnya",
+        "{listed} and {count} more",
+    ),
     # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
     "check.tolerance.half-unit": (
         "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila rounding = down)",
@@ -1652,6 +1719,25 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "check.printed-undefined": (
         "persentase dicetak padahal tidak dapat dihitung (target atau pagu nol)",
         "a percentage printed where none can be computed (a zero target or pagu)",
+    ),
+    # ---- issue 16 (model)
+    "check.figure-out-of-bounds": (
+        "target atau realisasi di luar batas yang dinyatakan indikator"
+        " (misalnya persentase dari suatu keseluruhan di atas 100)",
+        "a target or realisasi outside the bounds the indicator declares"
+        " (a share of a whole above 100, say)",
+    ),
+    "check.capaian-negative": (
+        "capaian negatif, tahun laporan atau tahun sebelumnya",
+        "a negative capaian, of the report's year or an earlier one",
+    ),
+    "check.count-recalc": (
+        "persentase tercetak yang tidak sesuai dengan pembilang dan penyebutnya",
+        "a printed percentage that does not follow from its numerator and denominator",
+    ),
+    "check.count-mismatch": (
+        "pembilang atau penyebut tercetak yang berbeda dari data kasus",
+        "a printed numerator or denominator that differs from the case's",
     ),
     # ------------------------------------------------------------------ the LKjIP chapter: Markdown, HTML and its charts
     "chapter.title": ("Bab III Akuntabilitas Kinerja", "Chapter III Performance Accountability"),

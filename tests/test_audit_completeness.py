@@ -19,3 +19,16 @@ def test_completeness_and_plausibility(permendagri: ke.RuleSet) -> None:
     )
     (finding,) = ke.check(case_of(slip), permendagri).findings
     assert finding.code == "capaian-implausible" and "10^5" in finding.message_en
+
+
+def test_comparison_missing_is_one_finding_for_the_case(permendagri: ke.RuleSet) -> None:
+    """Issue 16: a report without the year before lacks it for every indicator; one line
+    says so, naming them."""
+    inds = [indicator(80, 80, ident=f"iku-{n}") for n in range(12)]
+    inds[3] = attrs.evolve(inds[3], history={2020: Decimal(70)})
+    report = ke.check(case_of(*inds), permendagri)
+    (finding,) = report.findings
+    assert finding.code == "comparison-missing" and finding.indicator == "iku-0"
+    assert finding.message_en.startswith("11 indicators have no realisasi for 2020")
+    assert "iku-10 and 1 more" in finding.message_en
+    assert "dan 1 lainnya" in finding.message_id

@@ -32,3 +32,51 @@ def test_plausibility_edge_at_the_bound(permendagri: ke.RuleSet) -> None:
     assert ke.check(case_of(at_bound), permendagri).findings == ()
     beyond = attrs.evolve(indicator(100, "500.01"), history={2020: Decimal(1)})
     assert codes(ke.check(case_of(beyond), permendagri)) == ["capaian-implausible"]
+
+
+# ---- issue 16 (model): declared bounds and a negative capaian
+
+
+def test_a_share_above_its_bounds(permendagri: ke.RuleSet) -> None:
+    from kinerja_engine.domain.model import Bounds, Target
+
+    share = Bounds(Decimal(0), Decimal(100))
+    serapan = attrs.evolve(indicator(95, 114), history={2020: Decimal(97)}, bounds=share)
+    report = ke.check(case_of(serapan), permendagri)
+    assert codes(report) == ["figure-out-of-bounds"]
+    (finding,) = report.findings
+    assert (finding.field, finding.printed, finding.difference) == ("realisasi", "114", 14)
+    assert finding.severity == "error"
+    # The same figures without bounds: a growth rate may exceed 100.
+    assert ke.check(case_of(attrs.evolve(serapan, bounds=None)), permendagri).findings == ()
+    # Past years' figures are held to the same bounds, each finding naming its year.
+    past = attrs.evolve(
+        indicator(95, 99),
+        history={2020: Decimal(101)},
+        history_target={2019: Target.point(Decimal(-1))},
+        bounds=share,
+    )
+    found = ke.check(case_of(past), permendagri).findings
+    assert [(f.code, f.field) for f in found] == [
+        ("figure-out-of-bounds", "target 2019"),
+        ("figure-out-of-bounds", "realisasi 2020"),
+    ]
+
+
+def test_a_negative_capaian_is_said_so(permendagri: ke.RuleSet) -> None:
+    from kinerja_engine.domain.model import Target
+
+    # A decrease written as a negative realisasi: -10 against 0,3 is -3.333,33 %.
+    drop = attrs.evolve(indicator("0.3", -10), history={2020: Decimal(1)})
+    report = ke.check(case_of(drop), permendagri)
+    assert codes(report) == ["capaian-negative"]
+    assert "-3,333.33" in report.findings[0].message_en
+    assert report.findings[0].severity == "warning"
+    # Of an earlier year too, once its target is known.
+    past = attrs.evolve(
+        indicator(10, 10),
+        history={2020: Decimal(-2)},
+        history_target={2020: Target.point(Decimal(4))},
+    )
+    found = ke.check(case_of(past), permendagri).findings
+    assert [(f.code, f.field) for f in found] == [("capaian-negative", "capaian 2020")]

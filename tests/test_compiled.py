@@ -468,3 +468,22 @@ def test_a_flag_message_shows_its_figures_rounded_half_up_on_every_path() -> Non
     big = _ind("8", "12.01", pagu="1234567", spent="1234567")
     many = [*evaluate_records([big], rules, warmup=0), evaluate_indicator(big, rules)]
     assert {r.flags[0].message_id for r in many} == {"Capaian 150,13 %, serapan 100,00 %."}
+
+
+# ---- issue 16 (model): earlier years and counts
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    inds=st.lists(strategies.indicators(complete=False), min_size=1, max_size=40),
+    rules=strategies.shipped_rule_sets(),
+)
+def test_past_years_and_counts_agree_with_the_specification(
+    inds: list[Indicator], rules: ke.RuleSet
+) -> None:
+    """Records with earlier years' targets or counts give the specification's results,
+    past years included, whichever path the backend takes."""
+    got = evaluate_records(inds, rules, warmup=0)
+    assert got == [evaluate_indicator(ind, rules, trace=False) for ind in inds]
+    for ind, result in zip(inds, got, strict=True):
+        assert [p.year for p in result.past] == sorted(ind.history_target)

@@ -205,3 +205,74 @@ def test_loading_a_large_case_starts_no_process_or_thread(
     monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
     case = ke.load_case(path)
     assert len(case.indicators) == 12_000
+
+
+# ---- issue 16 (model): bounds, counts and past years' targets in a case file
+
+_HEAD = (
+    'format = "kinerja-case/1"\n[report]\nagency = "PN X"\nyear = 2020\n'
+    '[[indicator]]\nid = "a"\nname = "A"\nunit = "%"\ndirection = "higher_is_better"\n'
+)
+
+
+def test_counts_bounds_and_past_targets_read(tmp_path: Path) -> None:
+    text = _HEAD + (
+        "target_count = { numerator = 63, denominator = 63 }\n"
+        'realisasi_count = { numerator = 62, denominator = "63" }\n'
+        "bounds = [0, 100]\n"
+        'history = { 2019 = "97,5" }\n'
+        'history_target = { 2019 = 95, 2018 = [90, 95], 2017 = "-" }\n'
+    )
+    case = ke.load_case(write(tmp_path, "c.toml", text))
+    (ind,) = case.indicators
+    assert ind.target == Target.point(Decimal(100))
+    assert ind.realisasi is not None and str(ind.realisasi).startswith("98.412698412698")
+    assert ind.bounds is not None and (ind.bounds.low, ind.bounds.high) == (0, 100)
+    assert ind.history_target == {
+        2019: Target.point(Decimal(95)),
+        2018: Target(Decimal(90), Decimal(95)),
+    }
+    missing, past = ke.evaluate(case).indicators[0].past
+    assert (missing.year, missing.status, missing.capaian) == (2018, "missing", None)
+    assert (past.year, past.status) == (2019, "computed")
+    assert past.capaian is not None and round(past.capaian, 2) == Decimal("102.63")
+
+
+@pytest.mark.parametrize(
+    ("extra", "key", "words"),
+    [
+        (
+            "target = 100\nrealisasi = 98\nrealisasi_count = { numerator = 62, denominator = 63 }\n",
+            "indicator[0].realisasi_count",
+            "both realisasi and realisasi_count",
+        ),
+        (
+            "target = 100\nrealisasi_count = { numerator = 62, denominator = 0 }\n",
+            "indicator[0].realisasi_count.denominator",
+            "must be above zero",
+        ),
+        (
+            "target = 100\nrealisasi_count = { numerator = -1, denominator = 3 }\n",
+            "indicator[0].realisasi_count.numerator",
+            "negative",
+        ),
+        (
+            "target = 100\nrealisasi_count = { numerator = 1 }\n",
+            "indicator[0].realisasi_count",
+            "numerator = …, denominator = …",
+        ),
+        ("target = 100\nbounds = [100, 0]\n", "indicator[0].bounds", "above the upper"),
+        ("target = 100\nbounds = [0]\n", "indicator[0].bounds", "two bounds"),
+        ("target = 100\nhistory_target = { 20x0 = 5 }\n", "indicator[0].history_target", "20x0"),
+    ],
+)
+def test_bad_counts_and_bounds_are_located(
+    tmp_path: Path, extra: str, key: str, words: str
+) -> None:
+    from kinerja_engine.errors import KinerjaError
+
+    with pytest.raises(KinerjaError) as caught:
+        ke.load_case(write(tmp_path, "c.toml", _HEAD + extra))
+    assert caught.value.key is not None and caught.value.key.startswith(key)
+    assert words in caught.value.message
+    assert caught.value.line is not None

@@ -22,8 +22,11 @@ from kinerja_engine.rulesets import ruleset
 
 jsonschema = pytest.importorskip("jsonschema")
 
-CASES = sorted((ROOT / "cases").glob("*.toml"))
-RULES = sorted((ROOT / "rules").glob("*.toml"))
+# tests/cases/ holds a case's own rule set beside it (skala-laporan.toml): each by its format.
+_TEST_FILES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
+_TEST_RULES = [p for p in _TEST_FILES if 'format = "kinerja-rules/' in p.read_text("utf-8")]
+CASES = sorted((ROOT / "cases").glob("*.toml")) + [p for p in _TEST_FILES if p not in _TEST_RULES]
+RULES = sorted((ROOT / "rules").glob("*.toml")) + _TEST_RULES
 
 
 def validator(kind: str) -> Any:
@@ -177,3 +180,18 @@ def test_cli_prints_the_shipped_schemas(capsys: pytest.CaptureFixture[str]) -> N
         assert main(["schema", kind]) == 0
         out = capsys.readouterr().out
         assert out == schema_text(kind) and json.loads(out)["$schema"].endswith("2020-12/schema")
+
+
+def test_counts_and_their_figure_together_fail_the_schema() -> None:
+    """Issue 16: a figure or its counts, not both; a target_count stands for target."""
+    base = (ROOT / "tests" / "cases" / "pengadilan-perkara-2020.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(base)
+    assert errors("case", data) == []
+    data["indicator"][0]["realisasi"] = 93
+    assert errors("case", data) != []
+    data = tomllib.loads(base)
+    data["indicator"][1]["target"] = 100
+    assert errors("case", data) != []
+    data = tomllib.loads(base)
+    data["indicator"][0]["realisasi_count"] = {"numerator": 1}
+    assert errors("case", data) != []

@@ -26,11 +26,20 @@ def test_shipped_rule_sets_load() -> None:
     from kinerja_engine.io.loading import shipped_rules
 
     names = set(shipped_rules())
-    assert names == {"permendagri-86-2017", "kepmendagri-690-1996", "pmk-214-2017"}
+    assert names == {
+        "permendagri-86-2017",
+        "kepmendagri-690-1996",
+        "pmk-214-2017",
+        "skala-sangat-baik",
+        "permenpan-rb-88-2021",
+        "skala-enam",
+    }
+    top = {"skala-sangat-baik": "Sangat Baik", "permenpan-rb-88-2021": "AA"}
+    top["skala-enam"] = "Sangat Memuaskan"
     for name in names:
         rules = ke.load_rules(name)
         assert rules.name == name
-        assert rules.categories.labels[-1] == "Sangat Tinggi"
+        assert rules.categories.labels[-1] == top.get(name, "Sangat Tinggi")
 
 
 def test_gap_between_bands_is_refused_with_file_and_key(tmp_path: Path) -> None:
@@ -136,3 +145,40 @@ def test_extends_cycle_and_unknown_base(tmp_path: Path) -> None:
 def test_unknown_rule_set_name() -> None:
     with pytest.raises(RuleSetError, match="unknown rule set 'nope'"):
         ke.load_rules("nope")
+
+
+def test_counts_and_the_figure_they_give_agree() -> None:
+    """Issue 16: a program that builds an indicator with counts applies with_counts."""
+    from decimal import Decimal
+
+    import attrs
+
+    import kinerja_engine as ke
+    from kinerja_engine.domain.model import (
+        Count,
+        Direction,
+        Indicator,
+        ReportInfo,
+        Target,
+        with_counts,
+    )
+    from kinerja_engine.errors import CaseError
+    from kinerja_engine.rulesets.compile import validate_case
+
+    ind = Indicator(
+        id="a",
+        name="A",
+        unit="%",
+        direction=Direction.HIGHER_IS_BETTER,
+        target=Target.point(Decimal(100)),
+        realisasi=Decimal(98),
+        realisasi_count=Count(Decimal(62), Decimal(63)),
+    )
+    case = ke.Case(format="kinerja-case/1", report=ReportInfo(agency="X", year=2021))
+    with pytest.raises(CaseError) as caught:
+        validate_case(attrs.evolve(case, indicators=(ind,)))
+    assert caught.value.key == "indicator[0].realisasi_count"
+    validate_case(attrs.evolve(case, indicators=(with_counts(ind),)))
+    with pytest.raises(CaseError):
+        zero = attrs.evolve(ind, realisasi_count=Count(Decimal(1), Decimal(0)))
+        validate_case(attrs.evolve(case, indicators=(zero,)))

@@ -55,6 +55,11 @@ FIELD = {
     "serapan": msg("field.serapan"),
     "share": msg("field.share"),
     "progress": msg("field.progress"),
+    # ---- issue 16 (model)
+    "numerator": msg("field.numerator"),
+    "denominator": msg("field.denominator"),
+    "target_numerator": msg("field.target-numerator"),
+    "target_denominator": msg("field.target-denominator"),
 }
 
 _BY_CODE = {c.code: c for c in CATALOGUE}

@@ -12,7 +12,8 @@ _RESULT_FIELDS = ("realisasi", "capaian", "serapan", "progress", "realisasi_angg
 
 
 def periods(a: Audit, ind: Indicator) -> None:
-    """A table may name the report's year and the year before (a comparison column). It
+    """A table may name the report's year, the year before (a comparison column) and any
+    earlier year whose figures the case gives (``history``, ``history_target``). It
     may not name a later year, put results under an older one, compare the report
     year's realisasi with the previous year's target, or give only previous-year
     achievement figures in a table that should be about the report's year.
@@ -33,7 +34,8 @@ def periods(a: Audit, ind: Indicator) -> None:
                 continue
             fields = [f for f in _RESULT_FIELDS if getattr(e, f) is not None]
             why: Message | None = None
-            if e.year > y or (e.year < y - 1 and fields):
+            declared = e.year in ind.history or e.year in ind.history_target
+            if e.year > y or (e.year < y - 1 and fields and not declared):
                 named = ", ".join(fields) or msg("finding.period.figures")
                 why = msg("finding.period.names-year", named=e.year, fields=named)
             elif (
@@ -44,6 +46,7 @@ def periods(a: Audit, ind: Indicator) -> None:
                 why = msg("finding.period.target-beside", named=e.year, year=y)
             elif (
                 e.year == y - 1
+                and e.year not in ind.history_target
                 and not now
                 and any(getattr(e, f) is not None for f in ("capaian", "progress", "serapan"))
             ):

@@ -18,16 +18,17 @@ from kinerja_engine.audit._common import (
     Cited,
     plain,
 )
-from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, UnitKind
-from kinerja_engine.domain.results import Finding
+from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, Target, UnitKind
+from kinerja_engine.domain.results import Finding, IndicatorResult, Status
 from kinerja_engine.messages import Message, msg, text
 from kinerja_engine.numbers import Figure
 
-__all__ = ["implausible_capaian", "screen"]
+__all__ = ["implausible_capaian", "out_of_bounds", "screen"]
 
 # A figure at or above this in a percent column is an amount, not a percentage.
 _AMOUNT_SIZED = Decimal(10_000)
-_SCREENED = ("target", "realisasi", *PERCENT_FIELDS, *AMOUNT_FIELDS)
+_COUNTS = ("numerator", "denominator", "target_numerator", "target_denominator")
+_SCREENED = ("target", "realisasi", *PERCENT_FIELDS, *AMOUNT_FIELDS, *_COUNTS)
 # What a figure in the wrong unit is; as what belongs there, the finding's data, in English.
 _AMOUNT = msg("finding.what.amount")
 _PERCENT = msg("finding.what.percent")
@@ -117,10 +118,56 @@ def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[Message, 
     return None
 
 
-def implausible_capaian(a: Audit, ind: Indicator, value: Decimal | None) -> None:
-    """The case's own capaian (``value``, as the evaluation computed it) against the rule
-    set's plausible bounds."""
-    if value is None or ind.target is None or ind.realisasi is None:
+def implausible_capaian(a: Audit, ind: Indicator, result: IndicatorResult) -> None:
+    """The case's own capaian, this year's and each earlier year's (as the evaluation
+    computed them), against the rule set's plausible bounds; a negative one is said so."""
+    if ind.target is not None and ind.realisasi is not None:
+        _judge(a, ind, result.capaian, ind.target, ind.realisasi, None)
+    for past in result.past:
+        if past.status is Status.COMPUTED:
+            _judge(
+                a,
+                ind,
+                past.capaian,
+                ind.history_target[past.year],
+                ind.history[past.year],
+                past.year,
+            )
+
+
+def _judge(
+    a: Audit,
+    ind: Indicator,
+    value: Decimal | None,
+    target: Target,
+    realisasi: Decimal,
+    year: int | None,
+) -> None:
+    if value is None:
+        return
+    field = "capaian" if year is None else f"capaian {year}"
+    inputs = (
+        ("realisasi" if year is None else f"realisasi {year}", plain(realisasi), "input"),
+        ("target" if year is None else f"target {year}", plain(target.low), "input"),
+    )
+    if value < 0:
+        # Below zero: no achievement can be, whatever the rule set's plausible range.
+        a.add(
+            "capaian-negative",
+            msg(
+                "finding.capaian-negative",
+                year=year or a.year,
+                value=Figure(value, 2),
+                realisasi=Cited(realisasi),
+                target=Cited(target.low),
+            ),
+            indicator=ind.id,
+            where="input",
+            field=field,
+            expected=text("expected.rules.zero-or-more", "en"),
+            difference=value,
+            inputs=inputs,
+        )
         return
     low, high = a.rules.audit.capaian_min, a.rules.audit.capaian_max
     if low <= value <= high:
@@ -139,17 +186,58 @@ def implausible_capaian(a: Audit, ind: Indicator, value: Decimal | None) -> None
         msg(
             "finding.capaian-implausible",
             value=Figure(value, 2),
-            realisasi=Cited(ind.realisasi),
-            target=Cited(ind.target.low),
+            realisasi=Cited(realisasi),
+            target=Cited(target.low),
             hint=hint,
             **bounds,
         ),
         indicator=ind.id,
         where="input",
-        field="capaian",
+        field=field,
         expected=msg("finding.expected.between", **bounds).render("en"),
-        inputs=(
-            ("realisasi", plain(ind.realisasi), "input"),
-            ("target", plain(ind.target.low), "input"),
-        ),
+        inputs=inputs,
     )
+
+
+# ---- issue 16 (model): the bounds an indicator declares
+
+
+def out_of_bounds(a: Audit, ind: Indicator) -> None:
+    """The case's target and realisasi, this year's and earlier years', within the bounds
+    the indicator declares (a share of a whole: 0 to 100)."""
+    bounds = ind.bounds
+    if bounds is None:
+        return
+    figures: list[tuple[str, int | None, Decimal]] = []
+    if ind.target is not None:
+        figures += [("target", None, v) for v in dict.fromkeys((ind.target.low, ind.target.high))]
+    if ind.realisasi is not None:
+        figures.append(("realisasi", None, ind.realisasi))
+    for past in sorted(set(ind.history) | set(ind.history_target)):
+        target = ind.history_target.get(past)
+        if target is not None:
+            figures += [("target", past, v) for v in dict.fromkeys((target.low, target.high))]
+        if past in ind.history:
+            figures.append(("realisasi", past, ind.history[past]))
+    for name, year, value in figures:
+        if bounds.holds(value):
+            a.passed += 1
+            continue
+        edge = bounds.low if value < bounds.low else bounds.high
+        ends = {"low": Figure(bounds.low), "high": Figure(bounds.high)}
+        a.add(
+            "figure-out-of-bounds",
+            msg(
+                "finding.out-of-bounds",
+                field=FIELD[name],
+                year=year or a.year,
+                text=Cited(value),
+                **ends,
+            ),
+            indicator=ind.id,
+            where="input",
+            field=name if year is None else f"{name} {year}",
+            printed=plain(value),
+            expected=msg("finding.expected.between", **ends).render("en"),
+            difference=value - edge,
+        )

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import attrs
 
-from kinerja_engine.audit._common import Audit, Broken
-from kinerja_engine.audit.completeness import completeness
+from kinerja_engine.audit._common import Audit, Broken, Ties
+from kinerja_engine.audit.completeness import comparison_missing, completeness
+from kinerja_engine.audit.counts import counts, exact_entry
 from kinerja_engine.audit.evidence import read_entries
 from kinerja_engine.audit.footing import agency_total, budget_tree
 from kinerja_engine.audit.labels import Vocabulary, labels, vocabulary
 from kinerja_engine.audit.methods import Method, known_methods
 from kinerja_engine.audit.periods import periods
-from kinerja_engine.audit.plausibility import implausible_capaian, screen
+from kinerja_engine.audit.plausibility import implausible_capaian, out_of_bounds, screen
 from kinerja_engine.audit.recalculation import Inputs, recalculate
 from kinerja_engine.audit.tieout import tie_out
 from kinerja_engine.domain.checks import CATALOGUE
@@ -47,8 +48,12 @@ def audit(
     words = vocabulary(rules)
     # ``report`` is this case's evaluation under ``rules``: a result for each indicator, in
     # order, whose capaian the plausibility check reads rather than computes again.
+    lacking: list[str] = []
     for ind, result in zip(case.indicators, report.indicators, strict=True):
-        _indicator(a, ind, result, total, words)
+        if _indicator(a, ind, result, total, words):
+            lacking.append(ind.id)
+    # One finding for the case: a report without a comparison year lacks it throughout.
+    comparison_missing(a, lacking)
     budget_tree(a, case.budget)
     return attrs.evolve(
         report,
@@ -61,11 +66,13 @@ def audit(
 
 def _indicator(
     a: Audit, ind: Indicator, result: IndicatorResult, total: BudgetLine | None, words: Vocabulary
-) -> None:
+) -> bool:
+    """The indicator's checks; True when it lacks last year's realisasi to compare with."""
     if ind.printed:
         _printed(a, ind, total, words)
-    implausible_capaian(a, ind, result.capaian)
-    completeness(a, ind)
+    out_of_bounds(a, ind)
+    implausible_capaian(a, ind, result)
+    return completeness(a, ind)
 
 
 def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
@@ -79,6 +86,7 @@ def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabula
             broken[(n, field)] = finding.id
     periods(a, ind)
     ties = tie_out(a, ind, broken)
+    counts(a, ind, broken)
     budget = ind.budget
     current = Inputs(
         ind.target.value if ind.target else None,
@@ -86,17 +94,34 @@ def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabula
         budget.pagu if budget else None,
         budget.realisasi if budget else None,
     )
-    # A comparison column of last year is held against last year's realisasi only.
-    previous = None
+    # A column of an earlier year is held against that year's figures: its realisasi
+    # (history) and, where the case gives it, its target (history_target).
+    past: dict[int, tuple[Indicator, Inputs, Ties]] = {}
+    counted = ind.realisasi_count is not None or ind.target_count is not None
     year = a.year
     for n, entry in enumerate(ind.printed):
         if entry.year is None or entry.year == year:
-            recalculate(a, ind, entry, n, broken, ties, total, current)
-            labels(a, ind, entry, n, broken, words)
-        elif entry.year == year - 1:
-            if previous is None:
-                previous = (
-                    Inputs(None, ind.history.get(year - 1), None, None),
-                    {k.split()[0]: v for k, v in ties.items() if k.endswith(f" {year - 1}")},
-                )
-            recalculate(a, ind, entry, n, broken, previous[1], None, previous[0])
+            read = exact_entry(a, ind, entry) if counted else entry
+            recalculate(a, ind, read, n, broken, ties, total, current)
+            labels(a, ind, read, n, broken, words)
+            continue
+        if entry.year > year or not (
+            entry.year == year - 1 or entry.year in ind.history or entry.year in ind.history_target
+        ):
+            continue
+        if entry.year not in past:
+            past[entry.year] = _past_year(ind, entry.year, ties)
+        view, inputs, year_ties = past[entry.year]
+        recalculate(a, view, entry, n, broken, year_ties, None, inputs)
+        if entry.year in ind.history_target:
+            labels(a, view, entry, n, broken, words)
+
+
+def _past_year(ind: Indicator, year: int, ties: Ties) -> tuple[Indicator, Inputs, Ties]:
+    """The indicator as it stood in an earlier ``year``: that year's target and realisasi,
+    no budget (the case gives none for it), and the tie-out findings of that year."""
+    target = ind.history_target.get(year)
+    realisasi = ind.history.get(year)
+    view = attrs.evolve(ind, target=target, realisasi=realisasi, budget=None)
+    inputs = Inputs(None if target is None else target.value, realisasi, None, None)
+    return view, inputs, {k.split()[0]: v for k, v in ties.items() if k.endswith(f" {year}")}

@@ -28,9 +28,19 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
     budget = ind.budget
     # (where, text, value) per quantity, the case's input first; text None: the input,
     # written out only for a finding.
+    # A figure given by counts is exact (98,412698...) where the report prints it rounded:
+    # counts.py holds each printed percentage against the counts instead.
+    counted = {
+        field
+        for field, count in (("target", ind.target_count), ("realisasi", ind.realisasi_count))
+        if count is not None
+    }
+    if counted:
+        target = None if "target" in counted else target
+    realisasi = None if "realisasi" in counted else ind.realisasi
     seen: dict[tuple[str, int], list[tuple[str, str | None, Decimal]]] = {
         ("target", y): [] if target is None else [("input", None, target)],
-        ("realisasi", y): [] if ind.realisasi is None else [("input", None, ind.realisasi)],
+        ("realisasi", y): [] if realisasi is None else [("input", None, realisasi)],
         ("pagu", y): []
         if budget is None or budget.pagu is None
         else [("input", None, budget.pagu)],
@@ -42,15 +52,30 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
     before = ind.history.get(y - 1)
     if before is not None:
         seen[("realisasi", y - 1)].append(("input (history)", None, before))
+    # An earlier year whose target the case gives: its target and realisasi tie out too.
+    for year, past in ind.history_target.items():
+        if year >= y:
+            continue
+        point = past.value
+        seen[("target", year)] = [] if point is None else [("input (history_target)", None, point)]
+        if year != y - 1:
+            realised = ind.history.get(year)
+            seen[("realisasi", year)] = (
+                [] if realised is None else [("input (history)", None, realised)]
+            )
     for n, entry in enumerate(ind.printed):
         year = entry.year if entry.year is not None else y
         if year == y:
             fields: tuple[str, ...] = _THIS_YEAR
+        elif year in ind.history_target and year < y:
+            fields = ("target", "realisasi")
         elif year == y - 1:
             fields = ("realisasi",)
         else:
             continue
         for field in fields:
+            if year == y and field in counted:
+                continue
             pv: PrintedValue | None = getattr(entry, field)
             if pv is None or pv.value is None or (n, field) in broken:
                 continue

@@ -57,6 +57,11 @@ CATALOGUE: tuple[Check, ...] = (
     _check("unit-converted", "warning", None, "check.unit-converted"),
     _check("unit-noun", "warning", None, "check.unit-noun"),
     _check("printed-undefined", "warning", None, "check.printed-undefined"),
+    # ---- issue 16 (model)
+    _check("figure-out-of-bounds", "error", None, "check.figure-out-of-bounds"),
+    _check("capaian-negative", "warning", "0", "check.capaian-negative"),
+    _check("count-recalc", "error", "check.tolerance.half-unit", "check.count-recalc"),
+    _check("count-mismatch", "error", "0", "check.count-mismatch"),
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)

@@ -6,15 +6,18 @@ figure is an exact :class:`~decimal.Decimal`, and an absent figure is ``None`` (
 
 from __future__ import annotations
 
+import decimal
 import enum
 from decimal import Decimal
 
 import attrs
 
 __all__ = [
+    "Bounds",
     "Budget",
     "BudgetLine",
     "Case",
+    "Count",
     "Direction",
     "Indicator",
     "Objective",
@@ -24,6 +27,7 @@ __all__ = [
     "Target",
     "UnitKind",
     "unit_kind",
+    "with_counts",
 ]
 
 CASE_FORMAT = "kinerja-case/1"
@@ -114,6 +118,49 @@ class Target:
 
 
 @attrs.frozen
+class Bounds:
+    """The values an indicator's figures can take (``[0, 100]`` for a share of a whole).
+
+    Declared by the case, not the rules: whether a percentage can exceed 100 depends on
+    what it measures (a share of a budget cannot; a growth rate can).
+    """
+
+    low: Decimal
+    high: Decimal
+
+    def holds(self, value: Decimal) -> bool:
+        return self.low <= value <= self.high
+
+
+# Thirty places below the point: any quotient of two figures below 10^21 keeps far more
+# places than a percentage is ever printed with, and the figure stays within its bounds.
+_COUNT_PLACES = Decimal(1).scaleb(-30)
+_COUNT_CONTEXT = decimal.Context(prec=60)
+
+
+@attrs.frozen
+class Count:
+    """A percentage given by the counts behind it: ``numerator`` of ``denominator``
+    (62 of 63 perkara), as courts and prisons print it."""
+
+    numerator: Decimal
+    denominator: Decimal
+
+    @property
+    def percent(self) -> Decimal:
+        """``numerator / denominator × 100``, to thirty places (the denominator is above
+        zero: the loader refuses any other)."""
+        ctx = _COUNT_CONTEXT
+        quotient = ctx.divide(ctx.multiply(self.numerator, _HUNDRED), self.denominator)
+        if quotient.adjusted() >= 25:
+            return quotient  # no figure (the loader refuses it): nothing to round
+        return quotient.quantize(_COUNT_PLACES, decimal.ROUND_HALF_EVEN, ctx)
+
+
+_HUNDRED = Decimal(100)
+
+
+@attrs.frozen
 class Budget:
     """Budget allocated to an indicator (pagu) and spent on it (realisasi anggaran)."""
 
@@ -163,6 +210,11 @@ class PrintedEntry:
     # ---- issue 19 (evidence): the unit the table's heading names for its target and
     # realisasi ("per 100.000 KH"), for the figures that name none of their own.
     unit: str | None = None
+    # ---- issue 16 (model): the counts behind a printed percentage (62 of 63)
+    numerator: PrintedValue | None = None
+    denominator: PrintedValue | None = None
+    target_numerator: PrintedValue | None = None
+    target_denominator: PrintedValue | None = None
 
 
 @attrs.frozen
@@ -184,10 +236,25 @@ class Indicator:
     renstra_target: Decimal | None = None
     budget: Budget | None = None
     printed: tuple[PrintedEntry, ...] = ()
+    # ---- issue 16 (model): bounds, counts, past years' targets
+    bounds: Bounds | None = None
+    realisasi_count: Count | None = None
+    target_count: Count | None = None
+    history_target: dict[int, Target] = attrs.field(factory=dict)
 
     @property
     def unit_kind(self) -> UnitKind:
         return unit_kind(self.unit)
+
+
+def with_counts(ind: Indicator) -> Indicator:
+    """``ind`` with the realisasi and target its counts give, where it has counts; the
+    loader applies it, and a program that builds an Indicator with counts does too."""
+    if ind.realisasi_count is None and ind.target_count is None:
+        return ind
+    realisasi = ind.realisasi if ind.realisasi_count is None else ind.realisasi_count.percent
+    target = ind.target if ind.target_count is None else Target.point(ind.target_count.percent)
+    return attrs.evolve(ind, realisasi=realisasi, target=target)
 
 
 @attrs.frozen

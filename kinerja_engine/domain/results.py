@@ -15,6 +15,7 @@ __all__ = [
     "FlagHit",
     "IndicatorResult",
     "ObjectiveResult",
+    "PastResult",
     "Report",
     "Severity",
     "Status",
@@ -55,6 +56,20 @@ class FlagHit:
 
 
 @attrs.frozen(weakref_slot=False)
+class PastResult:
+    """An earlier year of an indicator (its ``history_target`` and ``history``), evaluated
+    under the same rule set as the report's year."""
+
+    year: int
+    status: Status
+    capaian: Decimal | None = None
+    category: str | None = None
+    verdict: str | None = None
+    reason: str | None = None
+    reason_id: str | None = None
+
+
+@attrs.frozen(weakref_slot=False)
 class IndicatorResult:
     """One indicator evaluated under a rule set.
 
@@ -82,6 +97,8 @@ class IndicatorResult:
     verdict: str | None = None
     flags: tuple[FlagHit, ...] = ()
     trace: tuple[str, ...] = ()
+    # ---- issue 16 (model): earlier years with a target, oldest first
+    past: tuple[PastResult, ...] = ()
 
 
 @attrs.frozen

@@ -125,7 +125,8 @@ def evaluate_records(
     with localcontext(CONTEXT):
         for ind in chunk:
             target = ind.target
-            if target is None:
+            if target is None or ind.history_target:
+                # No target, or earlier years to evaluate too: the specification.
                 append(evaluate_indicator(ind, rules, trace=False))
                 continue
             low = target.low
@@ -495,6 +496,8 @@ def _result(s: _Shape, has_r: bool) -> list[ast.stmt]:
         "verdict": s.local("verdict"),
         "flags": load("flags"),
         "trace": ast.Tuple([], ast.Load()),
+        # A record with earlier years to evaluate goes through the specification.
+        "past": ast.Tuple([], ast.Load()),
     }
     setters = _setters(IndicatorResult)
     if values.keys() != setters.keys():  # a field added to IndicatorResult and not here

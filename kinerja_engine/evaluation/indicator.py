@@ -15,8 +15,16 @@ from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal, InvalidOperation
 from typing import NamedTuple, overload
 
+import attrs
+
 from kinerja_engine.domain.model import Direction, Indicator, Target
-from kinerja_engine.domain.results import FlagHit, IndicatorResult, Severity, Status
+from kinerja_engine.domain.results import (
+    FlagHit,
+    IndicatorResult,
+    PastResult,
+    Severity,
+    Status,
+)
 from kinerja_engine.errors import FormulaError
 from kinerja_engine.messages import Message, msg, text
 from kinerja_engine.numbers import figure_text, format_number
@@ -37,6 +45,7 @@ __all__ = [
     "flag_messages",
     "grade",
     "pagu_capaian",
+    "past_results",
     "quantize",
     "serapan_of",
     "verdict_of",
@@ -213,7 +222,50 @@ def efficiency_of(
 
 def evaluate_indicator(ind: Indicator, rules: RuleSet, *, trace: bool = True) -> IndicatorResult:
     """Evaluate one indicator: the specification of every figure of its result, each step
-    written down in ``trace`` when asked. Never raises for a structurally valid indicator."""
+    written down in ``trace`` when asked. Never raises for a structurally valid indicator.
+
+    The earlier years with a target (``history_target``) are evaluated too, under the same
+    rules (:func:`past_results`)."""
+    result = _evaluate_year(ind, rules, trace)
+    if ind.history_target:
+        result = attrs.evolve(result, past=past_results(ind, rules))
+    return result
+
+
+def past_results(ind: Indicator, rules: RuleSet) -> tuple[PastResult, ...]:
+    """Each earlier year with a target, oldest first: its capaian (capped and floored),
+    category and verdict from that year's target and realisasi (``history``)."""
+    out = []
+    for year in sorted(ind.history_target):
+        target = ind.history_target[year]
+        realisasi = ind.history.get(year)
+        if target.low <= _ZERO:
+            why = _said(msg("reason.target-not-positive", target=_Exact(target.low)))
+            out.append(PastResult(year, Status.NOT_COMPUTABLE, reason=why[0], reason_id=why[1]))
+            continue
+        if realisasi is None:
+            out.append(
+                PastResult(year, Status.MISSING, reason=NO_REALISASI[0], reason_id=NO_REALISASI[1])
+            )
+            continue
+        capaian = capaian_of(rules, ind.direction, target, realisasi)
+        if capaian is None:
+            why = _said(msg("reason.no-capaian-value"))
+            out.append(PastResult(year, Status.NOT_COMPUTABLE, reason=why[0], reason_id=why[1]))
+            continue
+        out.append(
+            PastResult(
+                year,
+                Status.COMPUTED,
+                capaian=capaian,
+                category=category_of(rules, capaian),
+                verdict=verdict_of(rules, capaian),
+            )
+        )
+    return tuple(out)
+
+
+def _evaluate_year(ind: Indicator, rules: RuleSet, trace: bool) -> IndicatorResult:
     steps: list[str] | None = [] if trace else None
     target = ind.target
     realisasi = ind.realisasi

@@ -10,13 +10,14 @@ without building a ParsedNumber.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from kinerja_engine import messages
-from kinerja_engine.domain.model import PrintedValue, Target
+from kinerja_engine.domain.model import Bounds, Count, PrintedValue, Target
 from kinerja_engine.errors import KinerjaError, NumberError, SchemaError
 from kinerja_engine.io.shape import described
 from kinerja_engine.messages import msg
@@ -24,7 +25,10 @@ from kinerja_engine.numbers import MAX_MAGNITUDE, MAX_PLACES, parse_number
 
 __all__ = [
     "HISTORY_YEAR",
+    "bounds",
+    "count",
     "history",
+    "history_target",
     "number",
     "optional_number",
     "other_reading",
@@ -32,6 +36,8 @@ __all__ = [
     "printed",
     "target",
 ]
+
+T = TypeVar("T")
 
 # A history key: a year in ASCII digits. "20٢٠" (Arabic-Indic digits) would read as 2020
 # and silently replace that year's value; with ASCII digits a key names one year only.
@@ -156,6 +162,12 @@ def _english(text: str) -> PrintedValue | None:
 
 def history(value: Any, _: Any = None) -> dict[int, Decimal]:
     """A table of years and figures; a year with ``"-"`` is left out."""
+    return _years(value, optional_number)
+
+
+def _years(value: Any, read: Callable[[Any], T | None]) -> dict[int, T]:
+    """A table of years and what ``read`` makes of each value; a year it reads as no
+    value (``"-"``) is left out."""
     if not isinstance(value, dict):
         raise SchemaError(
             msg("error.figure.history", found=described(value)),
@@ -174,7 +186,7 @@ def history(value: Any, _: Any = None) -> dict[int, Decimal]:
                 hint=msg("hint.figure.year-digits") if year.isdigit() else None,
             )
         try:
-            parsed = optional_number(figure)
+            parsed = read(figure)
         except KinerjaError as exc:
             raise exc.located(key_prefix=year) from None
         if parsed is not None:
@@ -211,3 +223,74 @@ def plain_number(value: Any) -> Decimal | None:
         # fraction.
         return Decimal(value.replace(".", "").replace(",", "."))
     return None
+
+
+# ---- issue 16 (model): bounds, counts and past years' targets
+
+
+def bounds(value: Any, _: Any = None) -> Bounds:
+    """``[low, high]``: the values an indicator's figures can take."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise SchemaError(
+            msg("error.figure.bounds", found=described(value)),
+            value=value,
+            expected="[0, 100]",
+        )
+    low, high = (number(v) for v in value)
+    if low > high:
+        raise SchemaError(
+            msg("error.figure.bounds-order", low=low, high=high),
+            value=value,
+            expected="[0, 100]",
+        )
+    return Bounds(low, high)
+
+
+_COUNT_KEYS = frozenset({"numerator", "denominator"})
+
+
+def count(value: Any, _: Any = None) -> Count:
+    """``{ numerator = 62, denominator = 63 }``: a percentage given by its counts."""
+    if not isinstance(value, dict) or set(value) != _COUNT_KEYS:
+        raise SchemaError(
+            msg("error.figure.count", found=described(value)),
+            value=value,
+            expected="{ numerator = 62, denominator = 63 }",
+        )
+    try:
+        numerator = number(value["numerator"])
+    except KinerjaError as exc:
+        raise exc.located(key_prefix="numerator") from None
+    try:
+        denominator = number(value["denominator"])
+    except KinerjaError as exc:
+        raise exc.located(key_prefix="denominator") from None
+    if numerator < 0:
+        raise SchemaError(
+            msg("error.figure.count-negative", value=numerator),
+            key="numerator",
+            value=value["numerator"],
+            expected=messages.text("expected.figure.count-numerator", "en"),
+        )
+    if denominator <= 0:
+        raise SchemaError(
+            msg("error.figure.count-denominator", value=denominator),
+            key="denominator",
+            value=value["denominator"],
+            expected=messages.text("expected.figure.count-denominator", "en"),
+        )
+    counted = Count(numerator, denominator)
+    if counted.percent.copy_abs() >= MAX_MAGNITUDE:
+        raise SchemaError(
+            msg("error.figure.count-too-large"),
+            key="denominator",
+            value=value["denominator"],
+            expected=messages.text("expected.figure.count-denominator", "en"),
+        )
+    return counted
+
+
+def history_target(value: Any, _: Any = None) -> dict[int, Target]:
+    """A table of years and targets (a figure or a range); a year with ``"-"`` is left
+    out."""
+    return _years(value, target)

@@ -30,13 +30,16 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from kinerja_engine.domain.model import (
+    Bounds,
     BudgetLine,
     Case,
+    Count,
     Direction,
     Indicator,
     Objective,
     PrintedValue,
     Target,
+    with_counts,
 )
 from kinerja_engine.errors import KinerjaError, SchemaError
 from kinerja_engine.io import figures, tables, units
@@ -56,6 +59,7 @@ RENAMES: dict[type, dict[str, str]] = {
 # or their own tables (those of tables.py: their shape is checked table by table).
 _OPAQUE_VALUES: frozenset[Any] = frozenset(
     {Decimal, Decimal | None, Target | None, PrintedValue, PrintedValue | None, dict[int, Decimal]}
+    | {Bounds | None, Count | None, dict[int, Target]}
 )
 _OPAQUE = _OPAQUE_VALUES | {Indicator, BudgetLine, Objective}
 
@@ -134,6 +138,9 @@ def make_converter(*, plain_tables: bool = True) -> cattrs.Converter:
         (Decimal | None, figures.optional_number),
         (Target | None, figures.target),
         (dict[int, Decimal], figures.history),
+        (Bounds | None, figures.bounds),
+        (Count | None, figures.count),
+        (dict[int, Target], figures.history_target),
     ]
     for exact, hook in exact_hooks:
         conv.register_structure_hook_func(_is(exact), hook)
@@ -150,7 +157,8 @@ def make_converter(*, plain_tables: bool = True) -> cattrs.Converter:
         raw = units.without_units(raw)
         units.check_marks(raw)
         _check_shape(raw, Indicator, "indicator")
-        return indicator(raw, Indicator)
+        raw = tables.one_of_figure_and_count(raw)
+        return with_counts(indicator(raw, Indicator))
 
     def general_line(raw: Any) -> BudgetLine:
         _check_shape(raw, BudgetLine, "budget")

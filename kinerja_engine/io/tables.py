@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from kinerja_engine.domain.model import (
+    Bounds,
     Budget,
     BudgetLine,
     Case,
@@ -26,10 +27,12 @@ from kinerja_engine.domain.model import (
     PrintedValue,
     ReportInfo,
     Target,
+    with_counts,
 )
-from kinerja_engine.errors import KinerjaError
+from kinerja_engine.errors import KinerjaError, SchemaError
 from kinerja_engine.io import units
-from kinerja_engine.io.figures import HISTORY_YEAR, other_reading, plain_number, printed
+from kinerja_engine.io.figures import HISTORY_YEAR, count, other_reading, plain_number, printed
+from kinerja_engine.messages import msg
 from kinerja_engine.numbers import parse_number
 
 __all__ = [
@@ -39,12 +42,14 @@ __all__ = [
     "budget_line_hook",
     "indicator_hook",
     "objective_hook",
+    "one_of_figure_and_count",
     "plain_budget_line",
     "plain_indicator",
     "plain_objective",
 ]
 
 Hook = Callable[[Any, Any], Any]
+T = TypeVar("T")
 
 
 class NotPlain(Exception):
@@ -61,6 +66,11 @@ _PRINTED_FIGURES = (
     "serapan",
     "share",
     "progress",
+    # ---- issue 16 (model)
+    "numerator",
+    "denominator",
+    "target_numerator",
+    "target_denominator",
 )
 
 # The keys each table may hold, as the file names them; the model's fields must be these
@@ -81,6 +91,11 @@ HANDLED: dict[type, frozenset[str]] = {
             "renstra_target",
             "budget",
             "printed",
+            # ---- issue 16 (model)
+            "bounds",
+            "realisasi_count",
+            "target_count",
+            "history_target",
         }
     ),
     Budget: frozenset({"pagu", "realisasi"}),
@@ -137,16 +152,17 @@ def plain_indicator(raw: Any) -> Indicator:
         raise NotPlain
     if type(direction) is not str or direction not in _DIRECTIONS:
         raise NotPlain
-    if "target" not in raw:
+    if "target" not in raw and "target_count" not in raw:
         raise NotPlain
     strip = units.strips_unit(unit)
     marked: list[bool] = []
-    realisasi = renstra_target = None
+    realisasi = renstra_target = target = None
     if "realisasi" in raw:
         realisasi = _figure(raw["realisasi"], unit, strip, marked)
     if "renstra_target" in raw:
         renstra_target = _figure(raw["renstra_target"], unit, strip, marked)
-    target = _target(raw["target"], unit, strip, marked)
+    if "target" in raw:
+        target = _target(raw["target"], unit, strip, marked)
     history = _history(raw["history"], unit, strip, marked) if "history" in raw else {}
     if marked:
         # The rare indicator with a "%", "Rp" or a duration among its input figures: the
@@ -160,7 +176,10 @@ def plain_indicator(raw: Any) -> Indicator:
         budget = _budget(budget)
     entries = get("printed")
     entries = () if entries is None else tuple([_entry(e) for e in _array(entries)])
-    return Indicator(
+    extra: dict[str, Any] = {}
+    if not _BASIC.issuperset(raw):
+        extra = _issue16(raw, unit, strip, marked)
+    indicator = Indicator(
         id=ident,
         name=name,
         unit=unit,
@@ -172,7 +191,54 @@ def plain_indicator(raw: Any) -> Indicator:
         renstra_target=renstra_target,
         budget=budget,
         printed=entries,
+        **extra,
     )
+    return with_counts(indicator) if extra else indicator
+
+
+# ---- issue 16 (model): bounds, counts and past years' targets
+_BASIC = _INDICATOR - {"bounds", "realisasi_count", "target_count", "history_target"}
+# An input figure and the counts that would give it: one of the two.
+_COUNTED = (("realisasi", "realisasi_count"), ("target", "target_count"))
+
+
+def one_of_figure_and_count(raw: Any) -> Any:
+    """``raw`` with the target its counts stand for marked; a figure given twice, as a
+    figure and as counts, is refused: the counts give it."""
+    if type(raw) is not dict:
+        return raw
+    for figure, counted in _COUNTED:
+        if counted in raw and figure in raw:
+            raise SchemaError(
+                msg("error.figure.count-and-figure", figure=figure, counted=counted),
+                key=counted,
+                expected=msg("expected.figure.one-of", figure=figure, counted=counted).render("en"),
+            )
+    if "target_count" in raw:
+        return {**raw, "target": "-"}  # to be given by the counts (with_counts)
+    return raw
+
+
+def _issue16(raw: dict[str, Any], unit: str, strip: bool, marked: list[bool]) -> dict[str, Any]:
+    one_of_figure_and_count(raw)
+    extra: dict[str, Any] = {}
+    if "bounds" in raw:
+        ends = raw["bounds"]
+        if type(ends) is not list or len(ends) != 2:
+            raise NotPlain
+        low = _figure(ends[0], unit, strip, marked)
+        high = _figure(ends[1], unit, strip, marked)
+        if low is None or high is None or low > high:
+            raise NotPlain
+        extra["bounds"] = Bounds(low, high)
+    for key in ("realisasi_count", "target_count"):
+        if key in raw:
+            extra[key] = count(raw[key])
+    if "history_target" in raw:
+        extra["history_target"] = _years(
+            raw["history_target"], lambda figure: _target(figure, unit, strip, marked)
+        )
+    return extra
 
 
 def _figure(value: Any, unit: str, strip: bool, marked: list[bool]) -> Decimal | None:
@@ -204,15 +270,19 @@ def _target(value: Any, unit: str, strip: bool, marked: list[bool]) -> Target | 
 
 
 def _history(value: Any, unit: str, strip: bool, marked: list[bool]) -> dict[int, Decimal]:
+    return _years(value, lambda figure: _figure(figure, unit, strip, marked))
+
+
+def _years(value: Any, read: Callable[[Any], T | None]) -> dict[int, T]:
     if type(value) is not dict:
         raise NotPlain
     years = {}
     for year, figure in value.items():
         if not HISTORY_YEAR.fullmatch(year):
             raise NotPlain
-        read = _figure(figure, unit, strip, marked)
-        if read is not None:
-            years[int(year)] = read
+        parsed = read(figure)
+        if parsed is not None:
+            years[int(year)] = parsed
     return years
 
 

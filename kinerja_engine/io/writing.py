@@ -29,6 +29,7 @@ from kinerja_engine.domain.model import (
     Budget,
     BudgetLine,
     Case,
+    Count,
     Indicator,
     PrintedEntry,
     PrintedValue,
@@ -101,11 +102,13 @@ def _indicator(ind: Indicator) -> dict[str, Any]:
         "name": ind.name,
         "unit": ind.unit,
         "direction": ind.direction.value,
-        "target": _target(ind.target),
     }
+    # A figure given by counts is written as its counts only (the loader refuses both).
+    if ind.target_count is None:
+        out["target"] = _target(ind.target)
     if ind.objective is not None:
         out["objective"] = ind.objective
-    if ind.realisasi is not None:
+    if ind.realisasi is not None and ind.realisasi_count is None:
         out["realisasi"] = _figure(ind.realisasi)
     if ind.history:
         out["history"] = {str(year): _figure(v) for year, v in sorted(ind.history.items())}
@@ -115,6 +118,20 @@ def _indicator(ind: Indicator) -> dict[str, Any]:
         out["budget"] = _budget(ind.budget)
     if ind.printed:
         out["printed"] = [_entry(e) for e in ind.printed]
+    # ---- issue 16 (model)
+    if ind.bounds is not None:
+        out["bounds"] = [_figure(ind.bounds.low), _figure(ind.bounds.high)]
+    for key in ("realisasi_count", "target_count"):
+        count: Count | None = getattr(ind, key)
+        if count is not None:
+            out[key] = {
+                "numerator": _figure(count.numerator),
+                "denominator": _figure(count.denominator),
+            }
+    if ind.history_target:
+        out["history_target"] = {
+            str(year): _target(t) for year, t in sorted(ind.history_target.items())
+        }
     return out
 
 

@@ -72,6 +72,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "verdict": r.verdict,
                 "flags": [f.code for f in r.flags],
                 "status": r.status.value,
+                **_past(r, report),
             }
             for r in report.indicators
         ],
@@ -88,6 +89,25 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"check": what, "blocked_by": blocker} for what, blocker in report.checks_skipped
         ]
     return data
+
+
+def _past(r: IndicatorResult, report: Report) -> dict[str, Any]:
+    """Earlier years with a target (issue 16): present only for an indicator that has one,
+    so a case without them gives the document it always gave."""
+    if not r.past:
+        return {}
+    return {
+        "past": [
+            {
+                "year": p.year,
+                "capaian": _fixed(p.capaian, report),
+                "category": p.category,
+                "verdict": p.verdict,
+                "status": p.status.value,
+            }
+            for p in r.past
+        ]
+    }
 
 
 def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:

@@ -22,6 +22,7 @@ import attrs
 from kinerja_engine.domain.model import (
     BudgetLine,
     Case,
+    Count,
     Direction,
     Indicator,
     Target,
@@ -105,6 +106,22 @@ def figure_text(value: Decimal | None, unit: str, lang: str) -> str:
     if value is None:
         return "-"
     return _with_unit(_bare(value, unit, lang), unit, lang)
+
+
+def counted_text(ind: Indicator | None, field: str, places: int, rounding: str, lang: str) -> str:
+    """An indicator's target or realisasi as an input figure; one given by its counts
+    (issue 16) is an exact quotient with thirty decimals, shown at the display precision
+    with the counts behind it: ``98,41 % (62/63)``."""
+    if ind is None:
+        return "-"
+    count: Count | None = getattr(ind, f"{field}_count")
+    if count is None:
+        if field == "target":
+            return target_text(ind.target, ind.unit, lang)
+        return figure_text(ind.realisasi, ind.unit, lang)
+    shown = figure_text(quantize(count.percent, places, rounding), ind.unit, lang)
+    n, d = (_bare(v, "", lang) for v in (count.numerator, count.denominator))
+    return f"{shown} ({n}/{d})"
 
 
 def target_text(target: Target | None, unit: str, lang: str) -> str:
@@ -466,7 +483,11 @@ def _comparison(
         last = ind.history.get(report.info.year - 1)
         if last is None:
             continue
-        change = ind.realisasi - last
+        # A realisasi given by its counts is an exact quotient: compared as displayed.
+        now = ind.realisasi
+        if ind.realisasi_count is not None:
+            now = quantize(now, report.places, report.rounding)
+        change = now - last
         sign = (change > 0) - (change < 0)
         if r.direction is Direction.LOWER_IS_BETTER:
             sign = -sign
@@ -478,7 +499,7 @@ def _comparison(
                 id=r.id,
                 name=r.name,
                 last_year=figure_text(last, r.unit, lang),
-                this_year=figure_text(ind.realisasi, r.unit, lang),
+                this_year=counted_text(ind, "realisasi", report.places, report.rounding, lang),
                 change=("+" if change > 0 else "−" if change < 0 else "") + shown,
                 trend=trend or text(_TREND_IDS[sign], lang),
             )
@@ -554,8 +575,8 @@ def _iku_row(
         id=r.id,
         name=r.name,
         last_year=figure_text(last, unit, lang),
-        target=target_text(ind.target if ind is not None else None, unit, lang),
-        realisasi=figure_text(ind.realisasi if ind is not None else None, unit, lang),
+        target=counted_text(ind, "target", report.places, report.rounding, lang),
+        realisasi=counted_text(ind, "realisasi", report.places, report.rounding, lang),
         capaian=percent_text(r.capaian, report.places, report.rounding, lang),
         category=r.category or "-",
         remarks=_remarks(r, lang),
@@ -613,8 +634,8 @@ def _section(
         direction=text(_DIRECTION_IDS[r.direction], lang),
         objective=objective_names.get(r.objective) if r.objective else None,
         status=r.status,
-        target=target_text(ind.target if ind is not None else None, unit, lang),
-        realisasi=figure_text(ind.realisasi if ind is not None else None, unit, lang),
+        target=counted_text(ind, "target", report.places, report.rounding, lang),
+        realisasi=counted_text(ind, "realisasi", report.places, report.rounding, lang),
         capaian=percent_text(r.capaian, places, rounding, lang),
         pagu=figure_text(budget.pagu if budget else None, "Rp", lang),
         realisasi_anggaran=figure_text(budget.realisasi if budget else None, "Rp", lang),

@@ -22,10 +22,12 @@ from kinerja_engine.domain.model import (
     Budget,
     BudgetLine,
     Case,
+    Count,
     Direction,
     Indicator,
     PrintedEntry,
     PrintedValue,
+    Target,
 )
 from kinerja_engine.errors import (
     CaseError,
@@ -531,6 +533,7 @@ def _check_case(case: Case) -> None:
                     objective_ids, "expected.case.objective-id", "expected.case.objective-id-none"
                 ),
             )
+        _counts_agree(ind, n)
         if ind.target is not None and ind.target.low > ind.target.high:
             raise CaseError(
                 msg("error.case.target-range", low=ind.target.low, high=ind.target.high),
@@ -627,6 +630,47 @@ def _indicator_figures(ind: Indicator, at: str) -> Iterator[tuple[str, object]]:
             pv: PrintedValue | None = getattr(entry, name)
             if pv is not None and pv.value is not None:
                 yield f"{at}.printed[{k}].{name}", pv.value
+    yield from _issue16_figures(ind, at)
+
+
+def _issue16_figures(ind: Indicator, at: str) -> Iterator[tuple[str, object]]:
+    """Issue 16 (model): bounds, counts and earlier years' targets."""
+    if ind.bounds is not None:
+        yield f"{at}.bounds", ind.bounds.low
+        yield f"{at}.bounds", ind.bounds.high
+    for key in ("realisasi_count", "target_count"):
+        count: Count | None = getattr(ind, key)
+        if count is not None:
+            yield f"{at}.{key}.numerator", count.numerator
+            yield f"{at}.{key}.denominator", count.denominator
+    for year, target in ind.history_target.items():
+        yield f'{at}.history_target."{year}"', target.low
+        yield f'{at}.history_target."{year}"', target.high
+
+
+def _counts_agree(ind: Indicator, n: int) -> None:
+    """A program that builds an indicator with counts gives the figure they make
+    (``with_counts``), or none: the loader refuses a file that gives both."""
+    for figure, key in (("realisasi", "realisasi_count"), ("target", "target_count")):
+        count: Count | None = getattr(ind, key)
+        if count is None:
+            continue
+        if count.denominator <= 0 or count.numerator < 0:
+            raise CaseError(
+                msg("error.figure.count-denominator", value=count.denominator)
+                if count.denominator <= 0
+                else msg("error.figure.count-negative", value=count.numerator),
+                key=f"indicator[{n}].{key}",
+                expected=messages.text("expected.figure.count-denominator", "en"),
+            )
+        value = ind.realisasi if figure == "realisasi" else ind.target
+        given = count.percent if figure == "realisasi" else Target.point(count.percent)
+        if value != given:
+            raise CaseError(
+                msg("error.figure.count-and-figure", figure=figure, counted=key),
+                key=f"indicator[{n}].{key}",
+                expected=messages.text("expected.figure.one-of", "en", figure=figure, counted=key),
+            )
 
 
 def _amounts(budget: Budget | BudgetLine, at: str) -> Iterator[tuple[str, object]]:

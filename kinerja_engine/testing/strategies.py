@@ -48,9 +48,11 @@ import tomli_w
 
 from kinerja_engine.api import load_rules
 from kinerja_engine.domain.model import (
+    Bounds,
     Budget,
     BudgetLine,
     Case,
+    Count,
     Direction,
     Indicator,
     Objective,
@@ -59,6 +61,7 @@ from kinerja_engine.domain.model import (
     ReportInfo,
     Target,
     UnitKind,
+    with_counts,
 )
 from kinerja_engine.domain.results import Finding, IndicatorResult, Status
 from kinerja_engine.errors import FormulaError, KinerjaError, RuleSetError, SchemaError
@@ -462,7 +465,7 @@ def indicators(
             renstra = _ZERO
         if budget is not None and draw(st.booleans()):
             budget = Budget(draw(st.sampled_from([_ZERO, None, budget.pagu])), budget.realisasi)
-    return Indicator(
+    ind = Indicator(
         id=ident if ident is not None else draw(indicator_ids()),
         name=draw(st.sampled_from(_NAMES)),
         unit=draw(units(kind)),
@@ -473,6 +476,45 @@ def indicators(
         renstra_target=renstra,
         budget=budget,
     )
+    return _issue16_inputs(draw, ind, places)
+
+
+def _issue16_inputs(draw: st.DrawFn, ind: Indicator, places: int) -> Indicator:
+    """Now and then, the constructs of issue 16 on a drawn indicator: a realisasi given
+    by its counts (a percentage of a whole), declared bounds that hold its figures, and
+    the target of the year before (``history_target``)."""
+    if (
+        ind.unit_kind is UnitKind.PERCENT
+        and ind.realisasi is not None
+        and 0 <= ind.realisasi <= 100
+        and draw(st.integers(0, 3)) == 0
+    ):
+        ind = _counted(draw, ind)
+    if draw(st.integers(0, 3)) == 0:
+        figures_ = [
+            *([] if ind.target is None else [ind.target.low, ind.target.high]),
+            *([] if ind.realisasi is None else [ind.realisasi]),
+            *ind.history.values(),
+        ]
+        if figures_:
+            ind = attrs.evolve(ind, bounds=Bounds(min(figures_), max(figures_)))
+    if ind.history and ind.target is not None and draw(st.integers(0, 3)) == 0:
+        year = min(ind.history)
+        factor = draw(decimals("0.8", "1.2", places=2))
+        ind = attrs.evolve(
+            ind, history_target={year: Target.point(_times(ind.target.low, factor, places))}
+        )
+    return ind
+
+
+def _counted(draw: st.DrawFn, ind: Indicator) -> Indicator:
+    """``ind`` with its realisasi (a percentage, 0 to 100) given as counts: the nearest
+    numerator over a drawn denominator, as a court prints 62 of 63 perkara."""
+    assert ind.realisasi is not None
+    denominator = Decimal(draw(st.integers(1, 2000)))
+    numerator = _EXACT.divide(_EXACT.multiply(ind.realisasi, denominator), _HUNDRED)
+    numerator = numerator.quantize(Decimal(1), ROUND_HALF_UP, _EXACT)
+    return with_counts(attrs.evolve(ind, realisasi_count=Count(numerator, denominator)))
 
 
 # ---------------------------------------------------------------- rule sets
@@ -1027,7 +1069,15 @@ class _Builder:
         assert ind.target is not None and ind.realisasi is not None
         if not ind.target.is_range and draw(st.booleans()):
             main["target"] = _with_unit(draw, _spell(draw, ind.target.low, marks), ind)
-        if draw(st.booleans()):
+        count = ind.realisasi_count
+        if count is not None:
+            # Printed as reports print a quotient: rounded, beside its counts now and then.
+            if draw(st.booleans()):
+                main["realisasi"] = _percent(draw, ind.realisasi, rules)
+            if draw(st.booleans()):
+                main["numerator"] = _spell(draw, count.numerator, ())
+                main["denominator"] = _spell(draw, count.denominator, ())
+        elif draw(st.booleans()):
             main["realisasi"] = _with_unit(draw, _spell(draw, ind.realisasi, marks), ind)
         if computed and result.capaian is not None and draw(st.booleans()):
             main["capaian"] = _percent(draw, result.capaian, rules)
@@ -1090,9 +1140,70 @@ class _Builder:
         draw = self.draw
         objective = draw(st.sampled_from([None, *objectives]))
         ind = self.indicator(ident, objective=objective, lines=lines)
+        ind = self.counted(ind)
         total = _total(lines)
         printed, history = self.entries(ind, total)
-        return attrs.evolve(ind, printed=printed, history=history)
+        ind = attrs.evolve(ind, printed=printed, history=history)
+        return self.past_and_bounds(ind)
+
+    # ------------------------------------------------------------ issue 16 (model)
+
+    def counted(self, ind: Indicator) -> Indicator:
+        """Now and then a percentage indicator whose realisasi is given by its counts."""
+        draw = self.draw
+        if (
+            ind.unit_kind is not UnitKind.PERCENT
+            or ind.realisasi is None
+            or not 0 <= ind.realisasi <= 100
+            or draw(st.integers(0, 2))
+        ):
+            return ind
+        counted = _counted(draw, ind)
+        result = evaluate_indicator(counted, self.rules, trace=False)
+        return counted if self.plausible(result.capaian) else ind
+
+    def past_and_bounds(self, ind: Indicator) -> Indicator:
+        """Now and then the target of the year before, with a printed column of that
+        year that agrees with it; and bounds that hold every figure of the indicator."""
+        draw, rules, year = self.draw, self.rules, self.year
+        previous = ind.history.get(year - 1)
+        target = ind.target
+        if (
+            previous is not None
+            and previous > 0
+            and target is not None
+            and not target.is_range
+            and draw(st.booleans())
+        ):
+            places = _KIND_PLACES[ind.unit_kind]
+            past = Target.point(_times(target.low, draw(decimals("0.8", "1.2", places=2)), places))
+            assume(past.low > 0)
+            with_past = attrs.evolve(ind, history_target={year - 1: past})
+            result = evaluate_indicator(with_past, rules, trace=False)
+            (done,) = result.past
+            if done.capaian is not None and self.plausible(done.capaian) and done.capaian >= 0:
+                column: dict[str, Any] = {
+                    "target": _spell(draw, past.low, _unit_marks(ind.unit_kind))
+                }
+                if draw(st.booleans()):
+                    column["capaian"] = _percent(draw, done.capaian, rules)
+                    if done.category is not None and draw(st.booleans()):
+                        column["category"] = done.category
+                entry = PrintedEntry(where=self.where(), year=year - 1, **column)
+                entry = self.labels_agree(with_past, result, entry)
+                ind = attrs.evolve(with_past, printed=(*ind.printed, entry))
+        if draw(st.integers(0, 2)) == 0:
+            figures_ = [
+                *([] if ind.target is None else [ind.target.low, ind.target.high]),
+                *([] if ind.realisasi is None else [ind.realisasi]),
+                *ind.history.values(),
+                *(v for t in ind.history_target.values() for v in (t.low, t.high)),
+            ]
+            low, high = min(figures_), max(figures_)
+            if ind.unit_kind is UnitKind.PERCENT and low >= 0 and high <= 100:
+                low, high = _ZERO, _HUNDRED  # a share of a whole
+            ind = attrs.evolve(ind, bounds=Bounds(low, high))
+        return ind
 
     def case(
         self,
@@ -1142,6 +1253,10 @@ def cases(
     marks and stray spaces; and, with ``budget``, a budget tree (program, kegiatan, sub
     kegiatan) whose parents foot to the sen and whose printed percentages follow from
     their amounts. ``report.rules`` names the rule set.
+
+    Now and then an indicator carries the constructs of issue 16: a realisasi given by
+    its counts (printed rounded, beside its numerator and denominator), the target of the
+    year before with its printed column, and bounds that hold every figure.
     """
     ruleset = _resolve(rules)
     b = _Builder(draw, ruleset)
@@ -1230,6 +1345,11 @@ FAULT_CODES = (
     "unit-converted",
     "unit-noun",
     "printed-undefined",
+    # ---- issue 16 (model)
+    "figure-out-of-bounds",
+    "capaian-negative",
+    "count-recalc",
+    "count-mismatch",
 )
 
 
@@ -1312,6 +1432,8 @@ def fault_codes(rules: RuleSet | str | None = None) -> tuple[str, ...]:
             continue
         if code == "capaian-implausible" and not _implausible_ways(ruleset):
             continue
+        if code == "capaian-negative" and not _negative_ways(ruleset):
+            continue
         if code == "progress-recalc" and not _progress_methods(ruleset):
             continue
         if code in ("serapan-recalc", "percent-over-100") and not _serapan_is_ratio(ruleset):
@@ -1332,11 +1454,22 @@ def _implausible_ways(rules: RuleSet) -> list[str]:
         rules.cap is None or rules.cap > audit.capaian_max
     ):
         ways.append("above")
-    if Direction.LOWER_IS_BETTER in methods and (
-        rules.floor is None or rules.floor < audit.capaian_min
+    # Below a plausible minimum above zero: a capaian below zero is capaian-negative.
+    if (
+        Direction.LOWER_IS_BETTER in methods
+        and audit.capaian_min > 0
+        and (rules.floor is None or rules.floor < audit.capaian_min)
     ):
         ways.append("below")
     return ways
+
+
+def _negative_ways(rules: RuleSet) -> list[Direction]:
+    """The directions whose capaian the planter can take below zero (no floor at zero or
+    above holds it)."""
+    if rules.floor is not None and rules.floor >= 0:
+        return []
+    return sorted(_capaian_methods(rules))
 
 
 def _tolerance(rules: RuleSet, places: int) -> Decimal:
@@ -1778,7 +1911,8 @@ class _Planter:
         else:
             ind = self.base(direction=Direction.LOWER_IS_BETTER)
             edge, method = audit.capaian_min, "mirror"
-            step = Decimal(self.draw(st.integers(1, 10**4))).scaleb(-2)
+            # Not below zero: that is capaian-negative.
+            step = Decimal(self.draw(st.integers(1, max(1, int(edge * 100))))).scaleb(-2)
             beyond = edge - step
         assert ind.target is not None
 
@@ -1936,6 +2070,113 @@ class _Planter:
             "a capaian printed for a target of zero",
         )
 
+    # ------------------------------------------------------------ issue 16 (model)
+
+    def figure_out_of_bounds(self) -> PlantedFault:
+        """A share of a whole (bounds 0 to 100) with a realisasi above 100 (a prison's
+        penyerapan anggaran of 114 %)."""
+        ind = self.base(direction=Direction.HIGHER_IS_BETTER)
+        ind = attrs.evolve(
+            ind,
+            target=Target.point(_HUNDRED),
+            history={self.year - 1: Decimal(90)},
+            renstra_target=None,
+            bounds=Bounds(_ZERO, _HUNDRED),
+        )
+        over = _HUNDRED + Decimal(self.draw(st.integers(1, 5000))).scaleb(-2)
+        return PlantedFault(
+            self.case(attrs.evolve(ind, realisasi=over)),
+            self.expected("figure-out-of-bounds", "realisasi", "input"),
+            self.case(attrs.evolve(ind, realisasi=_HUNDRED)),
+            self.rules,
+            f"realisasi {over} above the bounds [0, 100]",
+        )
+
+    def capaian_negative(self) -> PlantedFault:
+        """A capaian below zero: a decrease written as a negative realisasi."""
+        direction = self.draw(st.sampled_from(_negative_ways(self.rules)))
+        method = _capaian_methods(self.rules)[direction]
+        ind = self.base(direction=direction)
+        assert ind.target is not None
+        below = -Decimal(self.draw(st.integers(1, 10**4))).scaleb(-2)
+        edge = max(_ZERO, self.rules.audit.capaian_min)
+
+        def at(capaian: Decimal) -> Indicator:
+            return attrs.evolve(ind, realisasi=_realisasi_for(method, ind.target.low, capaian))  # type: ignore[union-attr]
+
+        return PlantedFault(
+            self.case(at(below)),
+            self.expected("capaian-negative", "capaian", "input"),
+            self.case(at(edge)),
+            self.rules,
+            f"capaian {below} below zero",
+        )
+
+    def _counts_for(self, exact: Decimal) -> Count:
+        """Counts whose quotient is exactly ``exact`` percent."""
+        places = max(0, -int(exact.as_tuple().exponent))
+        scale = Decimal(10) ** places
+        return Count(exact * scale, _HUNDRED * scale)
+
+    def count_recalc(self) -> PlantedFault:
+        """A printed percentage that does not follow from the counts beside it."""
+        ind = attrs.evolve(
+            self.base(direction=Direction.HIGHER_IS_BETTER),
+            target=Target.point(_HUNDRED),
+            renstra_target=None,
+        )
+        off = _offset(self.draw, self.rules, Decimal(1), Decimal(99))
+        shown = self.draw(st.booleans())
+
+        def at(exact: Decimal) -> Indicator:
+            count = self._counts_for(exact)
+            fields: dict[str, Any] = {"realisasi": _printed_text(self.draw, off.printed)}
+            if shown:
+                fields["numerator"] = _pv(to_indonesian(count.numerator))
+                fields["denominator"] = _pv(to_indonesian(count.denominator))
+            counted = attrs.evolve(
+                ind,
+                realisasi_count=count,
+                printed=self.entry(**fields),
+                history={self.year - 1: exact},
+            )
+            return with_counts(counted)
+
+        return PlantedFault(
+            self.case(at(off.exact_beyond)),
+            self.expected("count-recalc", "realisasi", self.where),
+            self.case(at(off.exact_within)),
+            self.rules,
+            f"printed {off.printed} % for counts giving {off.exact_beyond} %",
+        )
+
+    def count_mismatch(self) -> PlantedFault:
+        """A table that prints another numerator or denominator than the case's counts."""
+        ind = attrs.evolve(
+            self.base(direction=Direction.HIGHER_IS_BETTER),
+            target=Target.point(_HUNDRED),
+            renstra_target=None,
+        )
+        denominator = Decimal(self.draw(st.integers(2, 500)))
+        numerator = Decimal(self.draw(st.integers(1, int(denominator))))
+        count = Count(numerator, denominator)
+        ind = with_counts(attrs.evolve(ind, realisasi_count=count))
+        ind = attrs.evolve(ind, history={self.year - 1: ind.realisasi or _HUNDRED})
+        field = self.draw(st.sampled_from(("numerator", "denominator")))
+        value = numerator if field == "numerator" else denominator
+        other = value + Decimal(self.draw(st.integers(1, 9)))
+        return PlantedFault(
+            self.case(
+                attrs.evolve(ind, printed=self.entry(**{field: _spell(self.draw, other, ())}))
+            ),
+            self.expected("count-mismatch", field, self.where),
+            self.case(
+                attrs.evolve(ind, printed=self.entry(**{field: _spell(self.draw, value, ())}))
+            ),
+            self.rules,
+            f"{field} printed as {other} where the case counts {value}",
+        )
+
 
 def planted_faults(
     rules: RuleSet | str | None = None, *, codes: Sequence[str] | None = None
@@ -1992,5 +2233,9 @@ def _planted(draw: st.DrawFn, ruleset: RuleSet, available: Sequence[str]) -> Pla
         "unit-converted": p.unit_converted,
         "unit-noun": p.unit_noun,
         "printed-undefined": p.printed_undefined,
+        "figure-out-of-bounds": p.figure_out_of_bounds,
+        "capaian-negative": p.capaian_negative,
+        "count-recalc": p.count_recalc,
+        "count-mismatch": p.count_mismatch,
     }
     return planters[code]()
