@@ -24,20 +24,32 @@ from kinerja_engine.audit.tieout import tie_out
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import BudgetLine, Case, Indicator
 from kinerja_engine.domain.results import IndicatorResult, Report
+from kinerja_engine.evaluation.case import PROGRESS_STEP, Progress
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["CATALOGUE", "audit"]
 
 
-def audit(case: Case, rules: RuleSet, report: Report) -> Report:
-    """``report`` with the audit's findings, passes and skips filled in."""
+def audit(case: Case, rules: RuleSet, report: Report, progress: Progress | None = None) -> Report:
+    """``report`` with the audit's findings, passes and skips filled in. ``progress`` is
+    called with ``("checking", done, total)`` at the start, every
+    :data:`PROGRESS_STEP` indicators and at the end."""
     a = Audit(case, rules)
     total = agency_total(case.budget)
     words = vocabulary(rules)
     # ``report`` is this case's evaluation under ``rules``: a result for each indicator, in
     # order, whose capaian the plausibility check reads rather than computes again.
-    for ind, result in zip(case.indicators, report.indicators, strict=True):
-        _indicator(a, ind, result, total, words)
+    pairs = zip(case.indicators, report.indicators, strict=True)
+    if progress is None:
+        for ind, result in pairs:
+            _indicator(a, ind, result, total, words)
+    else:
+        count = len(case.indicators)
+        progress("checking", 0, count)
+        for n, (ind, result) in enumerate(pairs, start=1):
+            _indicator(a, ind, result, total, words)
+            if n % PROGRESS_STEP == 0 or n == count:
+                progress("checking", n, count)
     budget_tree(a, case.budget)
     return attrs.evolve(
         report,
