@@ -437,7 +437,9 @@ def objective_columns(report: Report, lang: str, *, ids: bool = False) -> list[C
 
 
 def _fitted(columns: list[Column], width: int, lang: str, color: bool) -> list[str]:
-    """A table at ``width``, with a line naming the columns that had to be left out."""
+    """A table at ``width``, with a line naming the columns that had to be left out.
+    A column with nothing in it (no budget in the case: no serapan) is not shown at all."""
+    columns = [c for c in columns if c.keep == 0 or any(x != "-" for x in c.cells)]
     lines, dropped = table_lines(columns, width, color=color)
     if dropped:
         names = ", ".join(c.head for c in dropped)
