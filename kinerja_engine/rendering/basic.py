@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity, Status
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
@@ -316,30 +315,14 @@ def render(report: Report, fmt: str = "table", lang: str = "id", *, trace: bool 
     raise unknown_format(fmt, FORMATS)
 
 
-def render_table(
-    report: Report,
-    lang: str = "id",
-    *,
-    case: Case | None = None,
-    trace: bool = False,
-    width: int | None = None,
-    ids: bool = False,
-    color: bool = False,
-) -> str:
-    """The report as a table for a terminal ``width`` columns wide (default 80), laid out
-    by :mod:`.terminal`; with the ``case``, its targets and realisasi too."""
+def render_table(report: Report, lang: str = "id", **options: Any) -> str:
+    """The report as a table for a terminal, laid out by :func:`.terminal.render_table`
+    with this module's notes and findings; ``options`` are that function's (``case``,
+    ``trace``, ``width``, ``ids``, ``color``)."""
     from kinerja_engine.rendering import terminal
 
     return terminal.render_table(
-        report,
-        lang,
-        case=case,
-        trace=trace,
-        width=width,
-        ids=ids,
-        color=color,
-        notes=indicator_notes,
-        findings=findings_section,
+        report, lang, notes=indicator_notes, findings=findings_section, **options
     )
 
 

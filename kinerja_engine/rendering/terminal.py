@@ -375,22 +375,11 @@ def indicator_columns(
             for i in inds
         ]
         short_actuals = [_compact(i.realisasi, None, i.unit, lang) for i in inds]
-        cols += [
-            Column(
-                say("chapter.target"),
-                targets,
-                keep=2,
-                right=True,
-                short=_shorter(targets, short_targets),
-            ),
-            Column(
-                say("chapter.realisasi"),
-                actuals,
-                keep=2,
-                right=True,
-                short=_shorter(actuals, short_actuals),
-            ),
-        ]
+        for head, full, short in (
+            ("chapter.target", targets, short_targets),
+            ("chapter.realisasi", actuals, short_actuals),
+        ):
+            cols.append(Column(say(head), full, keep=2, right=True, short=_shorter(full, short)))
     cols += [
         Column(say("table.capaian"), [_human(r.capaian, report, lang) for r in rs], right=True),
         Column(say("chapter.category"), [esc(r.category or "-") for r in rs], keep=4),
