@@ -135,6 +135,9 @@ def _fold(line: str, width: int) -> list[str]:
     starts (after a ``- `` bullet, under the bullet's text)."""
     if cells(line) <= width:
         return [line]
+    if " %" in line:
+        # "100 %" is one figure: never "100" at the end of a line and "%" on the next.
+        return [part.replace(_NBSP, " ") for part in _fold(line.replace(" %", _NBSP + "%"), width)]
     body = line.lstrip(" ")
     indent = len(line) - len(body)
     hang = indent + (2 if body.startswith("- ") else 0)
@@ -495,14 +498,13 @@ def render_table(
     rules = f"{text('table.rules', lang)}: {report.rules} ({report.rules_version})"
     prose(f"{report.info.agency} — {report.info.year}", "", rules, "")
     out += _fitted(indicator_columns(report, lang, case=case, ids=ids), width, lang, color)
-    said = [
-        (_label(n, r, ids), note)
-        for n, r in enumerate(report.indicators, start=1)
-        for note in notes(r, lang)
-    ]
-    if said:
+    said = [(n, r, notes(r, lang)) for n, r in enumerate(report.indicators, start=1)]
+    if any(lines for _, _, lines in said):
+        # Each indicator once, by its number and name, its notes under it.
         out += ["", heading(text("table.flags", lang))]
-        prose(*(f"- {who}: {note}" for who, note in said))
+        for n, r, lines in said:
+            if lines:
+                prose(_label(n, r, ids), *(f"   - {line}" for line in lines))
     if trace:
         out += ["", heading("Trace")]
         for r in report.indicators:
