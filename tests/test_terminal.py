@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
 from decimal import Decimal
 
 import attrs
@@ -195,3 +198,36 @@ def test_a_huge_figure_at_the_narrowest_width_still_fits(
     big = attrs.evolve(report.indicators[0], capaian=Decimal("1" + "0" * 30))
     report = attrs.evolve(report, indicators=(big, *report.indicators[1:]))
     assert widest(ke.render(report, "table", "id", case=case, width=40)) <= 40
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_cli_colours_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    for no_color, coloured in ((None, True), ("1", False)):
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", no_color)
+        screen = Terminal()
+        monkeypatch.setattr(sys, "stdout", screen)
+        assert main(["evaluate", str(SEED)]) == 0
+        shown = screen.getvalue()
+        assert ("\x1b[1m" in shown) is coloured
+        assert widest(shown.replace("\x1b[1m", "").replace("\x1b[0m", "")) <= 100
+
+
+def test_help_imports_neither_the_table_nor_rich() -> None:
+    script = "from kinerja_engine.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    imported = done.stderr
+    assert "kinerja_engine.cli.main" in imported
+    assert "rendering.terminal" not in imported and " rich" not in imported
