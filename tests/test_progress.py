@@ -241,3 +241,13 @@ def test_rich_shows_a_file_name_escaped() -> None:
     progress.finish(summary=False)
     drawn = stream.getvalue()
     assert "\x1b[2J" not in drawn and "\\x1b[2Jx.toml" in drawn
+
+
+def test_a_run_stopped_by_an_error_clears_the_line_and_says_no_summary() -> None:
+    stream = Terminal()
+    progress = Progress(2, stream, lang="en", delay=0, plain=True, names=["a.toml"])
+    progress.phase("loading", 0, 0)
+    progress.finish(summary=False)
+    drawn = stream.getvalue()
+    assert "loading" in drawn and "files" not in drawn.split("\r")[-1]
+    assert drawn.endswith("\r") and drawn.split("\r")[-2].strip() == ""
