@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Context, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, overload
@@ -24,7 +24,7 @@ from kinerja_engine.domain.checks import CATALOGUE, Check
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.errors import InputError, KinerjaError
-from kinerja_engine.evaluation.case import evaluate_case
+from kinerja_engine.evaluation.case import Progress, evaluate_case
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import (
     Document,
@@ -211,30 +211,41 @@ def rules_for(case: Case) -> RuleSet:
 
 
 def evaluate(
-    case: Case, rules: RuleSet | str | Path | None = None, *, trace: bool = True
+    case: Case,
+    rules: RuleSet | str | Path | None = None,
+    *,
+    trace: bool = True,
+    progress: Progress | None = None,
 ) -> Report:
     """Evaluate every indicator and objective of ``case``.
 
     ``rules`` is a compiled rule set, a name or path, or ``None`` for the case's own.
     A case not made by :func:`load_case` is validated first, as loading would
     (:class:`CaseError` or :class:`NumberError`, with the key at fault).
+    ``progress``, when given, is called as ``progress("evaluating", done, total)`` every
+    thousand indicators (and at the start and end): nothing is printed by the API itself.
     """
     ensure_valid(case)
     compiled = _resolve(case, rules)
     # The collector held off as while loading: the results are many new objects, none in
     # a cycle, and each full collection would walk the whole case again.
     with localcontext(_CONTEXT), collector_paused():
-        return evaluate_case(case, compiled, trace=trace)
+        return evaluate_case(case, compiled, trace=trace, progress=progress)
 
 
-def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
+def check(
+    case: Case, rules: RuleSet | str | Path | None = None, *, progress: Progress | None = None
+) -> Report:
     """Evaluate ``case`` and audit every printed figure: the report with its findings.
-    A case not made by :func:`load_case` is validated first, as for :func:`evaluate`."""
+    A case not made by :func:`load_case` is validated first, as for :func:`evaluate`.
+    ``progress`` as for :func:`evaluate`, through the phases ``evaluating`` then
+    ``checking``."""
     ensure_valid(case)
     compiled = _resolve(case, rules)
     with localcontext(_CONTEXT), collector_paused():
         # The audit reads no trace: the indicators go through the compiled backend.
-        return audit(case, compiled, evaluate_case(case, compiled), methods=_methods())
+        report = evaluate_case(case, compiled, progress=progress)
+        return audit(case, compiled, report, progress, methods=_methods())
 
 
 @functools.cache
@@ -263,6 +274,7 @@ def run(
     trace: bool = False,
     jobs: int = 1,
     keep: bool = True,
+    progress: Progress | None = None,
 ) -> Iterator[Judged]:
     """Many cases (loaded, or paths of case files), each evaluated (or checked), in input
     order: the case, its report and the rule set it was judged by.
@@ -272,11 +284,28 @@ def run(
     Without ``keep`` only the report is wanted: the case and rule set come back as None,
     which spares the workers sending them. A case that cannot be used raises its
     :class:`KinerjaError` when its turn comes, after the reports before it.
+
+    ``progress`` (with ``jobs`` 1 only: a worker process has no caller to tell) is called
+    through each case's phases: ``("loading", 0, 0)`` as a file is read (it is parsed in
+    one go) and ``("loading", n, n)`` once its ``n`` indicators are in, then as
+    :func:`evaluate` and :func:`check` call it.
     """
     compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
-    judge = functools.partial(_judge, audited=check, trace=trace)
-    steps = Steps(load=load_case, rules_for=rules_for, judge=judge)
+    load: Callable[[str | Path], Case]
+    if progress is not None and jobs == 1:
+        load = functools.partial(_load_telling, progress=progress)
+        judge = functools.partial(_judge, audited=check, trace=trace, progress=progress)
+    else:
+        load, judge = load_case, functools.partial(_judge, audited=check, trace=trace)
+    steps = Steps(load=load, rules_for=rules_for, judge=judge)
     yield from batch.run_cases(cases, steps, compiled, jobs=jobs, keep=keep)
+
+
+def _load_telling(path: str | Path, *, progress: Progress) -> Case:
+    progress("loading", 0, 0)
+    case = load_case(path)
+    progress("loading", len(case.indicators), len(case.indicators))
+    return case
 
 
 def check_many(
@@ -296,9 +325,13 @@ def evaluate_cases(
         yield judged.report
 
 
-def _judge(case: Case, rules: RuleSet, *, audited: bool, trace: bool) -> Report:
+def _judge(
+    case: Case, rules: RuleSet, *, audited: bool, trace: bool, progress: Progress | None = None
+) -> Report:
     # What one call gives, so that a batch gives the same; it reaches a worker by name.
-    return check(case, rules) if audited else evaluate(case, rules, trace=trace)
+    if audited:
+        return check(case, rules, progress=progress)
+    return evaluate(case, rules, trace=trace, progress=progress)
 
 
 # ---------------------------------------------------------------- output
@@ -316,6 +349,9 @@ def render(  # type: ignore[overload-overlap]
     case: Case | None = None,
     rules: RuleSet | None = None,
     trace: bool = False,
+    width: int | None = None,
+    ids: bool = False,
+    color: bool = False,
 ) -> bytes: ...
 
 
@@ -328,6 +364,9 @@ def render(
     case: Case | None = None,
     rules: RuleSet | None = None,
     trace: bool = False,
+    width: int | None = None,
+    ids: bool = False,
+    color: bool = False,
 ) -> str: ...
 
 
@@ -339,9 +378,17 @@ def render(
     case: Case | None = None,
     rules: RuleSet | None = None,
     trace: bool = False,
+    width: int | None = None,
+    ids: bool = False,
+    color: bool = False,
 ) -> str | bytes:
     """A report, or several, as text in ``fmt`` (one of :data:`FORMATS`), with labels and
     number notation in ``lang`` (``id`` or ``en``; JSON is the same in both).
+
+    ``table`` fits ``width`` columns (default 80): names wrap, columns least needed are
+    left out when they do not fit; with the case (items from :func:`run` with ``keep``, or
+    ``case``) targets and realisasi are shown too. ``ids`` adds each indicator's id,
+    ``color`` ANSI bold headings (for a terminal only).
 
     ``markdown``, ``html`` and ``csv`` show the case's inputs beside the results: give
     items from :func:`run` (with ``keep``), or one report with its ``case`` and ``rules``.
@@ -364,6 +411,15 @@ def render(
         return _render_workbook(what, lang, case=case, rules=rules)
     one = isinstance(what, Report | Judged)
     items: list[Report | Judged] = [what] if isinstance(what, Report | Judged) else list(what)
+    if fmt == "table":
+        from kinerja_engine.rendering.basic import render_table
+
+        mine = case if one else None
+        shown = [(i.report, i.case) if isinstance(i, Judged) else (i, mine) for i in items]
+        return "\n".join(
+            render_table(r, lang, case=c, trace=trace, width=width, ids=ids, color=color)
+            for r, c in shown
+        )
     if fmt in _CASE_FORMATS and (case is not None or any(isinstance(i, Judged) for i in items)):
         from kinerja_engine.rendering.reports import render_reports
 

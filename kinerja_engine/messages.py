@@ -655,6 +655,15 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{counted}, findings: {error} errors, {warning} warnings, {info} info",
     ),
     "cli.summary.elapsed": ("{counted}; {seconds} dtk", "{counted}; {seconds} s"),
+    # ---- issue 15 (term)
+    # Progress on standard error while a long run works (a terminal only).
+    "progress.loading": ("memuat", "loading"),
+    "progress.evaluating": ("mengevaluasi", "evaluating"),
+    "progress.checking": ("memeriksa", "checking"),
+    "progress.files": ("berkas", "files"),
+    "progress.rate": ("{rate}/dtk", "{rate}/s"),
+    "progress.left": ("sisa {left}", "{left} left"),
+    "progress.elapsed": ("sudah {elapsed}", "{elapsed} so far"),
     "error.cli.internal": (
         "galat internal ({what}); ini bug, jalankan dengan --debug untuk rinciannya dan laporkan",
         "internal error ({what}); this is a bug, run with --debug for the traceback and report it",
@@ -1920,6 +1929,23 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "table.status.missing": ("belum ada realisasi", "missing"),
     "table.status.not-computable": ("tidak dapat dihitung", "not computable"),
     "table.severity.error": ("galat", "error"),
+    # ---- issue 15 (term)
+    # The terminal table: columns left out at a narrow width, rupiah scale words.
+    "table.columns-left-out": (
+        "Kolom yang tidak muat selebar layar ini: {columns}. Lebarkan terminal, atau pakai "
+        "--format markdown atau html untuk tabel lengkap.",
+        "Columns that do not fit this width: {columns}. Widen the terminal, or use "
+        "--format markdown or html for the full table.",
+    ),
+    "table.scale.million": ("jt", "mn"),
+    "table.scale.billion": ("M", "bn"),
+    "table.scale.trillion": ("T", "tn"),
+    # The verdict column's header where width is short, as LKjIP tables abbreviate it.
+    "table.verdict-short": ("Ket.", "Verdict"),
+    "cli.help.ids": (
+        "tampilkan juga id setiap indikator dan sasaran di tabel",
+        "show each indicator's and objective's id in the table too",
+    ),
 }
 
 

@@ -433,6 +433,6 @@ def test_the_progress_bar_shows_a_file_name_escaped() -> None:
             return True
 
     stream = Terminal()
-    progress = Progress(2, stream, lang="en")
+    progress = Progress(2, stream, lang="en", delay=0, plain=True)
     progress.advance("\x1b[2Ja.toml", ke.evaluate(ke.load_case(SEED)))
-    assert "\x1b" not in stream.getvalue() and "1/2 \\x1b[2Ja.toml" in stream.getvalue()
+    assert "\x1b" not in stream.getvalue() and " \\x1b[2Ja.toml" in stream.getvalue()

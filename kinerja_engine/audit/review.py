@@ -27,15 +27,23 @@ from kinerja_engine.audit.tieout import tie_out
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import BudgetLine, Case, Indicator
 from kinerja_engine.domain.results import IndicatorResult, Report
+from kinerja_engine.evaluation.case import PROGRESS_STEP, Progress
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["CATALOGUE", "audit"]
 
 
 def audit(
-    case: Case, rules: RuleSet, report: Report, *, methods: tuple[Method, ...] | None = None
+    case: Case,
+    rules: RuleSet,
+    report: Report,
+    progress: Progress | None = None,
+    *,
+    methods: tuple[Method, ...] | None = None,
 ) -> Report:
-    """``report`` with the audit's findings, passes and skips filled in.
+    """``report`` with the audit's findings, passes and skips filled in. ``progress`` is
+    called with ``("checking", done, total)`` at the start, every
+    :data:`PROGRESS_STEP` indicators and at the end.
 
     ``methods``: the capaian methods a finding may name as the one the report used
     (:func:`~kinerja_engine.audit.methods.known_methods`); by default ``rules``' own."""
@@ -49,9 +57,15 @@ def audit(
     # ``report`` is this case's evaluation under ``rules``: a result for each indicator, in
     # order, whose capaian the plausibility check reads rather than computes again.
     lacking: list[str] = []
-    for ind, result in zip(case.indicators, report.indicators, strict=True):
+    pairs = zip(case.indicators, report.indicators, strict=True)
+    count = len(case.indicators)
+    if progress is not None:
+        progress("checking", 0, count)
+    for n, (ind, result) in enumerate(pairs, start=1):
         if _indicator(a, ind, result, total, words):
             lacking.append(ind.id)
+        if progress is not None and (n % PROGRESS_STEP == 0 or n == count):
+            progress("checking", n, count)
     # One finding for the case: a report without a comparison year lacks it throughout.
     comparison_missing(a, lacking)
     budget_tree(a, case.budget)

@@ -122,6 +122,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         )
         _lang(p, say)
         p.add_argument("-o", "--output", metavar="FILE", help=say("cli.help.output"))
+        p.add_argument("--ids", action="store_true", help=say("cli.help.ids"))
         _limits(p, say)
 
     ev = sub.add_parser("evaluate", help=say("cli.help.evaluate"))
@@ -279,24 +280,41 @@ def _cases(args: argparse.Namespace) -> int:
     trace = getattr(args, "trace", False)
     # Only the document formats show what the case printed; the others need no case
     # back from a worker.
-    keep = args.format in ("markdown", "html", "csv", "xlsx")
+    # The table shows each indicator's target and realisasi: its case too.
+    keep = args.format in ("table", "markdown", "html", "csv", "xlsx")
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         # A workbook is binary: on a terminal it would be noise, and could upset it.
         raise UsageError(msg("error.cli.binary-to-terminal", format=args.format))
     done = ke.run(
-        sources, rules, check=args.command == "check", trace=trace, jobs=args.jobs, keep=keep
+        sources,
+        rules,
+        check=args.command == "check",
+        trace=trace,
+        jobs=args.jobs,
+        keep=keep,
+        progress=progress.phase if progress.enabled else None,
     )
     items = []
     origins: set[str] = set()
-    for path, judged in zip(args.cases, done, strict=True):
-        if judged.rules_origin:
-            origins.add(judged.rules_origin)  # a rules file is an input too
-        items.append(judged)
-        progress.advance(path, judged.report)
+    try:
+        for path, judged in zip(args.cases, done, strict=True):
+            if judged.rules_origin:
+                origins.add(judged.rules_origin)  # a rules file is an input too
+            items.append(judged)
+            progress.advance(path, judged.report)
+    except BaseException:
+        progress.finish(summary=False)  # the bar cleared before the error is told
+        raise
     progress.finish()
-    text: str | bytes = ke.render(
-        items[0] if len(items) == 1 else items, args.format, args.lang, trace=trace
-    )
+    shown = items[0] if len(items) == 1 else items
+    text: str | bytes
+    if args.format == "table":
+        width, color = _terminal(args.output)
+        text = ke.render(
+            shown, "table", args.lang, trace=trace, width=width, ids=args.ids, color=color
+        )
+    else:
+        text = ke.render(shown, args.format, args.lang, trace=trace)
     if args.output:
         _refuse_overwriting_inputs(args.output, inputs + _rules_files(sorted(origins)))
     _emit(text, args.output)
@@ -305,6 +323,27 @@ def _cases(args: argparse.Namespace) -> int:
         if any(f.severity.rank >= threshold for j in items for f in j.report.findings):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _terminal(output: str | None) -> tuple[int, bool]:
+    """The table's width and whether it is coloured. Width: ``$COLUMNS`` when set, else
+    the terminal's when standard output is one, else 80. Colour only on a terminal and
+    without ``$NO_COLOR``: never in a file or a pipe."""
+    tty = output is None and _is_terminal(sys.stdout)
+    width = 0
+    with contextlib.suppress(ValueError):
+        width = int(os.environ.get("COLUMNS", ""))
+    if width <= 0 and tty:
+        with contextlib.suppress(OSError, ValueError):
+            width = os.get_terminal_size(sys.stdout.fileno()).columns
+    return (width if width > 0 else 80), tty and not os.environ.get("NO_COLOR")
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _rules_files(origins: Sequence[str]) -> list[str]:
@@ -515,7 +554,13 @@ def _progress(args: argparse.Namespace) -> Progress:
 
     if args.cases.count(STDIN) > 1:
         raise UsageError(msg("error.cli.stdin-twice"))
-    return Progress(len(args.cases), sys.stderr, lang=args.lang, checked=args.command == "check")
+    return Progress(
+        len(args.cases),
+        sys.stderr,
+        lang=args.lang,
+        checked=args.command == "check",
+        names=args.cases,
+    )
 
 
 def _import(args: argparse.Namespace) -> int:

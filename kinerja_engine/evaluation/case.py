@@ -3,7 +3,7 @@ else through the compiled backend) and the roll-up of each objective."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, localcontext
 
 from kinerja_engine.domain.model import Case, Indicator, Objective
@@ -20,25 +20,49 @@ from kinerja_engine.messages import Message, msg
 from kinerja_engine.rulesets.formula import RESULT_DIGITS
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["evaluate_case", "report_of"]
+__all__ = ["PROGRESS_STEP", "Progress", "evaluate_case", "report_of"]
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 
 
-def evaluate_case(case: Case, rules: RuleSet, *, trace: bool = False) -> Report:
+#: What a long run tells its caller as it goes: ``(phase, done, total)``, the phase one
+#: of ``loading``, ``evaluating``, ``checking``; ``done`` counts up to ``total``.
+Progress = Callable[[str, int, int], None]
+#: Indicators between two calls of a progress hook: often enough for a person watching,
+#: rarely enough to cost nothing next to the work.
+PROGRESS_STEP = 1000
+
+
+def evaluate_case(
+    case: Case, rules: RuleSet, *, trace: bool = False, progress: Progress | None = None
+) -> Report:
     """The case's report: its indicators evaluated, rolled up into its objectives.
 
     With ``trace``, each indicator goes through the specification
     (:func:`.indicator.evaluate_indicator`), which writes down every step; without, through
     the compiled backend (:func:`.compiled.evaluate_all`), which gives the same results
-    without the steps.
+    without the steps. ``progress`` is called with ``("evaluating", done, total)`` at the
+    start, every :data:`PROGRESS_STEP` indicators and at the end.
     """
-    if trace:
-        results = [evaluate_indicator(ind, rules, trace=True) for ind in case.indicators]
-    else:
-        results = evaluate_all(case.indicators, rules)
+    if progress is None:
+        return report_of(case, rules, _evaluated(case.indicators, rules, trace))
+    indicators = case.indicators
+    total = len(indicators)
+    results: list[IndicatorResult] = []
+    progress("evaluating", 0, total)
+    for start in range(0, total, PROGRESS_STEP):
+        results += _evaluated(indicators[start : start + PROGRESS_STEP], rules, trace)
+        progress("evaluating", len(results), total)
     return report_of(case, rules, results)
+
+
+def _evaluated(
+    indicators: Sequence[Indicator], rules: RuleSet, trace: bool
+) -> list[IndicatorResult]:
+    if trace:
+        return [evaluate_indicator(ind, rules, trace=True) for ind in indicators]
+    return evaluate_all(indicators, rules)
 
 
 def report_of(case: Case, rules: RuleSet, results: Sequence[IndicatorResult]) -> Report:

@@ -19,7 +19,7 @@ from kinerja_engine.rendering.escape import markdown_text, terminal_text
 from kinerja_engine.rendering.jsontext import dumps
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["FORMATS", "describe_rules", "render", "render_many", "report_to_dict"]
+__all__ = ["FORMATS", "describe_rules", "render", "render_many", "render_table", "report_to_dict"]
 
 FORMATS = ("table", "markdown", "json")
 
@@ -174,7 +174,8 @@ def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     return head, rows
 
 
-def _notes(r: IndicatorResult, lang: str) -> list[str]:
+def indicator_notes(r: IndicatorResult, lang: str) -> list[str]:
+    """Why an indicator was not computed, and the flags it raised, as lines of text."""
     notes = []
     if r.reason:
         notes.append((r.reason_id if lang == "id" and r.reason_id else r.reason) or "")
@@ -183,17 +184,6 @@ def _notes(r: IndicatorResult, lang: str) -> list[str]:
             f"[{f.severity.value}] {f.code}: {f.message_id if lang == 'id' else f.message_en}"
         )
     return notes
-
-
-def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [
-        max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(head)
-    ]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    return [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
 def _md_cell(text: str) -> str:
@@ -280,7 +270,7 @@ def _document(
     out = [heading(_title(report, lang)), "", esc(_rules_line(report, lang)), ""]
     head, rows = _rows(report, lang)
     out += table(head, rows)
-    notes = [(r.id, n) for r in report.indicators for n in _notes(r, lang)]
+    notes = [(r.id, n) for r in report.indicators for n in indicator_notes(r, lang)]
     if notes:
         out += ["", heading(text("table.flags", lang))]
         out += [esc(f"- {ident}: {note}") for ident, note in notes]
@@ -309,33 +299,58 @@ def _document(
         ]
         out += table(obj_head, obj_rows)
     if report.checked:
-        out += ["", heading(text("table.findings", lang))]
-        if report.findings:
-            fhead, frows = _findings_rows(report, lang)
-            out += table(fhead, frows)
-            out += [""]
-            out += [
-                esc(
-                    f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
-                    + (f.message_id if lang == "id" else f.message_en)
-                )
-                for f in sorted(
-                    report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or "")
-                )
-            ]
-        out += ["", _summary(report, lang)]
+        out += findings_section(report, lang, table, heading, esc)
     return "\n".join(out) + "\n"
 
 
+def findings_section(
+    report: Report,
+    lang: str,
+    table: Table,
+    heading: Callable[[str], str],
+    esc: Callable[[str], str] = str,
+) -> list[str]:
+    """The findings of a checked report: a blank line, the heading, the findings, the
+    summary line (the terminal table lays out the same section at its own width)."""
+    out = ["", heading(text("table.findings", lang))]
+    if report.findings:
+        fhead, frows = _findings_rows(report, lang)
+        out += table(fhead, frows)
+        out += [""]
+        out += [
+            esc(
+                f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
+                + (f.message_id if lang == "id" else f.message_en)
+            )
+            for f in sorted(
+                report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or "")
+            )
+        ]
+    out += ["", _summary(report, lang)]
+    return out
+
+
 def render(report: Report, fmt: str = "table", lang: str = "id", *, trace: bool = False) -> str:
-    """One report in ``fmt`` (table, markdown or json); ValueError for any other format."""
+    """One report in ``fmt`` (table, markdown or json); ValueError for any other format.
+    The table is :func:`.terminal.render_table`'s, 80 columns wide."""
     if fmt == "json":
         return render_json(report, lang)
     if fmt == "markdown":
         return _document(report, lang, _markdown, _md_heading, trace, markdown_text)
     if fmt == "table":
-        return terminal_text(_document(report, lang, _aligned, lambda text: text, trace))
+        return render_table(report, lang, trace=trace)
     raise unknown_format(fmt, FORMATS)
+
+
+def render_table(report: Report, lang: str = "id", **options: Any) -> str:
+    """The report as a table for a terminal, laid out by :func:`.terminal.render_table`
+    with this module's notes and findings; ``options`` are that function's (``case``,
+    ``trace``, ``width``, ``ids``, ``color``)."""
+    from kinerja_engine.rendering import terminal
+
+    return terminal.render_table(
+        report, lang, notes=indicator_notes, findings=findings_section, **options
+    )
 
 
 def unknown_format(fmt: str, known: Sequence[str]) -> ValueError:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import os
 import sys
 from pathlib import Path
+from unittest import mock
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -65,7 +67,12 @@ def run(argv: list[str]) -> bytes:
     from kinerja_engine.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    # The table fits $COLUMNS when set: recorded at the width of a pipe, whatever the shell.
+    with (
+        mock.patch.dict(os.environ, {"COLUMNS": "80"}),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         code = main(argv)
     return f"exit: {code}\n".encode() + out.getvalue().encode("utf-8")
 
