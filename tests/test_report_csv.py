@@ -57,6 +57,17 @@ def test_check_one_row_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
     row = serapan[0]
     assert (row["printed"], row["expected"], row["difference"]) == ("93,08", "93.36", "-0.28")
     assert row["evidence"] == (
-        "realisasi_anggaran: 1.324.391.015,00 (Tabel 9); pagu: 1.418.633.200,00 (Tabel 9)"
+        "budget realisasi: 1.324.391.015,00 (Tabel 9); pagu: 1.418.633.200,00 (Tabel 9)"
     )
     assert {r["severity"] for r in table} == {"error", "warning", "info"}
+
+
+def test_check_rows_speak_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    """One severity word, the field by its label, the evidence's places in Indonesian."""
+    code, table = rows(capsys, "check", str(SEED), "--format", "csv", "--lang", "id", delimiter=";")
+    assert code == 1
+    assert {r["severity"] for r in table} == {"kesalahan", "peringatan", "info"}
+    row = next(r for r in table if r["code"] == "serapan-recalc" and r["where"] == "Tabel 9")
+    assert row["field"] == "serapan" and row["expected"] == "93,36"
+    assert row["evidence"].startswith("realisasi anggaran: 1.324.391.015,00 (Tabel 9)")
+    assert not any("printed_percent" in r["field"] for r in table)

@@ -24,6 +24,7 @@ from kinerja_engine.audit._common import (
     figure,
 )
 from kinerja_engine.domain.model import BudgetLine, Indicator, PrintedEntry, PrintedValue, Target
+from kinerja_engine.domain.wording import Cites
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.evaluation.indicator import capaian_of, serapan_of
 from kinerja_engine.messages import Message, msg
@@ -198,7 +199,7 @@ def _report(
 ) -> None:
     assert printed.value is not None
     tol, shown, diff, places = off
-    how = ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
+    how = Cites(tuple(inputs))
     scale = _scale_slip(printed.value, expected)
     hint: Message | str = msg("finding.recalc.scale", scale=scale) if scale else ""
     a.add(

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from kinerja_engine.audit._common import FIELD, Audit, Broken, plain
 from kinerja_engine.domain.model import Indicator, PrintedValue
+from kinerja_engine.domain.wording import Listing
 from kinerja_engine.messages import msg
 
 __all__ = ["tie_out"]
@@ -65,7 +66,7 @@ def tie_out(a: Audit, ind: Indicator, broken: Broken) -> dict[str, tuple[str, tu
         shown = [
             (where, plain(value) if text is None else text, value) for where, text, value in places
         ]
-        listed = "; ".join(f"{where}: {text}" for where, text, _ in shown)
+        listed = Listing(tuple((where, text) for where, text, _ in shown))
         what = f"{field} {year}"
         count = len({s[2] for s in shown})
         first = next(s for s in shown if s[2] != reference)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kinerja_engine as ke
-from kinerja_engine.messages import LANGS, Message, msg, text
+from kinerja_engine.messages import LANGS, Message, msg, template, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -63,6 +63,45 @@ def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
         return chosen
     locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
     return "id" if locale.startswith("id") else "en"
+
+
+# argparse says its own words ("usage:", "options", its refusals) through gettext's ``_``;
+# the catalogue holds each under these ids, in English exactly as argparse has it.
+_ARGPARSE_IDS = (
+    "cli.argparse.usage",
+    "cli.argparse.positionals",
+    "cli.argparse.options",
+    "cli.argparse.error",
+    "cli.argparse.argument",
+    "cli.argparse.required",
+    "cli.argparse.unrecognized",
+    "cli.argparse.invalid-choice",
+    "cli.argparse.invalid-value",
+    "cli.argparse.one-argument",
+    "cli.argparse.at-least-one",
+    "cli.argparse.ambiguous",
+)
+
+
+@contextlib.contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's words in ``lang`` while the parser is built and reads the command line."""
+    if lang == "en":
+        yield
+        return
+    own = {template(k, "en"): k for k in _ARGPARSE_IDS}
+    said_by = vars(argparse)  # the module's globals, where argparse looks ``_`` up
+    before = said_by["_"]
+
+    def translated(said: str) -> str:
+        ident = own.get(said)
+        return before(said) if ident is None else template(ident, lang)
+
+    said_by["_"] = translated
+    try:
+        yield
+    finally:
+        said_by["_"] = before
 
 
 def _limits(p: argparse.ArgumentParser, say: Callable[[str], str]) -> None:
@@ -137,7 +176,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         help=say("cli.help.fail-on"),
     )
 
-    sub.add_parser("checks", help=say("cli.help.checks"))
+    _lang(sub.add_parser("checks", help=say("cli.help.checks")), say)
 
     imp = sub.add_parser("import", help=say("cli.help.import"))
     imp.add_argument("file", metavar="FILE.csv", help=say("cli.help.import-file"))
@@ -180,8 +219,10 @@ def _say(what: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    parser = _parser(help_lang(words, os.environ))
-    args = parser.parse_args(words)
+    said = help_lang(words, os.environ)
+    with _argparse_speaks(said):
+        parser = _parser(said)
+        args = parser.parse_args(words)
     lang = getattr(args, "lang", "id")
     try:
         with _limits_of(args):
@@ -238,7 +279,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "rules":
         return _rules(args)
     if args.command == "checks":
-        return _checks()
+        return _checks(args.lang)
     if args.command == "import":
         return _import(args)
     if args.command == "schema":
@@ -453,20 +494,27 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checks() -> int:
+# A severity's one word (as every report says it).
+_SEVERITY_IDS = {
+    "error": "chapter.severity.error",
+    "warning": "chapter.severity.warning",
+    "info": "chapter.severity.info",
+}
+
+
+def _checks(lang: str) -> int:
     catalogue = ke.checks()
     width = max(len(c.code) for c in catalogue)
     for c in catalogue:
         tol = "-" if c.tolerance is None else c.tolerance
-        # The catalogue of checks describes itself in English only: so does its listing.
         row = text(
             "cli.checks-row",
-            "en",
+            lang,
             code=c.code,
             width=width,
-            severity=c.severity,
-            tolerance=tol,
-            description=c.description,
+            severity=text(_SEVERITY_IDS[c.severity], lang),
+            tolerance=c.tolerance_id if lang == "id" and c.tolerance_id else tol,
+            description=c.description_id if lang == "id" else c.description,
         )
         print(row)
     return EXIT_OK

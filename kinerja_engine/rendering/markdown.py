@@ -13,6 +13,7 @@ from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.messages import text
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
+from kinerja_engine.rendering.findings import severity_word
 from kinerja_engine.rendering.view import ReportView, build_view
 from kinerja_engine.rulesets.ruleset import RuleSet
 
@@ -139,7 +140,8 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         if s.notes:
             out += ["", f"{text('chapter.notes', lang)}:", ""]
             out += [
-                f"- {'**' + n.severity.value + '** ' if n.severity else ''}{m(n.text)}"
+                f"- {'**' + severity_word(n.severity, lang) + '** ' if n.severity else ''}"
+                + m(n.text)
                 for n in s.notes
             ]
         if trace and s.trace:
@@ -191,6 +193,14 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 rows,
                 "rllllrrrl",
             )
+            out.append("")
+        if view.finding_summaries:
+            out += [f"### {text('finding.summaries', lang)}", ""]
+            out += [f"- {m(said)}" for said in view.finding_summaries]
+            out.append("")
+        if view.legend:
+            out += [f"### {text('finding.legend', lang)}", ""]
+            out += [f"- `{code}`: {m(meaning)}" for code, meaning in view.legend]
             out.append("")
         if view.skipped:
             out += [f"{text('chapter.skipped', lang)}:", ""]

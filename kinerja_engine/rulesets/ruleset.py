@@ -156,6 +156,9 @@ class RuleSetSpec:
     objective: ObjectiveSpec = ObjectiveSpec()
     flags: dict[str, FlagSpec] = attrs.field(factory=dict)
     audit: AuditSpec = AuditSpec()
+    # issue 15 (voice): the title in each language (empty: ``title``).
+    title_id: str = ""
+    title_en: str = ""
 
 
 # ---------------------------------------------------------------- the compiled form
@@ -392,6 +395,9 @@ class RuleSet:
     origin: str | None = attrs.field(default=None, eq=False)
     #: Every file the rule set was read from: ``origin``, then each base it extends.
     files: tuple[str, ...] = attrs.field(default=(), eq=False)
+    # The title in Indonesian and in English, when the rules file gives them.
+    title_id: str = attrs.field(default="", eq=False)
+    title_en: str = attrs.field(default="", eq=False)
     # Derived once here rather than per figure: the display quantum (0.01 for two places).
     quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
     #: The compiled backend's functions (kinerja_engine.evaluation.compiled), built on first
@@ -400,3 +406,7 @@ class RuleSet:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "quantum", Decimal(1).scaleb(-self.places))
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` when the rules file gives one, else ``title``."""
+        return (self.title_id if lang == "id" else self.title_en) or self.title
