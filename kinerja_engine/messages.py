@@ -392,7 +392,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "cli.help.help": ("tampilkan bantuan ini lalu keluar", "show this help message and exit"),
     "cli.help.debug": (
-        "tampilkan traceback bila terjadi galat",
+        "tampilkan jejak pemanggilan (traceback) bila terjadi kesalahan",
         "show a traceback on errors",
     ),
     "cli.help.cases": (
@@ -567,7 +567,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "cli.summary.elapsed": ("{counted}; {seconds} dtk", "{counted}; {seconds} s"),
     "error.cli.internal": (
-        "galat internal ({what}); ini bug, jalankan dengan --debug untuk rinciannya dan laporkan",
+        "kesalahan internal ({what}); ini bug: jalankan dengan --debug untuk rinciannya, lalu"
+        " laporkan",
         "internal error ({what}); this is a bug, run with --debug for the traceback and report it",
     ),
     "error.cli.jobs": (

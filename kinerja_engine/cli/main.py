@@ -196,7 +196,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     rsub = rules.add_subparsers(
         dest="rules_command", metavar="ACTION", required=True, parser_class=Parser
     )
-    rsub.add_parser("list", help=say("cli.help.rules-list"))
+    _lang(rsub.add_parser("list", help=say("cli.help.rules-list")), say)
     show = rsub.add_parser("show", help=say("cli.help.rules-show"))
     show.add_argument("name", metavar="NAME|PATH")
     chk = rsub.add_parser("check", help=say("cli.help.rules-check"))
@@ -472,7 +472,7 @@ def _rules(args: argparse.Namespace) -> int:
     if args.rules_command == "list":
         for name in ke.rule_sets():
             rules = ke.load_rules(name)
-            print(f"{name:24} {rules.version}  {rules.title}")
+            print(f"{name:24} {rules.version}  {rules.title_in(args.lang)}")
         return EXIT_OK
     if args.rules_command == "show":
         sys.stdout.write(ke.render(ke.load_rules(args.name), lang=args.lang))

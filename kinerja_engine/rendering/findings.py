@@ -324,7 +324,7 @@ def summarise(
         if len(group) < SUMMARY_FROM:
             continue
         names = list(dict.fromkeys(name_of(f) for f in group))
-        shown = ", ".join(names[:_NAMED]) + (", …" if len(names) > _NAMED else "")
+        shown = "; ".join(names[:_NAMED]) + ("; …" if len(names) > _NAMED else "")
         summaries.append(
             text(
                 "finding.summary.lines" if group[0].budget else "finding.summary.indicators",
