@@ -87,13 +87,7 @@ class Cites(NamedTuple):
 
     def render(self, lang: str) -> str:
         return ", ".join(
-            text(
-                "finding.cited",
-                lang,
-                name=field_label(name, lang),
-                value=engine_number(value, lang),
-                where=where_label(where, lang),
-            )
+            _cited("finding.cited", lang, value, where, name=field_label(name, lang))
             for name, value, where in self.items
         )
 
@@ -105,11 +99,16 @@ class Listing(NamedTuple):
 
     def render(self, lang: str) -> str:
         return "; ".join(
-            text(
-                "finding.listed",
-                lang,
-                where=where_label(where, lang),
-                value=engine_number(value, lang),
-            )
-            for where, value in self.items
+            _cited("finding.listed", lang, value, where) for where, value in self.items
         )
+
+
+def _cited(message_id: str, lang: str, value: str, where: str, **fields: str) -> str:
+    """A value and its place as ``message_id`` says them, each in the reader's words."""
+    return text(
+        message_id,
+        lang,
+        value=engine_number(value, lang),
+        where=where_label(where, lang),
+        **fields,
+    )

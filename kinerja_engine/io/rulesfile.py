@@ -165,10 +165,10 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
         merged["title"] = f"extends {parent.get('name', '?')}: {parent.get('title', '')}".rstrip(
             ": "
         )
-        # A parent's title in each language is not this rule set's.
-        for key in _TITLES:
-            if key not in leaf.data:
-                merged.pop(key, None)
+    # A base's title in each language is not this rule set's: titles are the leaf's own.
+    for key in _TITLES:
+        if len(chain) > 1 and key not in leaf.data:
+            merged.pop(key, None)
     try:
         spec = structure(merged, RuleSetSpec)
     except KinerjaError as exc:

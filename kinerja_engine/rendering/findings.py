@@ -109,7 +109,9 @@ def _reparse(english: str, ids: Iterable[str]) -> Message | None:
     for ident in ids:
         m = _pattern(ident).match(english)
         if m is not None:
-            return Message(ident, {k: _Shown(v) for k, v in m.groupdict().items()})
+            # A year is a name, never a grouped figure (2020, not 2.020).
+            fields = {k: v if k == "year" else _Shown(v) for k, v in m.groupdict().items()}
+            return Message(ident, fields)
     return None
 
 
@@ -209,67 +211,33 @@ def trace_text(step: str, lang: str) -> str:
 # ---------------------------------------------------------------- one finding
 
 
-def _field(f: Finding, name: str) -> object:
-    return None if f.message is None else f.message.fields.get(name)
-
-
-def _recalc(f: Finding, lang: str) -> str:
-    return text("finding.short.recalc", lang, inputs=_field(f, "how"), hint=_field(f, "hint"))
-
-
-def _tie_out(f: Finding, lang: str) -> str:
-    return text("finding.short.tie-out", lang, count=_field(f, "count"), listed=_field(f, "listed"))
-
-
-def _label(f: Finding, lang: str) -> str:
-    return text("finding.short.label", lang, why=_field(f, "why"))
-
-
-def _period(f: Finding, lang: str) -> str:
-    return text("finding.short.period", lang, why=_field(f, "why"))
-
-
-def _footing(f: Finding, lang: str) -> str:
-    return text("finding.short.footing", lang, count=_field(f, "count"))
-
-
-def _budget_percent(f: Finding, lang: str) -> str:
-    return text(
+# A finding's message id -> the id of its short sentence, and which of the message's fields
+# fill it (short sentence's field -> message's field); any other finding says what its
+# check means.
+_SHORT: Mapping[str, tuple[str, Mapping[str, str]]] = {
+    "finding.recalc": ("finding.short.recalc", {"inputs": "how", "hint": "hint"}),
+    "finding.tie-out": ("finding.short.tie-out", {"count": "count", "listed": "listed"}),
+    "finding.label-mismatch": ("finding.short.label", {"why": "why"}),
+    "finding.period-mismatch": ("finding.short.period", {"why": "why"}),
+    "finding.budget-footing": ("finding.short.footing", {"count": "count"}),
+    "finding.budget-percent": (
         "finding.short.budget-percent",
-        lang,
-        realisasi=_field(f, "realisasi"),
-        pagu=_field(f, "pagu"),
-    )
-
-
-def _implausible(f: Finding, lang: str) -> str:
-    return text(
+        {"realisasi": "realisasi", "pagu": "pagu"},
+    ),
+    "finding.capaian-implausible": (
         "finding.short.implausible",
-        lang,
-        realisasi=_field(f, "realisasi"),
-        target=_field(f, "target"),
-        hint=_field(f, "hint"),
-    )
-
-
-# A finding's message id -> its short sentence; any other says what its check means.
-_SHORT: Mapping[str, Callable[[Finding, str], str]] = {
-    "finding.recalc": _recalc,
-    "finding.tie-out": _tie_out,
-    "finding.label-mismatch": _label,
-    "finding.period-mismatch": _period,
-    "finding.budget-footing": _footing,
-    "finding.budget-percent": _budget_percent,
-    "finding.capaian-implausible": _implausible,
+        {"realisasi": "realisasi", "target": "target", "hint": "hint"},
+    ),
 }
 
 
 def sentence(f: Finding, lang: str) -> str:
     """What the columns of a finding do not say, in a short sentence."""
     short = None if f.message is None else _SHORT.get(f.message.id)
-    if short is None:
+    if f.message is None or short is None:
         return describe(f.code, lang)
-    return short(f, lang)
+    said, fields = short
+    return text(said, lang, **{k: f.message.fields.get(v) for k, v in fields.items()})
 
 
 def _difference(f: Finding, lang: str) -> str:
