@@ -540,7 +540,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "cli.said": ("kinerja: {text}", "kinerja: {text}"),
     "cli.interrupted": ("dihentikan", "interrupted"),
     "cli.rules-ok": (
-        "{file}: ok: aturan {name!r} ({version}), {bands} pita kategori, {flags} flag",
+        "{file}: ok: aturan {name!r} ({version}), {bands} pita kategori, {flags} penanda",
         "{file}: ok: rule set {name!r} ({version}), {bands} category bands, {flags} flags",
     ),
     "cli.checks-row": (
@@ -1675,8 +1675,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "rules.show.rollup": ("agregasi sasaran: {rollup}", "objective roll-up: {rollup}"),
     "rules.show.flags": ("penanda:", "flags:"),
     "rules.show.flag": (
-        "  {code:32} {severity:7} bila {when}",
-        "  {code:32} {severity:7} when {when}",
+        "  {code:32} {severity:10} bila {when}",
+        "  {code:32} {severity:10} when {when}",
     ),
     "table.indicator": ("Indikator", "Indicator"),
     "table.capaian": ("Capaian (%)", "Achievement (%)"),

@@ -391,7 +391,12 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     out.append(say("rules.show.rollup", rollup=rules.rollup))
     out.append(say("rules.show.flags"))
     out += [
-        say("rules.show.flag", code=f.code, severity=f.severity, when=f.when.source)
+        say(
+            "rules.show.flag",
+            code=f.code,
+            severity=severity_word(f.severity, lang),
+            when=f.when.source,
+        )
         for f in rules.flags
     ]
     # A rules file's labels and titles are the user's text too.
