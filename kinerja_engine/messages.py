@@ -1694,6 +1694,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "table.status.computed": ("dihitung", "computed"),
     "table.status.missing": ("belum ada realisasi", "missing"),
     "table.status.not-computable": ("tidak dapat dihitung", "not computable"),
+    # ---- issue 15 (voice)
+    "table.counts": (
+        "{error} kesalahan, {warning} peringatan, {info} info",
+        "{error} errors, {warning} warnings, {info} info",
+    ),
 }
 
 

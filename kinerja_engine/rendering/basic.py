@@ -17,7 +17,6 @@ from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, plain_decimal
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
 from kinerja_engine.rendering.findings import (
-    SEVERITY_IDS,
     finding_line,
     legend,
     message_text,
@@ -40,7 +39,6 @@ _STATUS = {
     Status.MISSING: "table.status.missing",
     Status.NOT_COMPUTABLE: "table.status.not-computable",
 }
-_SEVERITY = {s: SEVERITY_IDS[s.value] for s in Severity}
 
 
 def _fixed(value: Decimal | None, report: Report) -> str | None:
@@ -259,9 +257,8 @@ def _findings_lines(
 
 
 def _summary(report: Report, lang: str) -> str:
-    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
-    parts = [f"{counts[s]} {text(_SEVERITY[s], lang)}" for s in Severity]
-    line = f"{text('table.findings', lang)}: " + ", ".join(parts)
+    counts = {s.value: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+    line = f"{text('table.findings', lang)}: " + text("table.counts", lang, **counts)
     line += f"; {report.checks_passed} {text('table.passed', lang)}"
     if report.checks_skipped:
         line += f"; {len(report.checks_skipped)} {text('table.skipped', lang)}"
