@@ -9,6 +9,8 @@ traceback, and an embedding application can act on the fields instead of parsing
 from __future__ import annotations
 
 import copy
+import importlib
+from types import ModuleType
 from typing import ClassVar, Self
 
 from kinerja_engine import messages
@@ -19,9 +21,11 @@ __all__ = [
     "FormulaError",
     "InputError",
     "KinerjaError",
+    "MissingExtra",
     "NumberError",
     "RuleSetError",
     "SchemaError",
+    "require",
 ]
 
 
@@ -174,3 +178,23 @@ class CaseError(KinerjaError):
     """A case whose parts do not fit together: duplicate ids, dangling references, cycles."""
 
     kind = "case"
+
+
+# ---- issue 15 (voice)
+class MissingExtra(KinerjaError):
+    """A format or an input that needs an optional extra (``report``, ...) not installed:
+    unusable input for this installation (exit 2), never a bug."""
+
+    kind = "extra"
+
+
+def require(module: str, extra: str) -> ModuleType:
+    """``module`` imported, or :class:`MissingExtra` naming the extra that installs it
+    (``pip install 'kinerja-engine[report]'``)."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(
+            messages.msg("error.extra.missing", module=module, extra=extra),
+            hint=messages.msg("hint.extra.install", extra=extra),
+        ) from None

@@ -39,12 +39,12 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "error.number.found-boolean": ("boolean (true/false)", "a boolean (true/false)"),
     "error.number.found-float": ("bilangan float biner", "a binary float"),
-    "error.number.found-array": ("array", "an array"),
+    "error.number.found-array": ("larik (array)", "an array"),
     "error.number.found-table": ("tabel", "a table"),
     "error.number.found-none": ("tidak ada nilai (None)", "no value (None)"),
     "error.number.found-type": ("nilai bertipe {name}", "a value of type {name}"),
     "error.number.huge-integer": (
-        "<an integer of about {digits} digits>",
+        "<bilangan bulat sekitar {digits} angka>",
         "<an integer of about {digits} digits>",
     ),
     "error.number.empty": ("teksnya kosong", "the text is empty"),
@@ -385,14 +385,6 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "error.csv.on-row": ("baris {row}: {message}", "row {row}: {message}"),
     # ---- issue 15 (sheets)
-    "error.extra.missing": (
-        "modul {module} tidak terpasang: bagian ini memerlukan paket tambahan [{extra}]",
-        "the module {module} is not installed: this needs the optional extra [{extra}]",
-    ),
-    "hint.extra.install": (
-        "pasang dengan: pip install 'kinerja-engine[{extra}]'",
-        "install it with: pip install 'kinerja-engine[{extra}]'",
-    ),
     "error.xlsx.unreadable": (
         "buku kerja Excel tidak terbaca: {reason}",
         "cannot read the Excel workbook: {reason}",
@@ -504,7 +496,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "cli.help.help": ("tampilkan bantuan ini lalu keluar", "show this help message and exit"),
     "cli.help.debug": (
-        "tampilkan traceback bila terjadi galat",
+        "tampilkan jejak pemanggilan (traceback) bila terjadi kesalahan",
         "show a traceback on errors",
     ),
     "cli.help.cases": (
@@ -550,7 +542,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "refuse files larger than this, e.g. 64M (default: $KINERJA_MAX_FILE_BYTES or 64M)",
     ),
     "cli.help.max-depth": (
-        "tolak tabel atau array yang bersarang lebih dalam (bawaan: $KINERJA_MAX_DEPTH atau 32)",
+        "tolak tabel atau larik yang bersarang lebih dalam (bawaan: $KINERJA_MAX_DEPTH atau 32)",
         "refuse tables or arrays nested deeper (default: $KINERJA_MAX_DEPTH or 32)",
     ),
     "cli.help.evaluate": (
@@ -625,16 +617,48 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "periksa berkas aturan: rumus, pita kategori, extends",
         "check a rules file: formulas, bands, extends",
     ),
+    # ---- issue 15 (voice): argparse's own words, which it says through gettext; the English
+    # is argparse's text exactly (cli/main.py looks each up by it), the Indonesian replaces it.
+    "cli.argparse.usage": ("penggunaan: ", "usage: "),
+    "cli.argparse.positionals": ("argumen posisi", "positional arguments"),
+    "cli.argparse.options": ("opsi", "options"),
+    "cli.argparse.error": ("%(prog)s: kesalahan: %(message)s\n", "%(prog)s: error: %(message)s\n"),
+    "cli.argparse.argument": (
+        "argumen %(argument_name)s: %(message)s",
+        "argument %(argument_name)s: %(message)s",
+    ),
+    "cli.argparse.required": (
+        "argumen berikut wajib diisi: %s",
+        "the following arguments are required: %s",
+    ),
+    "cli.argparse.unrecognized": ("argumen tidak dikenal: %s", "unrecognized arguments: %s"),
+    "cli.argparse.invalid-choice": (
+        "pilihan tidak sah: %(value)r (pilih salah satu dari %(choices)s)",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
+    "cli.argparse.invalid-value": (
+        "nilai %(type)s tidak sah: %(value)r",
+        "invalid %(type)s value: %(value)r",
+    ),
+    "cli.argparse.one-argument": ("memerlukan satu nilai", "expected one argument"),
+    "cli.argparse.at-least-one": (
+        "memerlukan sedikitnya satu nilai",
+        "expected at least one argument",
+    ),
+    "cli.argparse.ambiguous": (
+        "opsi ambigu: %(option)s bisa berarti %(matches)s",
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
     # What the command line says about its own work.
     "cli.said": ("kinerja: {text}", "kinerja: {text}"),
     "cli.interrupted": ("dihentikan", "interrupted"),
     "cli.rules-ok": (
-        "{file}: ok: aturan {name!r} ({version}), {bands} pita kategori, {flags} flag",
+        "{file}: ok: aturan {name!r} ({version}), {bands} pita kategori, {flags} penanda",
         "{file}: ok: rule set {name!r} ({version}), {bands} category bands, {flags} flags",
     ),
     "cli.checks-row": (
-        "{code:{width}}  {severity:7}  toleransi {tolerance:10}  {description}",
-        "{code:{width}}  {severity:7}  tolerance {tolerance:10}  {description}",
+        "{code:{width}}  {severity:10}  toleransi {tolerance:10}  {description}",
+        "{code:{width}}  {severity:10}  tolerance {tolerance:10}  {description}",
     ),
     "cli.import.no-direction": (
         "tidak ada kolom arah (polaritas): {count} indikator dianggap higher_is_better"
@@ -665,7 +689,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "progress.left": ("sisa {left}", "{left} left"),
     "progress.elapsed": ("sudah {elapsed}", "{elapsed} so far"),
     "error.cli.internal": (
-        "galat internal ({what}); ini bug, jalankan dengan --debug untuk rinciannya dan laporkan",
+        "kesalahan internal ({what}); ini bug: jalankan dengan --debug untuk rinciannya, lalu"
+        " laporkan",
         "internal error ({what}); this is a bug, run with --debug for the traceback and report it",
     ),
     "error.cli.jobs": (
@@ -853,7 +878,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "expected.rules.one-of": ("salah satu dari {names}", "one of {names}"),
     "expected.rules.a-band": ("paling sedikit satu rentang", "at least one band"),
     "expected.rules.label": ("label seperti 'Sangat Tinggi'", "a label such as 'Sangat Tinggi'"),
-    "expected.rules.lower-upper": ("lower <= upper", "lower <= upper"),
+    "expected.rules.lower-upper": ("batas bawah <= batas atas", "lower <= upper"),
     "expected.rules.no-overlap": ("rentang yang tidak berbagi nilai", "bands that share no value"),
     "expected.rules.domain": (
         "[low, high] dengan low di bawah high",
@@ -1381,8 +1406,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "put '*' between {name} and '(' to multiply",
     ),
     "hint.formula.chain": ("tulis 'a < b and b < c'", "write 'a < b and b < c'"),
-    # The calculation trace (--trace, and the JSON "trace"): printed in English, as the JSON
-    # contract has it; the Indonesian waits here for the day the trace follows --lang.
+    # The calculation trace (the JSON "trace" in English, as the contract has it; --trace in
+    # a human format follows --lang, rendering/findings.py translating each step).
     "trace.step": (
         "{name} = {source} = {substituted} = {result}",
         "{name} = {source} = {substituted} = {result}",
@@ -1406,24 +1431,28 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "verdict: {when} is {achieved} -> {verdict}",
     ),
     "trace.efficiency-score": ("skor efisiensi", "efficiency score"),
+    # ---- issue 15 (voice)
+    "trace.true": ("benar", "True"),
+    "trace.false": ("salah", "False"),
     # ------------------------------------------------------------------ reports
-    "error.html.no-jinja2": (
-        "laporan HTML memerlukan Jinja2, yang belum terpasang",
-        "HTML reports need Jinja2, which is not installed",
+    # ---- issue 15 (voice): an optional extra that is not installed
+    "error.extra.missing": (
+        "pustaka {module} belum terpasang; fitur ini memerlukan paket tambahan '{extra}'",
+        "the library {module} is not installed; this needs the optional extra '{extra}'",
     ),
-    "hint.html.install": (
-        "pasang dengan: pip install 'kinerja-engine[report]'",
-        "pip install 'kinerja-engine[report]'",
+    "hint.extra.install": (
+        "pasang dengan: pip install 'kinerja-engine[{extra}]'",
+        "install it with: pip install 'kinerja-engine[{extra}]'",
     ),
     # ------------------------------------------------------------------ the audit: findings (kinerja check)
-    # A printed field as a finding names it: English keeps the field's own name.
+    # A printed field as a finding names it: its label, never the case format's key.
     "field.target": ("target", "target"),
     "field.realisasi": ("realisasi", "realisasi"),
     "field.capaian": ("capaian", "capaian"),
     "field.pagu": ("pagu", "pagu"),
-    "field.realisasi-anggaran": ("realisasi anggaran", "realisasi_anggaran"),
+    "field.realisasi-anggaran": ("realisasi anggaran", "budget realisasi"),
     "field.serapan": ("serapan", "serapan"),
-    "field.share": ("porsi anggaran", "share"),
+    "field.share": ("porsi anggaran", "budget share"),
     "field.progress": ("tingkat kemajuan", "progress"),
     # ---- issue 16 (model)
     "field.numerator": ("pembilang realisasi", "numerator"),
@@ -1494,18 +1523,18 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{where} mencetak {field} {printed!r}, padahal {why} menghasilkan {derived!r}",
         "{where} prints {field} {printed!r}, but {why} gives {derived!r}",
     ),
-    # What a label was held against: in English in both languages until reviewed.
+    # What a label was held against.
     "finding.basis.capaian": ("capaian {text} ({where})", "capaian {text} ({where})"),
     "finding.basis.capaian-computed": (
-        "capaian {shown} % from {cited}",
+        "capaian {shown} % yang dihitung dari {cited}",
         "capaian {shown} % from {cited}",
     ),
     "finding.basis.serapan": ("serapan {text} ({where})", "serapan {text} ({where})"),
     "finding.basis.serapan-case": (
-        "serapan from the case's budget",
+        "serapan dari anggaran pada data kasus",
         "serapan from the case's budget",
     ),
-    "finding.basis.both": ("{capaian} and {serapan}", "{capaian} and {serapan}"),
+    "finding.basis.both": ("{capaian} dan {serapan}", "{capaian} and {serapan}"),
     "finding.realisasi-missing": (
         "indikator {indicator!r} punya target tetapi tanpa realisasi",
         "indicator {indicator!r} has a target but no realisasi",
@@ -1532,7 +1561,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{line}: prints {text!r}; {realisasi} / {pagu} gives {shown} (difference {diff} points)",
     ),
     # A check the audit could not run, and the finding's "expected" column: English in the
-    # report's data (the JSON), whatever the reader's language.
+    # report's data (the JSON); rendering/findings.py shows them in the reader's language.
     "finding.skipped": ("{code} pada {where} ({indicator})", "{code} at {where} ({indicator})"),
     "finding.expected.at-most-100": ("paling banyak 100", "at most 100"),
     "finding.expected.between": ("{low} sampai {high}", "{low} to {high}"),
@@ -1622,6 +1651,56 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{listed}, dan {count} lainnya",
         "{listed} and {count} more",
     ),
+    # ---- issue 15 (voice): a finding as an auditor works through it (rendering/findings.py)
+    "field.printed-percent": ("persentase tercetak", "printed percentage"),
+    "field.renstra-target": ("target akhir Renstra", "end-of-plan (Renstra) target"),
+    "field.total-pagu": ("total pagu", "total pagu"),
+    "field.verdict": ("keterangan", "verdict"),
+    "field.efficiency": ("efisiensi", "efficiency"),
+    "field.category": ("kategori", "category"),
+    "field.year": ("tahun", "year"),
+    "field.with-year": ("{field} tahun {year}", "{field} of {year}"),
+    "where.input": ("data kasus", "case input"),
+    "where.history": ("riwayat pada data kasus", "case history"),
+    "finding.cited": ("{name} {value} ({where})", "{name} {value} ({where})"),
+    "finding.listed": ("{where}: {value}", "{where}: {value}"),
+    "finding.short.recalc": ("dihitung dari {inputs}{hint}", "recomputed from {inputs}{hint}"),
+    "finding.short.tie-out": (
+        "{count} nilai berbeda: {listed}",
+        "{count} different values: {listed}",
+    ),
+    "finding.short.label": ("menurut {why}", "following {why}"),
+    "finding.short.period": ("judul {why}", "the heading {why}"),
+    "finding.short.footing": (
+        "bukan jumlah {count} rinciannya",
+        "not the sum of its {count} lines",
+    ),
+    "finding.short.budget-percent": (
+        "dihitung dari realisasi {realisasi} dibagi pagu {pagu}",
+        "recomputed from realisasi {realisasi} divided by pagu {pagu}",
+    ),
+    "finding.short.implausible": (
+        "dari realisasi {realisasi} dan target {target}{hint}",
+        "from realisasi {realisasi} and target {target}{hint}",
+    ),
+    "finding.line": (
+        "{field}: tercetak {printed}, seharusnya {expected}, selisih {difference}",
+        "{field}: printed {printed}, expected {expected}, difference {difference}",
+    ),
+    "finding.line.no-difference": (
+        "{field}: tercetak {printed}, seharusnya {expected}",
+        "{field}: printed {printed}, expected {expected}",
+    ),
+    "finding.summary.indicators": (
+        "{description}: {count} indikator ({names})",
+        "{description}: {count} indicators ({names})",
+    ),
+    "finding.summary.lines": (
+        "{description}: {count} baris anggaran ({names})",
+        "{description}: {count} budget lines ({names})",
+    ),
+    "finding.summaries": ("Temuan serupa yang diringkas", "Like findings, summarised"),
+    "finding.legend": ("Arti kode temuan", "What the codes mean"),
     # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
     "check.tolerance.half-unit": (
         "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila rounding = down)",
@@ -1635,7 +1714,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "check.serapan-recalc": (
         "serapan anggaran tercetak tidak sesuai dengan pagu dan realisasi anggaran",
-        "printed budget absorption does not follow from pagu and realisasi anggaran",
+        "printed budget absorption does not follow from pagu and the budget realisasi",
     ),
     "check.share-recalc": (
         "porsi anggaran tercetak tidak sesuai dengan pagu indikator dan total belanja",
@@ -1643,7 +1722,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "check.progress-recalc": (
         "tingkat kemajuan tercetak tidak sesuai dengan realisasi dan target akhir Renstra",
-        "printed tingkat kemajuan does not follow from realisasi and the Renstra target",
+        "printed progress does not follow from realisasi and the end-of-plan (Renstra) target",
     ),
     "check.category-label": (
         "kategori tercetak bukan pita tempat capaian berada",
@@ -1909,8 +1988,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "rules.show.rollup": ("agregasi sasaran: {rollup}", "objective roll-up: {rollup}"),
     "rules.show.flags": ("penanda:", "flags:"),
     "rules.show.flag": (
-        "  {code:32} {severity:7} bila {when}",
-        "  {code:32} {severity:7} when {when}",
+        "  {code:32} {severity:10} bila {when}",
+        "  {code:32} {severity:10} when {when}",
     ),
     "table.indicator": ("Indikator", "Indicator"),
     "table.capaian": ("Capaian (%)", "Achievement (%)"),
@@ -1928,7 +2007,6 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "table.status.computed": ("dihitung", "computed"),
     "table.status.missing": ("belum ada realisasi", "missing"),
     "table.status.not-computable": ("tidak dapat dihitung", "not computable"),
-    "table.severity.error": ("galat", "error"),
     # ---- issue 15 (term)
     # The terminal table: columns left out at a narrow width, rupiah scale words.
     "table.columns-left-out": (
@@ -1945,6 +2023,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "cli.help.ids": (
         "tampilkan juga id setiap indikator dan sasaran di tabel",
         "show each indicator's and objective's id in the table too",
+    ),
+    # ---- issue 15 (voice)
+    "table.counts": (
+        "{error} kesalahan, {warning} peringatan, {info} info",
+        "{error} errors, {warning} warnings, {info} info",
     ),
 }
 

@@ -77,10 +77,10 @@ def test_a_finding_is_worded_by_the_catalogue(seed_case: ke.Case, monkeypatch) -
     )
 
 
-def test_a_field_is_named_by_its_label_in_indonesian(permendagri: ke.RuleSet) -> None:
+def test_a_field_is_named_by_its_label_in_either_language(permendagri: ke.RuleSet) -> None:
     (finding,) = ke.check(skm(entry(share="120,00")), permendagri).findings
     assert finding.message is not None and finding.message.id == "finding.percent-over-100"
-    assert finding.message_en == "Tabel 9 prints share '120,00', above 100 %"
+    assert finding.message_en == "Tabel 9 prints budget share '120,00', above 100 %"
     assert finding.message_id == "Tabel 9 mencetak porsi anggaran '120,00', di atas 100 %"
     assert finding.expected == MESSAGES["finding.expected.at-most-100"][1]
 

@@ -47,6 +47,7 @@ def test_evaluate_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) 
     skm = data["indicators"][0]
     assert list(skm) == [
         "id",
+        "name",
         "capaian",
         "category",
         "serapan",
@@ -59,14 +60,30 @@ def test_evaluate_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) 
     assert skm["capaian"] == "100.01" and skm["serapan"] == "93.36"
     aktif = next(i for i in data["indicators"] if i["id"] == "koperasi-aktif")
     assert aktif["status"] == "not_computable" and aktif["capaian"] is None
+    assert aktif["name"] == "Persentase Koperasi Aktif"
+    assert aktif["reason"] == "target tahun ini tidak ditetapkan"  # --lang id, the default
+    assert aktif["reason_id"] == "reason.no-target"
     assert data["findings"] == []
     assert set(data["objectives"][0]) == {"id", "capaian", "category"}
 
 
-def test_json_does_not_change_with_lang(capsys: pytest.CaptureFixture[str]) -> None:
-    _, en, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--lang", "en")
-    _, id_, _ = run(capsys, "evaluate", str(SEED), "--format", "json", "--lang", "id")
+def test_json_changes_only_its_words_with_lang(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang changes a finding's message and an indicator's reason, nothing else; their
+    catalogue ids stay."""
+
+    def data(lang: str) -> dict[str, list[dict[str, str]]]:
+        _, out, _ = run(capsys, "check", str(SEED), "--format", "json", "--lang", lang)
+        return json.loads(out)  # type: ignore[no-any-return]
+
+    en, id_ = data("en"), data("id")
+    assert en != id_
+    for doc in (en, id_):
+        for item in doc["findings"]:
+            item.pop("message")
+        for item in doc["indicators"]:
+            item.pop("reason", None)
     assert en == id_
+    assert all(f["message_id"].startswith("finding.") for f in en["findings"])
 
 
 def test_rules_option_changes_the_method(capsys: pytest.CaptureFixture[str]) -> None:
@@ -114,6 +131,7 @@ def test_check_json_findings(capsys: pytest.CaptureFixture[str]) -> None:
         "expected": "93.36",
         "difference": "-0.28",
         "message": serapan["message"],
+        "message_id": "finding.recalc",
     }
 
 

@@ -57,7 +57,7 @@ def test_evaluate_one_row_per_indicator_in_indonesian_notation(
         "capaian-far-above-target"
     )
     aktif = table[5]
-    assert aktif["Status"] == "not_computable" and aktif["Capaian Kinerja"] == ""
+    assert aktif["Status"] == "tidak dapat dihitung" and aktif["Capaian Kinerja"] == ""
     assert aktif["Target"] == "-"
 
 
@@ -78,7 +78,7 @@ def test_check_one_row_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
     row = serapan[0]
     assert (row["printed"], row["expected"], row["difference"]) == ("93,08", "93.36", "-0.28")
     assert row["evidence"] == (
-        "realisasi_anggaran: 1.324.391.015,00 (Tabel 9); pagu: 1.418.633.200,00 (Tabel 9)"
+        "budget realisasi: 1.324.391.015,00 (Tabel 9); pagu: 1.418.633.200,00 (Tabel 9)"
     )
     assert {r["severity"] for r in table} == {"error", "warning", "info"}
 
@@ -134,3 +134,14 @@ def test_cli_evaluate_csv_piped_into_import(
     assert [r.split(";")[10:22] for r in again.splitlines()[1:]] == [
         r.split(";")[10:22] for r in exported.splitlines()[1:]
     ]
+
+
+def test_check_rows_speak_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    """One severity word, the field by its label, the evidence's places in Indonesian."""
+    code, table = rows(capsys, "check", str(SEED), "--format", "csv", "--lang", "id", delimiter=";")
+    assert code == 1
+    assert {r["Tingkat Keparahan"] for r in table} == {"kesalahan", "peringatan", "info"}
+    row = next(r for r in table if r["Kode Temuan"] == "serapan-recalc" and r["Letak"] == "Tabel 9")
+    assert row["Isian"] == "serapan" and row["Seharusnya"] == "93,36"
+    assert row["Bukti"].startswith("realisasi anggaran: 1.324.391.015,00 (Tabel 9)")
+    assert not any("printed_percent" in r["Isian"] for r in table)

@@ -135,7 +135,10 @@ def test_findings_carry_their_evidence(seed_html: str) -> None:
     assert len(serapan) == 1
     row = serapan[0]
     assert "93,08" in row and "93,36" in row and "-0,28" in row
-    assert "realisasi_anggaran: 1.324.391.015,00" in row and "pagu: 1.418.633.200,00" in row
+    # The evidence once, in the sentence: the field by its label, never its key.
+    assert "dihitung dari realisasi anggaran 1.324.391.015,00 (Tabel 9)" in row
+    assert "pagu 1.418.633.200,00 (Tabel 9)" in row and "realisasi_anggaran" not in row
+    assert row.count("93,08") == 1
     # Tabel 4 marks koperasi sehat "Tidak Tercapai" at 56 % of a 56 % target.
     assert any("verdict-label" in r and "Tidak Tercapai" in r for r in rows)
 

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from kinerja_engine.cli.main import main
-from kinerja_engine.errors import InputError
-from kinerja_engine.extras import require
+from kinerja_engine.errors import MissingExtra, require
 from kinerja_engine.io.importing import import_csv
 from kinerja_engine.io.spreadsheet import cell_decimal
 
@@ -96,7 +95,7 @@ def test_a_missing_extra_names_the_extra_and_exits_2(
 
     monkeypatch.setattr(builtins, "__import__", no_openpyxl)
     monkeypatch.delitem(__import__("sys").modules, "openpyxl", raising=False)
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(MissingExtra) as caught:
         require("openpyxl", "xlsx")
     assert "pip install 'kinerja-engine[xlsx]'" in caught.value.render("en")
     src = tmp_path / "iku.xlsx"

@@ -35,7 +35,6 @@ __all__ = [
     "Cited",
     "Method",
     "Ties",
-    "en",
     "figure",
     "id_",
     "places_of",
@@ -68,10 +67,6 @@ _BY_CODE = {c.code: c for c in CATALOGUE}
 Broken = dict[tuple[int, str], str]
 # quantity ("pagu", "realisasi 2022") -> id of its tie-out finding, every value printed.
 Ties = Mapping[str, tuple[str, tuple[Decimal, ...]]]
-
-
-def en(value: Decimal, places: int | None = 2) -> str:
-    return format_number(value, places, notation="en", group=True)
 
 
 def id_(value: Decimal, places: int | None = 2) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from kinerja_engine.audit._common import HUNDRED, Audit, plain
 from kinerja_engine.domain.model import BudgetLine
+from kinerja_engine.domain.wording import Field
 from kinerja_engine.messages import msg, text
 from kinerja_engine.numbers import Figure
 
@@ -47,7 +48,7 @@ def budget_tree(a: Audit, lines: Sequence[BudgetLine]) -> None:
                 msg(
                     "finding.budget-footing",
                     line=line.name,
-                    field=field,
+                    field=Field(field),
                     own=Figure(own),
                     count=len(kids),
                     total=Figure(total),

@@ -16,8 +16,9 @@ from decimal import Decimal
 
 import attrs
 
-from kinerja_engine.audit._common import Audit, Broken, en, figure
+from kinerja_engine.audit._common import Audit, Broken, figure
 from kinerja_engine.domain.model import Indicator, PrintedEntry, Target
+from kinerja_engine.domain.wording import Cites, Field
 from kinerja_engine.evaluation.indicator import (
     capaian_of,
     category_of,
@@ -27,6 +28,7 @@ from kinerja_engine.evaluation.indicator import (
     verdict_of,
 )
 from kinerja_engine.messages import Message, msg
+from kinerja_engine.numbers import Figure
 from kinerja_engine.rulesets.ruleset import RuleSet, normal_label, plain_label
 
 __all__ = ["Vocabulary", "labels", "vocabulary"]
@@ -190,7 +192,7 @@ def _label(
             msg(
                 "finding.label-unknown",
                 where=entry.where,
-                field=field,
+                field=Field(field),
                 printed=printed,
                 words=", ".join(vocabulary),
             ),
@@ -211,7 +213,7 @@ def _label(
         msg(
             "finding.label-mismatch",
             where=entry.where,
-            field=field,
+            field=Field(field),
             printed=printed,
             why=why(),
             derived=derived,
@@ -244,9 +246,8 @@ def _capaian_basis(
 
     def basis() -> Message:
         assert value is not None and t is not None and r is not None
-        # In English notation in both languages, as the basis has always been written.
-        shown = en(quantize(value, rules.places, rules.rounding), rules.places)
-        cited = ", ".join(f"{c[0]} {c[1]} ({c[2]})" for c in (r.cite, t.cite))
+        shown = Figure(quantize(value, rules.places, rules.rounding), rules.places)
+        cited = Cites((r.cite, t.cite))
         return msg("finding.basis.capaian-computed", shown=shown, cited=cited)
 
     return value, basis

@@ -25,6 +25,7 @@ from kinerja_engine.audit._common import (
 )
 from kinerja_engine.audit.methods import explain_capaian, explain_rounding
 from kinerja_engine.domain.model import BudgetLine, Indicator, PrintedEntry, PrintedValue, Target
+from kinerja_engine.domain.wording import Cites
 from kinerja_engine.errors import KinerjaError
 from kinerja_engine.evaluation.indicator import capaian_of, serapan_of
 from kinerja_engine.messages import Message, msg
@@ -214,7 +215,7 @@ def _report(
 ) -> None:
     assert printed.value is not None
     tol, shown, diff, places = off
-    how = _how(inputs)
+    how = Cites(tuple(inputs))
     scale = _scale_slip(printed.value, expected)
     hint: Message | str = msg("finding.recalc.scale", scale=scale) if scale else ""
     if why is not None:
@@ -244,11 +245,6 @@ def _report(
     )
 
 
-def _how(inputs: Sequence[tuple[str, str, str]]) -> str:
-    """The inputs a finding cites: ``realisasi 20 (Tabel 3.5), target 24 (Tabel 3.5)``."""
-    return ", ".join(f"{name} {value} ({where})" for name, value, where in inputs)
-
-
 # ---- issue 19 (evidence)
 def _undefined(
     a: Audit,
@@ -259,7 +255,7 @@ def _undefined(
     printed: PrintedValue,
     inputs: Sequence[tuple[str, str, str]],
 ) -> None:
-    how = _how(inputs)
+    how = Cites(tuple(inputs))
     a.add(
         "printed-undefined",
         msg(

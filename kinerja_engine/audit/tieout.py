@@ -8,6 +8,7 @@ from decimal import Decimal
 from kinerja_engine.audit._common import FIELD, Audit, Broken, places_of, plain
 from kinerja_engine.domain.model import Indicator, PrintedValue
 from kinerja_engine.domain.results import Finding
+from kinerja_engine.domain.wording import Listing
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import msg
 
@@ -152,7 +153,7 @@ def _finding(
 ) -> Finding:
     """The one finding of a quantity printed with several values (``shown``: where, text,
     value), placed at ``first``, a place that differs from ``reference``."""
-    listed = "; ".join(f"{where}: {text}" for where, text, _ in shown)
+    listed = Listing(tuple((where, text) for where, text, _ in shown))
     count = len({s[2] for s in shown})
     return a.add(
         "tie-out",

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kinerja_engine as ke
-from kinerja_engine.messages import LANGS, Message, msg, text
+from kinerja_engine.messages import LANGS, Message, msg, template, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -63,6 +63,45 @@ def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
         return chosen
     locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
     return "id" if locale.startswith("id") else "en"
+
+
+# argparse says its own words ("usage:", "options", its refusals) through gettext's ``_``;
+# the catalogue holds each under these ids, in English exactly as argparse has it.
+_ARGPARSE_IDS = (
+    "cli.argparse.usage",
+    "cli.argparse.positionals",
+    "cli.argparse.options",
+    "cli.argparse.error",
+    "cli.argparse.argument",
+    "cli.argparse.required",
+    "cli.argparse.unrecognized",
+    "cli.argparse.invalid-choice",
+    "cli.argparse.invalid-value",
+    "cli.argparse.one-argument",
+    "cli.argparse.at-least-one",
+    "cli.argparse.ambiguous",
+)
+
+
+@contextlib.contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's words in ``lang`` while the parser is built and reads the command line."""
+    if lang == "en":
+        yield
+        return
+    own = {template(k, "en"): k for k in _ARGPARSE_IDS}
+    said_by = vars(argparse)  # the module's globals, where argparse looks ``_`` up
+    before = said_by["_"]
+
+    def translated(said: str) -> str:
+        ident = own.get(said)
+        return before(said) if ident is None else template(ident, lang)
+
+    said_by["_"] = translated
+    try:
+        yield
+    finally:
+        said_by["_"] = before
 
 
 def _limits(p: argparse.ArgumentParser, say: Callable[[str], str]) -> None:
@@ -138,7 +177,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         help=say("cli.help.fail-on"),
     )
 
-    sub.add_parser("checks", help=say("cli.help.checks"))
+    _lang(sub.add_parser("checks", help=say("cli.help.checks")), say)
 
     imp = sub.add_parser("import", help=say("cli.help.import"))
     imp.add_argument("file", metavar="FILE.csv|FILE.xlsx", help=say("cli.help.import-file"))
@@ -158,7 +197,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     rsub = rules.add_subparsers(
         dest="rules_command", metavar="ACTION", required=True, parser_class=Parser
     )
-    rsub.add_parser("list", help=say("cli.help.rules-list"))
+    _lang(rsub.add_parser("list", help=say("cli.help.rules-list")), say)
     show = rsub.add_parser("show", help=say("cli.help.rules-show"))
     show.add_argument("name", metavar="NAME|PATH")
     chk = rsub.add_parser("check", help=say("cli.help.rules-check"))
@@ -181,8 +220,10 @@ def _say(what: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    parser = _parser(help_lang(words, os.environ))
-    args = parser.parse_args(words)
+    said = help_lang(words, os.environ)
+    with _argparse_speaks(said):
+        parser = _parser(said)
+        args = parser.parse_args(words)
     lang = getattr(args, "lang", "id")
     try:
         with _limits_of(args):
@@ -239,7 +280,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "rules":
         return _rules(args)
     if args.command == "checks":
-        return _checks()
+        return _checks(args.lang)
     if args.command == "import":
         return _import(args)
     if args.command == "schema":
@@ -489,7 +530,7 @@ def _rules(args: argparse.Namespace) -> int:
     if args.rules_command == "list":
         for name in ke.rule_sets():
             rules = ke.load_rules(name)
-            print(f"{name:24} {rules.version}  {rules.title}")
+            print(f"{name:24} {rules.version}  {rules.title_in(args.lang)}")
         return EXIT_OK
     if args.rules_command == "show":
         sys.stdout.write(ke.render(ke.load_rules(args.name), lang=args.lang))
@@ -511,20 +552,27 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checks() -> int:
+# A severity's one word (as every report says it).
+_SEVERITY_IDS = {
+    "error": "chapter.severity.error",
+    "warning": "chapter.severity.warning",
+    "info": "chapter.severity.info",
+}
+
+
+def _checks(lang: str) -> int:
     catalogue = ke.checks()
     width = max(len(c.code) for c in catalogue)
     for c in catalogue:
         tol = "-" if c.tolerance is None else c.tolerance
-        # The catalogue of checks describes itself in English only: so does its listing.
         row = text(
             "cli.checks-row",
-            "en",
+            lang,
             code=c.code,
             width=width,
-            severity=c.severity,
-            tolerance=tol,
-            description=c.description,
+            severity=text(_SEVERITY_IDS[c.severity], lang),
+            tolerance=c.tolerance_id if lang == "id" and c.tolerance_id else tol,
+            description=c.description_id if lang == "id" else c.description,
         )
         print(row)
     return EXIT_OK

@@ -22,13 +22,18 @@ class Check:
     tolerance: str | None
     description: str
     description_id: str
+    # issue 15 (voice): the tolerance in Indonesian (None: a figure, or none).
+    tolerance_id: str | None = None
 
 
 def _check(code: str, severity: str, tolerance: str | None, description: str) -> Check:
     """A check; ``tolerance`` is a figure ("0") or the id of its words in the catalogue."""
+    tolerance_id = None
     if tolerance is not None and tolerance in MESSAGES:
-        tolerance = text(tolerance, "en")
-    return Check(code, severity, tolerance, text(description, "en"), text(description, "id"))
+        tolerance, tolerance_id = text(tolerance, "en"), text(tolerance, "id")
+    return Check(
+        code, severity, tolerance, text(description, "en"), text(description, "id"), tolerance_id
+    )
 
 
 CATALOGUE: tuple[Check, ...] = (

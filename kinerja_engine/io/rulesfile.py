@@ -165,6 +165,10 @@ def read_rules(name_or_path: str | Path, *, base: Path | None = None) -> RulesSo
         merged["title"] = f"extends {parent.get('name', '?')}: {parent.get('title', '')}".rstrip(
             ": "
         )
+    # A base's title in each language is not this rule set's: titles are the leaf's own.
+    for key in _TITLES:
+        if len(chain) > 1 and key not in leaf.data:
+            merged.pop(key, None)
     try:
         spec = structure(merged, RuleSetSpec)
     except KinerjaError as exc:
@@ -211,6 +215,11 @@ def _merge(base: Mapping[str, Any], child: Mapping[str, Any], at: str = "") -> d
     return out
 
 
+# A title in each language is words about the method, not the method: outside the version.
+_TITLES = ("title_id", "title_en")
+
+
 def _version(data: Mapping[str, Any]) -> str:
-    canonical = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    method = {k: v for k, v in data.items() if k not in _TITLES}
+    canonical = json.dumps(method, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]

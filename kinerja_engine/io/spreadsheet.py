@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from kinerja_engine.errors import InputError
-from kinerja_engine.extras import require
+from kinerja_engine.errors import InputError, require
 from kinerja_engine.messages import msg
 from kinerja_engine.numbers import format_number
 

@@ -11,29 +11,28 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity, Status
+from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity
+from kinerja_engine.domain.wording import STATUS_IDS
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, plain_decimal
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
+from kinerja_engine.rendering.findings import (
+    finding_line,
+    legend,
+    message_text,
+    reason_message,
+    severity_word,
+    skipped_text,
+    summarise,
+    trace_text,
+)
 from kinerja_engine.rendering.jsontext import dumps
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FORMATS", "describe_rules", "render", "render_many", "render_table", "report_to_dict"]
 
 FORMATS = ("table", "markdown", "json")
-
-# The words of the table for an enum value (ids spelled out, so each is found in the source).
-_STATUS = {
-    Status.COMPUTED: "table.status.computed",
-    Status.MISSING: "table.status.missing",
-    Status.NOT_COMPUTABLE: "table.status.not-computable",
-}
-_SEVERITY = {
-    Severity.ERROR: "table.severity.error",
-    Severity.WARNING: "chapter.severity.warning",
-    Severity.INFO: "chapter.severity.info",
-}
 
 
 def _fixed(value: Decimal | None, report: Report) -> str | None:
@@ -64,6 +63,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "indicators": [
             {
                 "id": r.id,
+                "name": r.name,
                 "capaian": _fixed(r.capaian, report),
                 "category": r.category,
                 "serapan": _fixed(r.serapan, report),
@@ -73,6 +73,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "flags": [f.code for f in r.flags],
                 "status": r.status.value,
                 **_past(r, report),
+                **_reason(r.reason),
             }
             for r in report.indicators
         ],
@@ -122,7 +123,17 @@ def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:
         "expected": f.expected,
         "difference": None if f.difference is None else plain_decimal(f.difference),
         "message": f.message_en,
+        "message_id": None if f.message is None else f.message.id,
     }
+
+
+def _reason(reason: str | None) -> dict[str, Any]:
+    """Why an indicator is not computed (English here; ``_json_data`` puts it in the
+    reader's language) and the catalogue id of those words."""
+    if not reason:
+        return {}
+    found = reason_message(reason)
+    return {"reason": reason, "reason_id": None if found is None else found.id}
 
 
 def render_json(report: Report, lang: str = "en") -> str:
@@ -130,11 +141,14 @@ def render_json(report: Report, lang: str = "en") -> str:
 
 
 def _json_data(report: Report, lang: str) -> dict[str, Any]:
-    """The contract's data, each finding's message in ``lang``."""
+    """The contract's data, each finding's message and each reason in ``lang``."""
     data = report_to_dict(report)
     if lang == "id":
         for item, finding in zip(data["findings"], report.findings, strict=True):
-            item["message"] = finding.message_id
+            item["message"] = message_text(finding, lang)
+        for item, result in zip(data["indicators"], report.indicators, strict=True):
+            if "reason" in item and result.reason_id:
+                item["reason"] = result.reason_id
     return data
 
 
@@ -168,7 +182,7 @@ def _rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
                 r.efficiency or "-",
                 _human(r.progress, report, lang),
                 r.verdict or "-",
-                text(_STATUS[r.status], lang),
+                text(STATUS_IDS[r.status], lang),
             ]
         )
     return head, rows
@@ -181,7 +195,8 @@ def indicator_notes(r: IndicatorResult, lang: str) -> list[str]:
         notes.append((r.reason_id if lang == "id" and r.reason_id else r.reason) or "")
     for f in r.flags:
         notes.append(
-            f"[{f.severity.value}] {f.code}: {f.message_id if lang == 'id' else f.message_en}"
+            f"[{severity_word(f.severity, lang)}] {f.code}: "
+            + (f.message_id if lang == "id" else f.message_en)
         )
     return notes
 
@@ -210,44 +225,51 @@ def _rules_line(report: Report, lang: str) -> str:
     return f"{text('table.rules', lang)}: {report.rules} ({report.rules_version})"
 
 
-def _findings_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
-    head = [
-        text(k, lang)
-        for k in (
-            "chapter.severity",
-            "chapter.code",
-            "table.indicator",
-            "chapter.where",
-            "chapter.field",
-            "chapter.printed",
-            "chapter.expected",
-            "chapter.difference",
-        )
-    ]
+def _findings_lines(
+    report: Report, lang: str, heading: Callable[[str], str], esc: Callable[[str], str]
+) -> list[str]:
+    """Findings under the indicator or budget line they are about (by name), one line
+    each; then the infos said once for many, and what each code means."""
+    names = {r.id: r.name for r in report.indicators}
+    position = {r.id: n for n, r in enumerate(report.indicators)}
+
+    def name_of(f: Finding) -> str:
+        if f.indicator:
+            return names.get(f.indicator, f.indicator)
+        line = None if f.message is None else f.message.fields.get("line")
+        return str(line or f.budget or "-")
+
     order = sorted(
         report.findings,
-        key=lambda f: (f.indicator or f.budget or "", -f.severity.rank, f.code),
-    )
-    rows = [
-        [
-            text(_SEVERITY[f.severity], lang),
+        key=lambda f: (
+            position.get(f.indicator or "", len(position)),
+            f.budget or "",
+            -f.severity.rank,
             f.code,
-            f.indicator or f.budget or "-",
-            f.where or "-",
-            f.field or "-",
-            f.printed or "-",
-            f.expected or "-",
-            "-" if f.difference is None else format_number(f.difference, None, notation=lang),
-        ]
-        for f in order
-    ]
-    return head, rows
+        ),
+    )
+    kept, summaries = summarise(order, lang, name_of)
+    out: list[str] = []
+    subject = None
+    for f in kept:
+        if name_of(f) != subject:
+            subject = name_of(f)
+            out += [esc(f"{subject}:")]
+        out += [esc(f"  - {finding_line(f, lang)}")]
+    if summaries:
+        out += ["", heading(text("finding.summaries", lang))]
+        out += [esc(f"- {said}") for said in summaries]
+    out += ["", heading(text("finding.legend", lang))]
+    out += [esc(f"- {code}: {meaning}") for code, meaning in legend(report.findings, lang)]
+    if report.checks_skipped:
+        out += ["", heading(text("chapter.skipped", lang))]
+        out += [esc(f"- {skipped_text(what, lang)}") for what, _ in report.checks_skipped]
+    return out
 
 
 def _summary(report: Report, lang: str) -> str:
-    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
-    parts = [f"{counts[s]} {text(_SEVERITY[s], lang)}" for s in Severity]
-    line = f"{text('table.findings', lang)}: " + ", ".join(parts)
+    counts = {s.value: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+    line = f"{text('table.findings', lang)}: " + text("table.counts", lang, **counts)
     line += f"; {report.checks_passed} {text('table.passed', lang)}"
     if report.checks_skipped:
         line += f"; {len(report.checks_skipped)} {text('table.skipped', lang)}"
@@ -275,9 +297,9 @@ def _document(
         out += ["", heading(text("table.flags", lang))]
         out += [esc(f"- {ident}: {note}") for ident, note in notes]
     if trace:
-        out += ["", heading("Trace")]
+        out += ["", heading(text("chapter.trace", lang))]
         for r in report.indicators:
-            out += [esc(f"- {r.id}:")] + [esc(f"    {step}") for step in r.trace]
+            out += [esc(f"- {r.id}:")] + [esc(f"    {trace_text(step, lang)}") for step in r.trace]
     if report.objectives:
         out += ["", heading(text("table.objective", lang))]
         obj_head = [
@@ -310,23 +332,13 @@ def findings_section(
     heading: Callable[[str], str],
     esc: Callable[[str], str] = str,
 ) -> list[str]:
-    """The findings of a checked report: a blank line, the heading, the findings, the
-    summary line (the terminal table lays out the same section at its own width)."""
+    """The findings of a checked report: a blank line, the heading, one line per finding
+    under its indicator or budget line, the summary line. ``table`` is the caller's table
+    maker, unused: a finding is a line, not a row (the terminal folds them to its width)."""
     out = ["", heading(text("table.findings", lang))]
     if report.findings:
-        fhead, frows = _findings_rows(report, lang)
-        out += table(fhead, frows)
-        out += [""]
-        out += [
-            esc(
-                f"- {f.code} ({f.indicator or f.budget or '-'}, {f.where or '-'}): "
-                + (f.message_id if lang == "id" else f.message_en)
-            )
-            for f in sorted(
-                report.findings, key=lambda f: (-f.severity.rank, f.indicator or f.budget or "")
-            )
-        ]
-    out += ["", _summary(report, lang)]
+        out += _findings_lines(report, lang, heading, esc)
+    out += ["", esc(_summary(report, lang))]
     return out
 
 
@@ -373,7 +385,7 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     def say(message_id: str, **fields: object) -> str:
         return text(message_id, lang, **fields)
 
-    out = [f"{rules.name} ({rules.version})", rules.title, ""]
+    out = [f"{rules.name} ({rules.version})", rules.title_in(lang), ""]
     out.append(say("rules.show.capaian"))
     for direction, formula in rules.capaian.items():
         out.append(f"  {direction:18} {formula.source}")
@@ -413,7 +425,12 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     out.append(say("rules.show.rollup", rollup=rules.rollup))
     out.append(say("rules.show.flags"))
     out += [
-        say("rules.show.flag", code=f.code, severity=f.severity, when=f.when.source)
+        say(
+            "rules.show.flag",
+            code=f.code,
+            severity=severity_word(f.severity, lang),
+            when=f.when.source,
+        )
         for f in rules.flags
     ]
     # A rules file's labels and titles are the user's text too.

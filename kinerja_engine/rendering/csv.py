@@ -32,11 +32,18 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from kinerja_engine.domain.model import Case, Direction, Target
-from kinerja_engine.domain.results import Report
+from kinerja_engine.domain.results import Report, Status
+from kinerja_engine.domain.wording import STATUS_IDS, where_label
 from kinerja_engine.errors import NumberError
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, parse_number
+from kinerja_engine.rendering.findings import (
+    expected_words,
+    field_text,
+    message_text,
+    severity_word,
+)
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FINDING_COLUMNS", "FORMULA_STARTS", "INDICATOR_COLUMNS", "render_csv"]
@@ -282,7 +289,7 @@ def _indicator_rows(
                 _text(r.efficiency or ""),
                 _shown(r.progress, report, lang),
                 _text(r.verdict or ""),
-                r.status.value,
+                _status(r.status, lang),
                 " ".join(f.code for f in r.flags),
                 _text(reason),
                 _exact(ind.renstra_target if ind is not None else None, lang),
@@ -297,23 +304,36 @@ def _finding_rows(report: Report, lang: str) -> list[list[str]]:
     rows = []
     for n, f in enumerate(report.findings, start=1):
         evidence = "; ".join(
-            f"{name}: {_engine(value, lang)} ({where})" for name, value, where in f.inputs
+            f"{field_text(name, lang)}: {_engine(value, lang)} ({where_label(where, lang)})"
+            for name, value, where in f.inputs
         )
+        words = None if f.expected is None else expected_words(f.expected, lang)
         rows.append(
             [
                 str(n),
-                f.severity.value,
+                severity_word(f.severity, lang),
                 _text(f.code),
                 _text(f.indicator or ""),
                 _text(f.budget or ""),
-                _text(f.where or ""),
-                _text(f.field or ""),
-                _text(f.printed or ""),
-                _engine(f.expected, lang),
+                _text(where_label(f.where or "", lang)),
+                _text("" if f.field is None else field_text(f.field, lang)),
+                # A budget line's own amount is as the engine read it (footing).
+                _engine(f.printed, lang)
+                if f.budget and f.field in ("pagu", "realisasi")
+                else _text(f.printed or ""),
+                _engine(f.expected, lang) if words is None else _text(words),
                 _exact(f.difference, lang),
                 _exact(f.tolerance, lang),
-                _text(f.message_id if lang == "id" else f.message_en),
+                _text(message_text(f, lang)),
                 _text(evidence),
             ]
         )
     return rows
+
+
+def _status(status: Status, lang: str) -> str:
+    """The status as a reader says it; in English the JSON's own key (``not_computable``),
+    which programs reading an English export already match."""
+    if lang == "en":
+        return status.value
+    return text(STATUS_IDS[status], lang)

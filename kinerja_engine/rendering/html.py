@@ -17,8 +17,8 @@ from typing import Any
 
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report, Status
-from kinerja_engine.errors import KinerjaError
-from kinerja_engine.messages import msg, template, text
+from kinerja_engine.errors import require
+from kinerja_engine.messages import template, text
 from kinerja_engine.rendering.charts import (
     Chart,
     ChartItem,
@@ -33,10 +33,9 @@ __all__ = ["render_html", "render_html_many"]
 
 
 def _environment() -> Any:
-    try:
-        import jinja2
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise KinerjaError(msg("error.html.no-jinja2"), hint=msg("hint.html.install")) from None
+    # markupsafe first: jinja2 needs it, so its absence is named as itself.
+    require("markupsafe", "report")
+    jinja2 = require("jinja2", "report")
     return jinja2.Environment(
         loader=jinja2.PackageLoader("kinerja_engine.rendering", "templates"),
         autoescape=True,
@@ -134,9 +133,8 @@ def render_html_many(
     items: Sequence[tuple[Case, Report, RuleSet | None]], lang: str = "id", *, trace: bool = False
 ) -> str:
     """Several reports in one page, each starting on a new printed page."""
-    from markupsafe import Markup
-
     env = _environment()
+    Markup = require("markupsafe", "report").Markup
     template = env.get_template("report.html.j2")
     reports = []
     for case, report, rules in items:

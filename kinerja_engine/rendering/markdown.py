@@ -13,6 +13,7 @@ from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.messages import text
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
+from kinerja_engine.rendering.findings import severity_word
 from kinerja_engine.rendering.view import Note, ReportView, build_view
 from kinerja_engine.rulesets.ruleset import RuleSet
 
@@ -208,6 +209,14 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 "rllllrrrl",
             )
             out.append("")
+        if view.finding_summaries:
+            out += [f"### {text('finding.summaries', lang)}", ""]
+            out += [f"- {m(said)}" for said in view.finding_summaries]
+            out.append("")
+        if view.legend:
+            out += [f"### {text('finding.legend', lang)}", ""]
+            out += [f"- `{code}`: {m(meaning)}" for code, meaning in view.legend]
+            out.append("")
         if view.skipped:
             out += [f"{text('chapter.skipped', lang)}:", ""]
             out += [f"- {m(what)} ({m(why)})" for what, why in view.skipped]
@@ -220,7 +229,8 @@ def _notes(notes: Sequence[Note], lang: str) -> list[str]:
         return []
     out = [f"{text('chapter.notes', lang)}:", ""]
     out += [
-        f"- {'**' + n.severity.value + '** ' if n.severity else ''}{markdown_text(n.text)}"
+        f"- {'**' + severity_word(n.severity, lang) + '** ' if n.severity else ''}"
+        + markdown_text(n.text)
         for n in notes
     ]
     return [*out, ""]

@@ -24,10 +24,12 @@ import attrs
 
 from kinerja_engine.domain.model import Case, Indicator, UnitKind, unit_kind
 from kinerja_engine.domain.results import IndicatorResult, ObjectiveResult, Report, Status
+from kinerja_engine.domain.wording import STATUS_IDS
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, round_half_up
 from kinerja_engine.rendering.escape import terminal_text
+from kinerja_engine.rendering.findings import trace_text
 from kinerja_engine.rendering.view import figure_text, target_text
 
 __all__ = ["DEFAULT_WIDTH", "MIN_WIDTH", "Column", "fit", "render_table", "table_lines"]
@@ -336,13 +338,6 @@ def _human(value: Decimal | None, report: Report, lang: str) -> str:
     return format_number(shown, report.places, notation=lang, group=True)
 
 
-_STATUS = {
-    Status.COMPUTED: "table.status.computed",
-    Status.MISSING: "table.status.missing",
-    Status.NOT_COMPUTABLE: "table.status.not-computable",
-}
-
-
 def _inputs(report: Report, case: Case | None) -> list[Indicator] | None:
     """The case's indicators beside the report's results, when the case is at hand."""
     if case is None or len(case.indicators) != len(report.indicators):
@@ -400,7 +395,7 @@ def indicator_columns(
     ]
     if any(r.status is not Status.COMPUTED for r in rs):
         # Why a row is empty: the notes under the table say it in full.
-        cols.append(Column(say("table.status"), [say(_STATUS[r.status]) for r in rs], keep=7))
+        cols.append(Column(say("table.status"), [say(STATUS_IDS[r.status]) for r in rs], keep=7))
     return cols
 
 
@@ -506,9 +501,9 @@ def render_table(
             if lines:
                 prose(_label(n, r, ids), *(f"   - {line}" for line in lines))
     if trace:
-        out += ["", heading("Trace")]
+        out += ["", heading(text("chapter.trace", lang))]
         for r in report.indicators:
-            prose(f"- {r.id}:", *(f"    {step}" for step in r.trace))
+            prose(f"- {r.id}:", *(f"    {trace_text(step, lang)}" for step in r.trace))
     if report.objectives:
         out += ["", heading(text("table.objective", lang))]
         out += _fitted(objective_columns(report, lang, ids=ids), width, lang, color)

@@ -13,7 +13,6 @@ efficiency levels, verdicts) are shown as the rule set writes them, in both lang
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -30,9 +29,22 @@ from kinerja_engine.domain.model import (
     unit_kind,
 )
 from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity, Status
+from kinerja_engine.domain.wording import engine_number, where_label
 from kinerja_engine.evaluation.indicator import quantize, serapan_of
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number
+from kinerja_engine.rendering.findings import (
+    SEVERITY_IDS,
+    expected_text,
+    field_text,
+    legend,
+    printed_text,
+    sentence,
+    severity_word,
+    skipped_text,
+    summarise,
+    trace_text,
+)
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = [
@@ -59,11 +71,6 @@ LANGS = ("id", "en")
 
 # A severity's and a direction's words in the report (ids spelled out, so each is found in
 # the source; the template looks severities up by value).
-SEVERITY_IDS = {
-    "error": "chapter.severity.error",
-    "warning": "chapter.severity.warning",
-    "info": "chapter.severity.info",
-}
 _DIRECTION_IDS = {
     Direction.HIGHER_IS_BETTER: "chapter.direction.higher-is-better",
     Direction.LOWER_IS_BETTER: "chapter.direction.lower-is-better",
@@ -144,21 +151,6 @@ def _with_unit(number: str, unit: str, lang: str) -> str:
         # parser converted them to (minutes or months), which the unit as printed may not be.
         return number
     return f"{number} {unit.strip()}"
-
-
-# Engine-made figures in findings are plain English decimals ("93.36", "1418633200");
-# figures copied from the report are kept as printed. A text that is a valid Indonesian
-# thousands grouping ("1.418") is taken as printed, never re-read as a decimal.
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-_ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-def _engine_number(text: str | None, lang: str) -> str:
-    if text is None:
-        return "-"
-    if _PLAIN.match(text) and not _ID_GROUPED.match(text):
-        return format_number(Decimal(text), None, notation=lang, group=True)
-    return text
 
 
 # ---------------------------------------------------------------- the view
@@ -326,6 +318,9 @@ class ReportView:
     budget_lines_caption: str | None = None
     budget_lines_head: tuple[str, ...] = ()
     budget_lines: tuple[BudgetRow, ...] = ()
+    # issue 15 (voice): infos alike said once, and what each code used means.
+    finding_summaries: tuple[str, ...] = ()
+    legend: tuple[tuple[str, str], ...] = ()
 
 
 class _Numbering:
@@ -419,7 +414,7 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         for r in results
     )
 
-    groups, by_id = _finding_groups(case, report, numbers, lang)
+    groups, by_id, summaries = _finding_groups(case, report, numbers, lang)
     counts = {s.value: sum(1 for f in report.findings if f.severity is s) for s in Severity}
     summary = text(
         "chapter.summary",
@@ -430,7 +425,10 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         **counts,
     )
     skipped = tuple(
-        (what, text("chapter.blocked-by", lang, number=by_id.get(blocker, blocker)))
+        (
+            skipped_text(what, lang),
+            text("chapter.blocked-by", lang, number=by_id.get(blocker, blocker)),
+        )
         for what, blocker in report.checks_skipped
     )
     return ReportView(
@@ -441,7 +439,7 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         source=report.info.source,
         rules=report.rules,
         rules_version=report.rules_version,
-        rules_title=rules.title if rules is not None else "",
+        rules_title=rules.title_in(lang) if rules is not None else "",
         efficiency_formula=rules.efficiency.source if rules is not None else "",
         checked=report.checked,
         iku_caption=iku_caption,
@@ -461,6 +459,8 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         budget_lines_caption=budget_lines_caption,
         budget_lines_head=budget_lines_head,
         budget_lines=lines,
+        finding_summaries=tuple(summaries),
+        legend=tuple(legend(report.findings, lang)),
     )
 
 
@@ -650,7 +650,7 @@ def _section(
         renstra_target=figure_text(renstra, unit, lang) if has_progress else None,
         progress=percent_text(r.progress, places, rounding, lang) if has_progress else None,
         notes=tuple(notes),
-        trace=r.trace,
+        trace=tuple(trace_text(step, lang) for step in r.trace),
         budget_caption=budget_caption,
         efficiency_caption=efficiency_caption,
         progress_caption=progress_caption,
@@ -662,7 +662,7 @@ def _section(
 
 def _finding_groups(
     case: Case, report: Report, numbers: dict[str, int], lang: str
-) -> tuple[tuple[FindingGroup, ...], dict[str, int]]:
+) -> tuple[tuple[FindingGroup, ...], dict[str, int], list[str]]:
     """Findings grouped by what they are about, in the case's order, most severe first.
 
     Findings are numbered once through the whole report so that related findings and
@@ -680,6 +680,12 @@ def _finding_groups(
         report.findings,
         key=lambda f: (position.get(subject(f), len(order)), -f.severity.rank),
     )
+
+    def name_of(f: Finding) -> str:
+        line = lines.get(f.budget or "")
+        return names.get(f.indicator or "") or (line.name if line else subject(f))
+
+    ranked, summaries = summarise(ranked, lang, name_of)
     by_id = {f.id: n for n, f in enumerate(ranked, start=1) if f.id}
     # One pass, in order of first appearance: a national case has tens of thousands.
     grouped: dict[str, list[tuple[int, Finding]]] = {}
@@ -691,10 +697,10 @@ def _finding_groups(
             FindingGroup(
                 subject=key,
                 title=_subject_title(key, items[0][1], names, lines, numbers, lang),
-                findings=tuple(_finding_view(n, f, by_id, lang) for n, f in items),
+                findings=tuple(_finding_view(n, f, by_id, lines, lang) for n, f in items),
             )
         )
-    return tuple(groups), by_id
+    return tuple(groups), by_id, summaries
 
 
 def _subject_title(
@@ -710,29 +716,35 @@ def _subject_title(
     if finding.budget:
         line = lines.get(key)
         name = line.name if line is not None else key
-        return f"{text('chapter.budget-line', lang)}: {name} ({key})"
+        return f"{text('chapter.budget-line', lang)}: {name}"
     return key or text("chapter.general", lang)
 
 
-def _finding_view(no: int, f: Finding, by_id: dict[str, int], lang: str) -> FindingView:
-    printed = f.printed
-    if f.budget and f.field in ("pagu", "realisasi"):
-        # Budget footing prints the line's own amount as the engine read it.
-        printed = _engine_number(printed, lang)
+def _finding_view(
+    no: int, f: Finding, by_id: dict[str, int], lines: dict[str, BudgetLine], lang: str
+) -> FindingView:
+    # The evidence once: a recomputation's inputs and a tie-out's places are in its
+    # sentence; a footing's lines (by name) are listed under it.
+    evidence: tuple[Evidence, ...] = ()
+    if f.code == "budget-footing":
+        evidence = tuple(
+            Evidence(lines[n].name if n in lines else n, engine_number(v, lang), w)
+            for n, v, w in f.inputs
+        )
     return FindingView(
         no=no,
         id=f.id,
         severity=f.severity,
-        severity_label=text(SEVERITY_IDS[f.severity.value], lang),
+        severity_label=severity_word(f.severity, lang),
         code=f.code,
-        where=f.where or "-",
-        field=f.field or "-",
-        printed=printed if printed is not None else "-",
-        expected=_engine_number(f.expected, lang),
+        where=where_label(f.where or "-", lang),
+        field=field_text(f.field, lang),
+        printed=printed_text(f, lang),
+        expected=expected_text(f.expected, lang, f.field),
         difference=plain_text(f.difference, None, lang),
         tolerance=plain_text(f.tolerance, None, lang),
-        message=f.message_id if lang == "id" else f.message_en,
-        evidence=tuple(Evidence(n, _engine_number(v, lang), w) for n, v, w in f.inputs),
+        message=sentence(f, lang),
+        evidence=evidence,
         related=tuple(by_id[r] for r in f.related if r in by_id),
     )
 

@@ -30,8 +30,8 @@ import attrs
 
 from kinerja_engine.domain.model import Case, Target
 from kinerja_engine.domain.results import Report, Status
+from kinerja_engine.errors import require
 from kinerja_engine.evaluation.indicator import quantize
-from kinerja_engine.extras import require
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number
 from kinerja_engine.rendering.view import SEVERITY_IDS, budget_rows, remarks

@@ -162,6 +162,8 @@ def compile_rules(
     return RuleSet(
         name=spec.name,
         title=spec.title,
+        title_id=spec.title_id,
+        title_en=spec.title_en,
         version=version,
         places=places,
         rounding=_ROUNDING[spec.display.rounding],

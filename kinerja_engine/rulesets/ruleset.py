@@ -175,6 +175,9 @@ class RuleSetSpec:
     flags: dict[str, FlagSpec] = attrs.field(factory=dict)
     audit: AuditSpec = AuditSpec()
     labels: LabelsSpec = LabelsSpec()
+    # issue 15 (voice): the title in each language (empty: ``title``).
+    title_id: str = ""
+    title_en: str = ""
 
 
 # ---------------------------------------------------------------- the compiled form
@@ -439,6 +442,9 @@ class RuleSet:
     origin: str | None = attrs.field(default=None, eq=False)
     #: Every file the rule set was read from: ``origin``, then each base it extends.
     files: tuple[str, ...] = attrs.field(default=(), eq=False)
+    # The title in Indonesian and in English, when the rules file gives them.
+    title_id: str = attrs.field(default="", eq=False)
+    title_en: str = attrs.field(default="", eq=False)
     # Derived once here rather than per figure: the display quantum (0.01 for two places).
     quantum: Decimal = attrs.field(init=False, eq=False, repr=False)
     # ---- issue 19 (evidence): printed labels as the rules read them, compiled once.
@@ -449,3 +455,7 @@ class RuleSet:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "quantum", Decimal(1).scaleb(-self.places))
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` when the rules file gives one, else ``title``."""
+        return (self.title_id if lang == "id" else self.title_en) or self.title
