@@ -114,7 +114,7 @@ class Audit:
         return found
 
     def add(self, code: str, message: Message, **fields: object) -> Finding:
-        subject = fields.get("indicator") or fields.get("budget") or "-"
+        subject = fields.get("indicator") or fields.get("budget") or fields.get("node") or "-"
         ident = f"{code}:{subject}:{fields.get('where') or '-'}:{fields.get('field') or '-'}"
         n = self.ids.get(ident, 0)
         self.ids[ident] = n + 1

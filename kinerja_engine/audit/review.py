@@ -14,16 +14,19 @@ from __future__ import annotations
 import attrs
 
 from kinerja_engine.audit._common import Audit, Broken
+from kinerja_engine.audit.cascade import tree_audit
 from kinerja_engine.audit.completeness import completeness
 from kinerja_engine.audit.footing import agency_total, budget_tree
 from kinerja_engine.audit.labels import Vocabulary, labels, vocabulary
 from kinerja_engine.audit.periods import periods
 from kinerja_engine.audit.plausibility import implausible_capaian, screen
+from kinerja_engine.audit.quarters import quarters
 from kinerja_engine.audit.recalculation import Inputs, recalculate
 from kinerja_engine.audit.tieout import tie_out
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import BudgetLine, Case, Indicator
 from kinerja_engine.domain.results import IndicatorResult, Report
+from kinerja_engine.evaluation.periods import in_period, period_figure
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["CATALOGUE", "audit"]
@@ -31,6 +34,9 @@ __all__ = ["CATALOGUE", "audit"]
 
 def audit(case: Case, rules: RuleSet, report: Report) -> Report:
     """``report`` with the audit's findings, passes and skips filled in."""
+    # Printed figures of a semester or quarter are held against that period's target;
+    # a realisasi made of period figures is held against them by quarters(), not given.
+    case, _ = in_period(case, rules, derive=False)
     a = Audit(case, rules)
     total = agency_total(case.budget)
     words = vocabulary(rules)
@@ -38,7 +44,9 @@ def audit(case: Case, rules: RuleSet, report: Report) -> Report:
     # order, whose capaian the plausibility check reads rather than computes again.
     for ind, result in zip(case.indicators, report.indicators, strict=True):
         _indicator(a, ind, result, total, words)
+        quarters(a, ind)
     budget_tree(a, case.budget)
+    tree_audit(a, case, report)
     return attrs.evolve(
         report,
         findings=tuple(a.findings),
@@ -54,6 +62,9 @@ def _indicator(
     if ind.printed:
         _printed(a, ind, total, words)
     implausible_capaian(a, ind, result.capaian)
+    if ind.realisasi is None and ind.periods:
+        # The period figures make the realisasi (quarters() holds printed ones to them).
+        ind = attrs.evolve(ind, realisasi=period_figure(ind, a.case.report.period))
     completeness(a, ind)
 
 

@@ -51,6 +51,11 @@ CATALOGUE: tuple[Check, ...] = (
     _check("period-mismatch", "warning", None, "check.period-mismatch"),
     _check("realisasi-missing", "warning", None, "check.realisasi-missing"),
     _check("comparison-missing", "info", None, "check.comparison-missing"),
+    # ---- issue 16 (cascade)
+    _check("rollup-recalc", "error", "check.tolerance.half-unit", "check.rollup-recalc"),
+    _check("rollup-printed", "error", "check.tolerance.half-unit", "check.rollup-printed"),
+    _check("rollup-category", "error", None, "check.rollup-category"),
+    _check("period-rollup", "error", "check.tolerance.half-unit", "check.period-rollup"),
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)

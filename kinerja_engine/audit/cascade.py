@@ -1,0 +1,199 @@
+"""Figures printed for the nodes of the performance tree (programs, objectives, goals).
+
+A node's printed capaian is held against two things, each its own check:
+
+* ``rollup-recalc``: the figure the rule set's roll-up makes of the node's members as
+  evaluated (what the node's figure should be);
+* ``rollup-printed``: the figure the same roll-up makes of the capaian the report itself
+  prints for the members (whether the report did its own arithmetic right; a truncated
+  mean is said to be one).
+
+A report that averages its members' capaian as printed, truncates the mean, and whose
+members' figures are themselves wrong, gets both findings. A printed category is held
+against the band of the node's figure (``rollup-category``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_DOWN, Decimal, localcontext
+
+from kinerja_engine.audit._common import Audit, places_of
+from kinerja_engine.audit.labels import vocabulary
+from kinerja_engine.domain.model import Case, PrintedEntry
+from kinerja_engine.domain.results import ObjectiveResult, Report
+from kinerja_engine.evaluation.cascade import rollup, weight_function
+from kinerja_engine.evaluation.indicator import FIGURES_CONTEXT, quantize
+from kinerja_engine.messages import Message, msg
+from kinerja_engine.numbers import Figure
+
+__all__ = ["tree_audit"]
+
+_LEVELS = {
+    "program": msg("level.program"),
+    "objective": msg("level.objective"),
+    "goal": msg("level.goal"),
+}
+_METHODS = {
+    "mean": msg("method.mean"),
+    "weighted_mean": msg("method.weighted-mean"),
+    "geometric_mean": msg("method.geometric-mean"),
+    "weighted_geometric_mean": msg("method.weighted-geometric-mean"),
+    "min": msg("method.min"),
+}
+
+
+def tree_audit(a: Audit, case: Case, report: Report) -> None:
+    """The checks of every figure printed for a program, objective or goal."""
+    printed = {
+        **{p.id: p.printed for p in case.programs if p.printed},
+        **{o.id: o.printed for o in case.objectives if o.printed},
+        **{g.id: g.printed for g in case.goals if g.printed},
+    }
+    if not printed:
+        return
+    # What each member printed: its entries (an indicator's, or a node's).
+    members: dict[str, tuple[PrintedEntry, ...]] = {
+        **{ind.id: ind.printed for ind in case.indicators},
+        **printed,
+    }
+    indicators = {ind.id: ind for ind in case.indicators}
+    for level, nodes in (
+        ("program", report.programs),
+        ("objective", report.objectives),
+        ("goal", report.goals),
+    ):
+        weight_of = weight_function(case, a.rules, level, indicators)
+        for node in nodes:
+            for entry in printed.get(node.id, ()):
+                if entry.year is not None and entry.year != a.year:
+                    continue
+                _capaian(a, level, node, entry, members, weight_of)
+                _category(a, level, node, entry)
+
+
+def _capaian(
+    a: Audit,
+    level: str,
+    node: ObjectiveResult,
+    entry: PrintedEntry,
+    members: Mapping[str, Sequence[PrintedEntry]],
+    weight_of: Callable[[str], Decimal | None],
+) -> None:
+    pv = entry.capaian
+    if pv is None or pv.value is None:
+        return
+    method = node.method or a.rules.rollup
+    said = _said(level, node, entry, pv.text, method)
+    if node.capaian is not None:
+        off = a.off(pv.value, node.capaian)
+        if off is not None:
+            tol, shown, diff, places = off
+            a.add(
+                "rollup-recalc",
+                msg("finding.rollup-recalc", **said, expected=Figure(shown, places)),
+                node=node.id,
+                where=entry.where,
+                field="capaian",
+                printed=pv.text,
+                expected=format(shown, "f"),
+                difference=diff,
+                tolerance=tol,
+            )
+    # The report's own arithmetic: the roll-up of what it prints for the members.
+    cited: list[tuple[str, str, str]] = []
+    values: list[tuple[str, Decimal]] = []
+    for child in node.children:
+        found = _printed_capaian(members.get(child, ()), entry.where, a.year)
+        if found is None:
+            return  # a member with no printed capaian: nothing to redo
+        values.append((child, found[0]))
+        cited.append((child, found[1], found[2]))
+    if not values:
+        return
+    with localcontext(FIGURES_CONTEXT):
+        exact, _why = rollup(method, values, weight_of)
+    if exact is None:
+        return
+    off = a.off(pv.value, exact)
+    if off is None:
+        return
+    tol, shown, diff, places = off
+    truncated = quantize(exact, places_of(pv.value), ROUND_DOWN) == pv.value
+    how: Message | str = msg("finding.rollup.truncated") if truncated else ""
+    figures = ", ".join(text for _, text, _ in cited)
+    a.add(
+        "rollup-printed",
+        msg(
+            "finding.rollup-printed",
+            **said,
+            figures=figures,
+            exact=Figure(exact, max(places + 2, 4)),
+            how=how,
+        ),
+        node=node.id,
+        where=entry.where,
+        field="capaian",
+        printed=pv.text,
+        expected=format(shown, "f"),
+        difference=diff,
+        tolerance=tol,
+        inputs=tuple(cited),
+    )
+
+
+def _printed_capaian(
+    entries: Sequence[PrintedEntry], where: str, year: int
+) -> tuple[Decimal, str, str] | None:
+    """A member's printed capaian of the year: in the same table as the node's if it
+    prints one there, else the first it prints; (value, text, where)."""
+    found = None
+    for e in entries:
+        pv = e.capaian
+        if pv is None or pv.value is None or (e.year is not None and e.year != year):
+            continue
+        if e.where == where:
+            return pv.value, pv.text, e.where
+        if found is None:
+            found = (pv.value, pv.text, e.where)
+    return found
+
+
+def _category(a: Audit, level: str, node: ObjectiveResult, entry: PrintedEntry) -> None:
+    if entry.category is None or node.category is None or node.capaian is None:
+        return
+    words = vocabulary(a.rules).category[1]
+    printed = " ".join(entry.category.lower().split())
+    if words.get(printed) == node.category:
+        a.passed += 1
+        return
+    places = a.rules.places
+    a.add(
+        "rollup-category",
+        msg(
+            "finding.rollup-category",
+            where=entry.where,
+            printed=entry.category,
+            level=_LEVELS[level],
+            node=node.id,
+            capaian=Figure(quantize(node.capaian, places, a.rules.rounding), places),
+            expected=node.category,
+        ),
+        node=node.id,
+        where=entry.where,
+        field="category",
+        printed=entry.category,
+        expected=node.category,
+    )
+
+
+def _said(
+    level: str, node: ObjectiveResult, entry: PrintedEntry, text: str, method: str
+) -> dict[str, object]:
+    return {
+        "where": entry.where,
+        "level": _LEVELS[level],
+        "node": node.id,
+        "printed": text,
+        "method": _METHODS[method],
+    }
