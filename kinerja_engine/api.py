@@ -21,8 +21,9 @@ from kinerja_engine.batch import CaseSource, Judged, Steps
 from kinerja_engine.collector import collector_paused
 from kinerja_engine.domain.checks import CATALOGUE, Check
 from kinerja_engine.domain.model import Case
-from kinerja_engine.domain.results import Report
+from kinerja_engine.domain.results import PeriodComparison, Report
 from kinerja_engine.errors import InputError, KinerjaError
+from kinerja_engine.evaluation import periods
 from kinerja_engine.evaluation.case import evaluate_case
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import (
@@ -58,6 +59,7 @@ __all__ = [
     "load_case",
     "load_case_bytes",
     "load_rules",
+    "reconcile",
     "render",
     "rule_sets",
     "rules_for",
@@ -233,6 +235,17 @@ def check(case: Case, rules: RuleSet | str | Path | None = None) -> Report:
     with localcontext(_CONTEXT), collector_paused():
         # The audit reads no trace: the indicators go through the compiled backend.
         return audit(case, compiled, evaluate_case(case, compiled))
+
+
+def reconcile(part: Case, whole: Case) -> tuple[PeriodComparison, ...]:
+    """How a semester (or quarterly) report and a later or annual report of the same
+    agency and year agree: per shared indicator, the figure to the end of ``part``'s
+    period as each gives it (:func:`.evaluation.periods.reconcile`). Both cases are
+    validated first, as for :func:`evaluate`."""
+    ensure_valid(part)
+    ensure_valid(whole)
+    with localcontext(_CONTEXT):
+        return periods.reconcile(part, whole)
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:

@@ -1693,16 +1693,16 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         " falls in {expected!r}",
     ),
     "finding.period-rollup": (
-        "{where} mencetak realisasi {printed} untuk {period}; {kind} angka per periode"
-        " ({figures}) adalah {expected}",
-        "{where} prints realisasi {printed} for {period}; the {kind} of the period figures"
-        " ({figures}) is {expected}",
+        "{where} mencetak realisasi {period} sebesar {printed}; angka per periode"
+        " ({figures}) memberi {expected} menurut sifat indikatornya ({kind})",
+        "{where} prints realisasi {printed} for {period}; the period figures ({figures})"
+        " give {expected} by the indicator's kind ({kind})",
     ),
     "finding.period-rollup.input": (
-        "realisasi kasus {printed} untuk {period} tidak sama dengan {kind} angka per periode"
-        " ({figures}), yaitu {expected}",
-        "the case's realisasi {printed} for {period} is not the {kind} of the period figures"
-        " ({figures}), which is {expected}",
+        "realisasi {period} pada kasus, {printed}, tidak sesuai dengan angka per periode"
+        " ({figures}), yang memberi {expected} menurut sifat indikatornya ({kind})",
+        "the case's realisasi {printed} for {period} is not what the period figures"
+        " ({figures}) give by the indicator's kind ({kind}): {expected}",
     ),
     "check.rollup-recalc": (
         "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan roll-up"
@@ -1726,7 +1726,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "a realisasi for the year or a semester does not follow from the period figures by"
         " the indicator's kind",
     ),
-    "period.annual": ("setahun", "the year"),
+    "period.annual": ("tahunan", "the year"),
     "period.s1": ("semester I", "semester 1"),
     "period.s2": ("s.d. semester II", "semesters 1 to 2"),
     "period.tw1": ("triwulan I", "quarter 1"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from kinerja_engine.audit._common import Audit
+from kinerja_engine.audit._common import Audit, Broken
 from kinerja_engine.domain.model import Indicator, PrintedEntry
 from kinerja_engine.evaluation.periods import END_MONTH, period_figure
 from kinerja_engine.messages import msg
@@ -43,15 +43,15 @@ class _Listed(NamedTuple):
         return ", ".join(f"{p} {Figure(v).render(lang)}" for p, v in self.items)
 
 
-def quarters(a: Audit, ind: Indicator) -> None:
+def quarters(a: Audit, ind: Indicator) -> Broken:
     """The checks of an indicator's figures for the report's period against its period
-    figures."""
+    figures; the printed realisasi found wrong, which no recalculation may use."""
     if not ind.periods or ind.kind is None:
-        return
+        return {}
     period = a.case.report.period
     expected = period_figure(ind, period)
     if expected is None:
-        return
+        return {}
     listed = _Listed(
         tuple(
             (p.value, v)
@@ -84,23 +84,27 @@ def quarters(a: Audit, ind: Indicator) -> None:
                 difference=diff,
                 tolerance=tol,
             )
-            return  # the printed figures that follow the case's are the same fault
-    for entry in ind.printed:
+            return {}  # the printed figures that follow the case's are the same fault
+    broken: Broken = {}
+    for n, entry in enumerate(ind.printed):
         if entry.year is None or entry.year == a.year:
-            _printed(a, ind, entry, expected, said)
+            blocker = _printed(a, ind, entry, expected, said)
+            if blocker is not None:
+                broken[(n, "realisasi")] = blocker
+    return broken
 
 
 def _printed(
     a: Audit, ind: Indicator, entry: PrintedEntry, expected: Decimal, said: dict[str, object]
-) -> None:
+) -> str | None:
     pv = entry.realisasi
     if pv is None or pv.value is None:
-        return
+        return None
     off = a.off(pv.value, expected)
     if off is None:
-        return
+        return None
     tol, shown, diff, places = off
-    a.add(
+    return a.add(
         "period-rollup",
         msg(
             "finding.period-rollup",
@@ -116,4 +120,4 @@ def _printed(
         expected=format(shown, "f"),
         difference=diff,
         tolerance=tol,
-    )
+    ).id

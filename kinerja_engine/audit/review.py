@@ -44,7 +44,6 @@ def audit(case: Case, rules: RuleSet, report: Report) -> Report:
     # order, whose capaian the plausibility check reads rather than computes again.
     for ind, result in zip(case.indicators, report.indicators, strict=True):
         _indicator(a, ind, result, total, words)
-        quarters(a, ind)
     budget_tree(a, case.budget)
     tree_audit(a, case, report)
     return attrs.evolve(
@@ -59,8 +58,11 @@ def audit(case: Case, rules: RuleSet, report: Report) -> Report:
 def _indicator(
     a: Audit, ind: Indicator, result: IndicatorResult, total: BudgetLine | None, words: Vocabulary
 ) -> None:
+    # A realisasi printed against its period figures first: one found wrong is no input
+    # to the recalculations (they are skipped, naming the finding).
+    blocked = quarters(a, ind)
     if ind.printed:
-        _printed(a, ind, total, words)
+        _printed(a, ind, total, words, blocked)
     implausible_capaian(a, ind, result.capaian)
     if ind.realisasi is None and ind.periods:
         # The period figures make the realisasi (quarters() holds printed ones to them).
@@ -68,9 +70,11 @@ def _indicator(
     completeness(a, ind)
 
 
-def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
+def _printed(
+    a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary, blocked: Broken
+) -> None:
     """The checks of what the report printed for the indicator."""
-    broken: Broken = {}
+    broken: Broken = dict(blocked)
     for n, entry in enumerate(ind.printed):
         for field, finding in screen(a, ind, entry):
             broken[(n, field)] = finding.id

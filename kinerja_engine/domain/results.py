@@ -15,6 +15,7 @@ __all__ = [
     "FlagHit",
     "IndicatorResult",
     "ObjectiveResult",
+    "PeriodComparison",
     "PeriodResult",
     "Report",
     "Severity",
@@ -126,6 +127,22 @@ class PeriodResult:
     realisasi: Decimal | None
     target: Decimal | None
     target_basis: str
+
+
+@attrs.frozen
+class PeriodComparison:
+    """One indicator's figure to a period's end as two reports of one agency and year
+    give it: a semester (or quarterly) report (``part``) and a later or annual one
+    (``whole``, made of its period figures, or its realisasi at the year's end)."""
+
+    indicator: str
+    period: str
+    part: Decimal | None
+    whole: Decimal | None
+
+    @property
+    def agree(self) -> bool:
+        return self.part is not None and self.part == self.whole
 
 
 @attrs.frozen

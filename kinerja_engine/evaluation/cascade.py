@@ -69,11 +69,11 @@ def rollup(
     total = sum(weights, _ZERO)
     if total == 0:
         return None, msg("reason.rollup.zero-weights")
+    if method.endswith("geometric_mean") and any(v <= 0 for v in figures):
+        return None, msg("reason.rollup.geometric-mean")
     if len(figures) == 1:
         return figures[0], None  # every method's value of one figure, exactly
     if method.endswith("geometric_mean"):
-        if any(v <= 0 for v in figures):
-            return None, msg("reason.rollup.geometric-mean")
         logs = sum(
             (w * FIGURES_CONTEXT.ln(v) for v, w in zip(figures, weights, strict=True)), _ZERO
         )

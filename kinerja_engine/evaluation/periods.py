@@ -21,11 +21,19 @@ from decimal import Decimal
 import attrs
 
 from kinerja_engine.domain.model import Case, Indicator, IndicatorKind, Period, Target
-from kinerja_engine.domain.results import PeriodResult
+from kinerja_engine.domain.results import PeriodComparison, PeriodResult
 from kinerja_engine.evaluation.indicator import FIGURES_CONTEXT
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["END_MONTH", "FAMILIES", "aggregate", "in_period", "period_figure", "period_target"]
+__all__ = [
+    "END_MONTH",
+    "FAMILIES",
+    "aggregate",
+    "in_period",
+    "period_figure",
+    "period_target",
+    "reconcile",
+]
 
 #: The month each period ends in.
 END_MONTH: Mapping[Period, int] = {
@@ -138,3 +146,31 @@ def in_period(
 
 def _order(item: tuple[Period, Decimal]) -> int:
     return END_MONTH[item[0]]
+
+
+def _stated(ind: Indicator, period: Period) -> Decimal | None:
+    """What a report states for ``period``: the realisasi it gives, else what its period
+    figures make."""
+    return ind.realisasi if ind.realisasi is not None else period_figure(ind, period)
+
+
+def reconcile(part: Case, whole: Case) -> tuple[PeriodComparison, ...]:
+    """Each indicator the two reports share, with its figure to the end of ``part``'s
+    period as ``part`` states it and as ``whole`` gives it: a semester report against
+    the annual report of the same agency and year (S2 to date is the year), or a
+    quarterly report against a semester one. ``whole`` gives the figure its period
+    figures make for that period, or, at the year's end, its realisasi."""
+    period = part.report.period
+    year_end = END_MONTH[period] == END_MONTH[Period.ANNUAL]
+    others = {ind.id: ind for ind in whole.indicators}
+    out = []
+    for ind in part.indicators:
+        other = others.get(ind.id)
+        if other is None:
+            continue
+        if year_end and whole.report.period in (Period.ANNUAL, Period.S2, Period.TW4):
+            theirs = _stated(other, period)
+        else:
+            theirs = period_figure(other, period)
+        out.append(PeriodComparison(ind.id, period.value, _stated(ind, period), theirs))
+    return tuple(out)
