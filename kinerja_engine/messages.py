@@ -1733,6 +1733,23 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "period.tw2": ("s.d. triwulan II", "quarters 1 to 2"),
     "period.tw3": ("s.d. triwulan III", "quarters 1 to 3"),
     "period.tw4": ("s.d. triwulan IV", "quarters 1 to 4"),
+    "chapter.tree": (
+        "Pohon Kinerja: Capaian per Jenjang",
+        "Performance Tree: Achievement per Level",
+    ),
+    "chapter.level": ("Jenjang", "Level"),
+    "chapter.node": ("Uraian", "Name"),
+    "chapter.parent": ("Induk", "Rolls up into"),
+    "chapter.method": ("Cara agregasi", "Roll-up method"),
+    "chapter.period": ("Periode laporan", "Report period"),
+    "rules.show.tree-rollup": (
+        "agregasi program: {program}; agregasi tujuan: {goal}",
+        "program roll-up: {program}; goal roll-up: {goal}",
+    ),
+    "rules.show.pro-rata": (
+        "target semester atau triwulan: target tahunan secara pro rata",
+        "semester and quarter targets: the year's, pro rata",
+    ),
 }
 
 

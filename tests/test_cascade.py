@@ -244,3 +244,16 @@ def test_the_example_files_follow_the_json_schemas(path: Path) -> None:
     validator = jsonschema.Draft202012Validator(json.loads(ke.api.schema(kind)))
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [e.message for e in validator.iter_errors(data)] == []
+
+
+@pytest.mark.parametrize(
+    "name", ["dinkes-2022-cascade.toml", "pmk-22-2021-example.toml", "lapas-2023-s1.toml"]
+)
+def test_a_case_with_a_tree_and_periods_is_written_back_as_it_was_read(
+    tmp_path: Path, name: str
+) -> None:
+    from kinerja_engine.io.writing import case_to_toml
+
+    case = ke.load_case(CASES / name)
+    again = ke.load_case(write(tmp_path, name, case_to_toml(case)))
+    assert attrs.evolve(again, report=attrs.evolve(again.report, rules=case.report.rules)) == case

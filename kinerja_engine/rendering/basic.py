@@ -436,6 +436,11 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
         )
     )
     out.append(say("rules.show.rollup", rollup=rules.rollup))
+    program, goal = (rules.rollups.get(k, ("mean", {}))[0] for k in ("program", "goal"))
+    if (program, goal) != ("mean", "mean"):  # issue 16: said when not the default
+        out.append(say("rules.show.tree-rollup", program=program, goal=goal))
+    if rules.pro_rata:
+        out.append(say("rules.show.pro-rata"))
     out.append(say("rules.show.flags"))
     out += [
         say("rules.show.flag", code=f.code, severity=f.severity, when=f.when.source)

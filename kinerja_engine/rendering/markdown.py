@@ -50,6 +50,8 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         meta[0] += f" — {m(view.rules_title)}"
     if view.source:
         meta.append(f"- {text('chapter.source', lang)}: {m(view.source)}")
+    if view.period:
+        meta.append(f"- {text('chapter.period', lang)}: {m(view.period)}")
     out += [*meta, ""]
 
     out += [f"## {m(view.iku_caption)}", ""]
@@ -81,6 +83,15 @@ def _document(view: ReportView, trace: bool) -> list[str]:
                 for o in view.objectives
             ],
             "llrlrl",
+        )
+        out.append("")
+
+    if view.tree_caption:  # issue 16: programs, objectives and goals
+        out += [f"## {m(view.tree_caption)}", ""]
+        out += _table(
+            view.tree_head,
+            [[r.level, r.name, r.parent, r.capaian, r.category, r.method] for r in view.tree_rows],
+            "lllrll",
         )
         out.append("")
 

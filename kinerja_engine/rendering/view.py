@@ -205,6 +205,18 @@ class ObjectiveRow:
 
 
 @attrs.frozen
+class TreeRow:
+    """A program, objective or goal of the performance tree (issue 16)."""
+
+    level: str
+    name: str
+    parent: str
+    capaian: str
+    category: str
+    method: str
+
+
+@attrs.frozen
 class Evidence:
     name: str
     value: str
@@ -261,6 +273,11 @@ class ReportView:
     counts: dict[str, int]
     summary: str
     skipped: tuple[tuple[str, str], ...]
+    # ---- issue 16 (cascade): the report's period and the performance tree
+    period: str | None = None
+    tree_caption: str | None = None
+    tree_head: tuple[str, ...] = ()
+    tree_rows: tuple[TreeRow, ...] = ()
 
 
 class _Numbering:
@@ -284,6 +301,10 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
     year = report.info.year
     numbering = _Numbering(lang)
     inputs = {ind.id: ind for ind in case.indicators}
+    for p in report.periods:  # a semester's or quarter's figures, as evaluated (issue 16)
+        ind = inputs[p.indicator]
+        target = ind.target if p.target is None else Target.point(p.target)
+        inputs[p.indicator] = attrs.evolve(ind, target=target, realisasi=p.realisasi)
     results = report.indicators
     numbers = {r.id: n for n, r in enumerate(results, start=1)}
 
@@ -325,6 +346,8 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         text("chapter.serapan", lang),
         text("chapter.efficiency", lang),
     )
+
+    tree_caption, tree_head, tree_rows = _tree(report, lang, numbering)
 
     objective_names = {o.id: o.name for o in case.objectives}
     sections = tuple(
@@ -370,7 +393,67 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         counts=counts,
         summary=summary,
         skipped=skipped,
+        period=(
+            None if report.info.period == "annual" else text(_PERIODS[report.info.period], lang)
+        ),
+        tree_caption=tree_caption,
+        tree_head=tree_head,
+        tree_rows=tree_rows,
     )
+
+
+# ---- issue 16 (cascade)
+
+_PERIODS = {
+    "S1": "period.s1",
+    "S2": "period.s2",
+    "TW1": "period.tw1",
+    "TW2": "period.tw2",
+    "TW3": "period.tw3",
+    "TW4": "period.tw4",
+}
+_LEVELS = {"program": "level.program", "objective": "level.objective", "goal": "level.goal"}
+_METHODS = {
+    "mean": "method.mean",
+    "weighted_mean": "method.weighted-mean",
+    "geometric_mean": "method.geometric-mean",
+    "weighted_geometric_mean": "method.weighted-geometric-mean",
+    "min": "method.min",
+}
+
+
+def _tree(
+    report: Report, lang: str, numbering: _Numbering
+) -> tuple[str | None, tuple[str, ...], tuple[TreeRow, ...]]:
+    """The performance tree's table: every program, objective and goal, when the case
+    has programs or goals (an objective alone is the objectives' table)."""
+    if not (report.programs or report.goals):
+        return None, (), ()
+    nodes = (*report.programs, *report.objectives, *report.goals)
+    names = {n.id: n.name for n in nodes}
+    rows = tuple(
+        TreeRow(
+            level=text(_LEVELS[n.level], lang),
+            name=n.name,
+            parent="-" if n.parent is None else names.get(n.parent, n.parent),
+            capaian=percent_text(n.capaian, report.places, report.rounding, lang),
+            category=n.category or "-",
+            method=text(_METHODS[n.method], lang) if n.method in _METHODS else "-",
+        )
+        for n in nodes
+    )
+    head = tuple(
+        text(k, lang)
+        for k in (
+            "chapter.level",
+            "chapter.node",
+            "chapter.parent",
+            "chapter.capaian-kinerja",
+            "chapter.category",
+            "chapter.method",
+        )
+    )
+    return numbering.caption(text("chapter.tree", lang)), head, rows
 
 
 def _remarks(r: IndicatorResult, lang: str) -> str:
