@@ -1654,6 +1654,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{id!r} tidak punya bobot dalam aturan maupun dalam kasus",
         "{id!r} has a weight neither in the rule set nor in the case",
     ),
+    "level.indicator": ("indikator", "indicator"),
     "level.program": ("program", "program"),
     "level.objective": ("sasaran", "objective"),
     "level.goal": ("tujuan", "goal"),

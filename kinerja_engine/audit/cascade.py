@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal, localcontext
 
-from kinerja_engine.audit._common import Audit, places_of
+from kinerja_engine.audit._common import Audit, add_off, places_of
 from kinerja_engine.audit.labels import vocabulary
 from kinerja_engine.domain.model import Case, PrintedEntry
 from kinerja_engine.domain.results import ObjectiveResult, Report
@@ -88,17 +88,15 @@ def _capaian(
     if node.capaian is not None:
         off = a.off(pv.value, node.capaian)
         if off is not None:
-            tol, shown, diff, places = off
-            a.add(
+            add_off(
+                a,
                 "rollup-recalc",
-                msg("finding.rollup-recalc", **said, expected=Figure(shown, places)),
+                lambda shown: msg("finding.rollup-recalc", **said, expected=shown),
+                off,
+                pv.text,
                 node=node.id,
                 where=entry.where,
                 field="capaian",
-                printed=pv.text,
-                expected=format(shown, "f"),
-                difference=diff,
-                tolerance=tol,
             )
     # The report's own arithmetic: the roll-up of what it prints for the members.
     cited: list[tuple[str, str, str]] = []
@@ -118,26 +116,19 @@ def _capaian(
     off = a.off(pv.value, exact)
     if off is None:
         return
-    tol, shown, diff, places = off
     truncated = quantize(exact, places_of(pv.value), ROUND_DOWN) == pv.value
     how: Message | str = msg("finding.rollup.truncated") if truncated else ""
-    figures = ", ".join(text for _, text, _ in cited)
-    a.add(
+    said["figures"] = ", ".join(text for _, text, _ in cited)
+    said["exact"] = Figure(exact, max(off[3] + 2, 4))
+    add_off(
+        a,
         "rollup-printed",
-        msg(
-            "finding.rollup-printed",
-            **said,
-            figures=figures,
-            exact=Figure(exact, max(places + 2, 4)),
-            how=how,
-        ),
+        lambda _: msg("finding.rollup-printed", **said, how=how),
+        off,
+        pv.text,
         node=node.id,
         where=entry.where,
         field="capaian",
-        printed=pv.text,
-        expected=format(shown, "f"),
-        difference=diff,
-        tolerance=tol,
         inputs=tuple(cited),
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from kinerja_engine.audit._common import Audit, Broken
+from kinerja_engine.audit._common import Audit, Broken, add_off
 from kinerja_engine.domain.model import Indicator, PrintedEntry
 from kinerja_engine.evaluation.periods import END_MONTH, period_figure
 from kinerja_engine.messages import msg
@@ -67,22 +67,17 @@ def quarters(a: Audit, ind: Indicator) -> Broken:
     if given is not None:
         off = a.off(given, expected)
         if off is not None:
-            tol, shown, diff, places = off
-            a.add(
+            add_off(
+                a,
                 "period-rollup",
-                msg(
-                    "finding.period-rollup.input",
-                    **said,
-                    printed=Figure(given),
-                    expected=Figure(shown, places),
+                lambda shown: msg(
+                    "finding.period-rollup.input", **said, printed=Figure(given), expected=shown
                 ),
+                off,
+                format(given, "f"),
                 indicator=ind.id,
                 where="input",
                 field="realisasi",
-                printed=format(given, "f"),
-                expected=format(shown, "f"),
-                difference=diff,
-                tolerance=tol,
             )
             return {}  # the printed figures that follow the case's are the same fault
     broken: Broken = {}
@@ -103,21 +98,15 @@ def _printed(
     off = a.off(pv.value, expected)
     if off is None:
         return None
-    tol, shown, diff, places = off
-    return a.add(
+    return add_off(
+        a,
         "period-rollup",
-        msg(
-            "finding.period-rollup",
-            **said,
-            where=entry.where,
-            printed=pv.text,
-            expected=Figure(shown, places),
+        lambda shown: msg(
+            "finding.period-rollup", **said, where=entry.where, printed=pv.text, expected=shown
         ),
+        off,
+        pv.text,
         indicator=ind.id,
         where=entry.where,
         field="realisasi",
-        printed=pv.text,
-        expected=format(shown, "f"),
-        difference=diff,
-        tolerance=tol,
     ).id

@@ -561,6 +561,13 @@ def _check_case(case: Case) -> None:
 
 # ---- issue 16 (cascade): the performance tree and the period figures
 
+# A table of the tree as a message names it, in the reader's language.
+_TABLE_WORDS = {
+    "indicator": msg("level.indicator"),
+    "program": msg("level.program"),
+    "objective": msg("level.objective"),
+    "goal": msg("level.goal"),
+}
 _QUARTERS = frozenset({Period.TW1, Period.TW2, Period.TW3, Period.TW4})
 _SEMESTERS = frozenset({Period.S1, Period.S2})
 
@@ -597,7 +604,13 @@ def _unknown_node(
 ) -> CaseError:
     names = sorted(known)
     return CaseError(
-        msg("error.case.unknown-node", table=table, id=ident, key=key, value=value),
+        msg(
+            "error.case.unknown-node",
+            table=_TABLE_WORDS[table],
+            id=ident,
+            key=_TABLE_WORDS[key],
+            value=value,
+        ),
         key=f"{table}[{n}].{key}",
         value=value,
         expected=(
