@@ -257,3 +257,28 @@ def test_a_case_with_a_tree_and_periods_is_written_back_as_it_was_read(
     case = ke.load_case(CASES / name)
     again = ke.load_case(write(tmp_path, name, case_to_toml(case)))
     assert attrs.evolve(again, report=attrs.evolve(again.report, rules=case.report.rules)) == case
+
+
+def test_a_node_and_an_indicator_may_share_an_id(tmp_path: Path) -> None:
+    """Ids are unique per table: an objective named like an indicator of another
+    objective takes nothing of its figure, nor a program of an indicator's weight."""
+    text = (
+        _HEAD
+        + '[[objective]]\nid = "skm"\nname = "O"\n[[objective]]\nid = "lain"\nname = "L"\n'
+        + '[[program]]\nid = "ikm"\nname = "P"\nobjective = "lain"\nweight = 1\n'
+        + '[[indicator]]\nid = "skm"\nname = "A"\nunit = "%"\ndirection = "higher_is_better"\n'
+        + 'target = 100\nrealisasi = 50\nobjective = "lain"\nweight = 1\n'
+        + '[[indicator]]\nid = "ikm"\nname = "B"\nunit = "%"\ndirection = "higher_is_better"\n'
+        + 'target = 100\nrealisasi = 100\nprogram = "ikm"\nweight = 9\n'
+        + '[[indicator]]\nid = "c"\nname = "C"\nunit = "%"\ndirection = "higher_is_better"\n'
+        + 'target = 100\nrealisasi = 80\nobjective = "skm"\nweight = 2\n'
+    )
+    case = ke.load_case(write(tmp_path, "case.toml", text))
+    weighted = write(
+        tmp_path,
+        "w.toml",
+        'extends = "permendagri-86-2017"\nname = "w"\nobjective.rollup = "weighted_mean"\n',
+    )
+    by_id = {o.id: o.capaian for o in ke.evaluate(case, weighted).objectives}
+    # "lain": indicator skm (50, weight 1) and program ikm (100, its own weight 1).
+    assert by_id == {"skm": 80, "lain": 75}

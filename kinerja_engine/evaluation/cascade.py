@@ -83,57 +83,57 @@ def rollup(
 
 
 class Tree:
-    """The case's tree as ids: each node's children, by level, and each node's parent."""
+    """The case's tree: each node's members by level, each a ``(id, is_node)`` pair (an
+    indicator's id and a node's may be the same: ids are unique per table), and the node
+    each program and objective rolls up into."""
 
     def __init__(self, case: Case) -> None:
-        self.children: dict[str, dict[str, list[str]]] = {
+        self.children: dict[str, dict[str, list[tuple[str, bool]]]] = {
             "program": {p.id: [] for p in case.programs},
             "objective": {o.id: [] for o in case.objectives},
             "goal": {g.id: [] for g in case.goals},
         }
-        # Whether a node's child is an indicator (True) or a node of the level below.
-        self.leaf: dict[str, bool] = {}
         programs = self.children["program"]
         objectives = self.children["objective"]
+        goals = self.children["goal"]
         for ind in case.indicators:
             if ind.program is not None and ind.program in programs:
-                programs[ind.program].append(ind.id)
+                programs[ind.program].append((ind.id, False))
             elif ind.objective is not None and ind.objective in objectives:
-                objectives[ind.objective].append(ind.id)
-            else:
-                continue
-            self.leaf[ind.id] = True
+                objectives[ind.objective].append((ind.id, False))
+        self.parent: dict[str, dict[str, str]] = {level: {} for level in LEVELS}
+        #: The nodes with a node of the level below among their members (the others have
+        #: indicators only, as every objective of a case without programs).
+        self.branches: dict[str, set[str]] = {level: set() for level in LEVELS}
         for p in case.programs:
             if p.objective is not None and p.objective in objectives:
-                objectives[p.objective].append(p.id)
+                objectives[p.objective].append((p.id, True))
+                self.parent["program"][p.id] = p.objective
+                self.branches["objective"].add(p.objective)
         for o in case.objectives:
-            if o.goal is not None and o.goal in self.children["goal"]:
-                self.children["goal"][o.goal].append(o.id)
-        self.parent = {
-            child: node
-            for level in LEVELS
-            for node, kids in self.children[level].items()
-            for child in kids
-            if not self.leaf.get(child)
-        }
+            if o.goal is not None and o.goal in goals:
+                goals[o.goal].append((o.id, True))
+                self.parent["objective"][o.id] = o.goal
+                self.branches["goal"].add(o.goal)
 
     def leaves(self, level: str, node: str) -> list[str]:
-        """The indicators under ``node`` of ``level``, in the order of its children."""
+        """The indicators under ``node`` of ``level``, in the order of its members."""
+        below = LEVELS[LEVELS.index(level) - 1] if level != "program" else level
         out: list[str] = []
-        below = LEVELS[LEVELS.index(level) - 1] if level != "program" else None
-        for child in self.children[level][node]:
-            if self.leaf.get(child) or below is None:
-                out.append(child)
-            else:
+        for child, is_node in self.children[level][node]:
+            if is_node:
                 out.extend(self.leaves(below, child))
+            else:
+                out.append(child)
         return out
 
 
 def weight_function(
     case: Case, rules: RuleSet, level: str, indicators: Mapping[str, Indicator]
-) -> Callable[[str], Decimal | None]:
-    """A child's weight at ``level``: the rule set's, else the case's, else (for an
-    indicator) its pagu."""
+) -> Callable[..., Decimal | None]:
+    """A member's weight at ``level``: the rule set's, else the case's, else (for an
+    indicator) its pagu. ``is_node`` says whether the member is a node or an indicator;
+    unsaid, a goal's members are nodes and a program's indicators."""
     by_rules = rules.rollups.get(level, (None, rules.weights))[1]
     nodes: dict[str, Decimal | None] = {}
     if level == "objective":
@@ -141,11 +141,13 @@ def weight_function(
     elif level == "goal":
         nodes = {o.id: o.weight for o in case.objectives}
 
-    def weight_of(ident: str) -> Decimal | None:
+    def weight_of(ident: str, is_node: bool | None = None) -> Decimal | None:
         weight = by_rules.get(ident)
         if weight is not None:
             return weight
-        ind = indicators.get(ident)
+        if is_node is None:
+            is_node = level == "goal" or (ident in nodes and ident not in indicators)
+        ind = None if is_node else indicators.get(ident)
         if ind is None:
             return nodes.get(ident)
         if ind.weight is not None:
@@ -153,6 +155,13 @@ def weight_function(
         return None if ind.budget is None else ind.budget.pagu
 
     return weight_of
+
+
+def _knowing(
+    weight_of: Callable[..., Decimal | None], kinds: Mapping[str, bool]
+) -> Callable[[str], Decimal | None]:
+    """``weight_of`` told whether each member is a node (``kinds``)."""
+    return lambda ident: weight_of(ident, kinds[ident])
 
 
 def tree_results(
@@ -164,22 +173,36 @@ def tree_results(
     indicators = {ind.id: ind for ind in case.indicators}
     by_id = {r.id: r for r in results}
     t = Tree(case)
-    figures: dict[str, Decimal | None] = {r.id: r.capaian for r in by_id.values()}
+    leaf_figures: dict[str, Decimal | None] = {r.id: r.capaian for r in by_id.values()}
+    figures: dict[str, dict[str, Decimal | None]] = {level: {} for level in LEVELS}
     names = {
         "program": {p.id: p.name for p in case.programs},
         "objective": {o.id: o.name for o in case.objectives},
         "goal": {g.id: g.name for g in case.goals},
     }
     out: dict[str, list[ObjectiveResult]] = {level: [] for level in LEVELS}
+    below = {"program": leaf_figures, "objective": figures["program"], "goal": figures["objective"]}
     for level in LEVELS:
         method = rules.rollups.get(level, (rules.rollup, {}))[0]
         weight_of = weight_function(case, rules, level, indicators)
+        nodes_below = below[level]
         for node, kids in t.children[level].items():
-            values = [(k, v) for k in kids if (v := figures.get(k)) is not None]
-            all_leaves = all(t.leaf.get(k) for k in kids)
-            capaian, why = rollup(method, values, weight_of, of_indicators=all_leaves)
-            figures[node] = capaian
-            leaves = t.leaves(level, node)
+            branch = node in t.branches[level]
+            if branch:
+                values = [
+                    (k, v)
+                    for k, is_node in kids
+                    if (v := (nodes_below if is_node else leaf_figures).get(k)) is not None
+                ]
+                leaves = t.leaves(level, node)
+            else:
+                values = [(k, v) for k, _ in kids if (v := leaf_figures.get(k)) is not None]
+                leaves = [k for k, _ in kids]
+            member_weight = weight_of
+            if branch and method.startswith("weighted_"):
+                member_weight = _knowing(weight_of, dict(kids))
+            capaian, why = rollup(method, values, member_weight, of_indicators=not branch)
+            figures[level][node] = capaian
             out[level].append(
                 _node(
                     level,
@@ -187,11 +210,11 @@ def tree_results(
                     names[level][node],
                     capaian,
                     why,
-                    [by_id[i] for i in leaves if i in by_id],
+                    [by_id[i] for i in leaves],
                     indicators,
                     rules,
-                    parent=t.parent.get(node),
-                    children=tuple(kids),
+                    parent=t.parent[level].get(node),
+                    children=tuple(k for k, _ in kids),
                     method=method,
                 )
             )
