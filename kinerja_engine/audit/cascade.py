@@ -15,14 +15,14 @@ against the band of the node's figure (``rollup-category``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_DOWN, Decimal, localcontext
 
 from kinerja_engine.audit._common import Audit, add_off, places_of
 from kinerja_engine.audit.labels import vocabulary
 from kinerja_engine.domain.model import Case, PrintedEntry
 from kinerja_engine.domain.results import ObjectiveResult, Report
-from kinerja_engine.evaluation.cascade import rollup, weight_function
+from kinerja_engine.evaluation.cascade import Tree, rollup, weight_function, with_kinds
 from kinerja_engine.evaluation.indicator import FIGURES_CONTEXT, quantize
 from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import Figure
@@ -46,18 +46,15 @@ _METHODS = {
 def tree_audit(a: Audit, case: Case, report: Report) -> None:
     """The checks of every figure printed for a program, objective or goal."""
     printed = {
-        **{p.id: p.printed for p in case.programs if p.printed},
-        **{o.id: o.printed for o in case.objectives if o.printed},
-        **{g.id: g.printed for g in case.goals if g.printed},
+        "program": {p.id: p.printed for p in case.programs if p.printed},
+        "objective": {o.id: o.printed for o in case.objectives if o.printed},
+        "goal": {g.id: g.printed for g in case.goals if g.printed},
     }
-    if not printed:
+    if not any(printed.values()):
         return
-    # What each member printed: its entries (an indicator's, or a node's).
-    members: dict[str, tuple[PrintedEntry, ...]] = {
-        **{ind.id: ind.printed for ind in case.indicators},
-        **printed,
-    }
+    tree = Tree(case)
     indicators = {ind.id: ind for ind in case.indicators}
+    below = {"objective": "program", "goal": "objective"}
     for level, nodes in (
         ("program", report.programs),
         ("objective", report.objectives),
@@ -65,10 +62,20 @@ def tree_audit(a: Audit, case: Case, report: Report) -> None:
     ):
         weight_of = weight_function(case, a.rules, level, indicators)
         for node in nodes:
-            for entry in printed.get(node.id, ()):
+            entries = printed[level].get(node.id, ())
+            if not entries:
+                continue
+            # What each member printed: an indicator's entries, or a node's.
+            kids = tree.children[level][node.id]
+            members = [
+                (k, printed[below[level]].get(k, ()) if is_node else indicators[k].printed)
+                for k, is_node in kids
+            ]
+            member_weight = with_kinds(weight_of, dict(kids))
+            for entry in entries:
                 if entry.year is not None and entry.year != a.year:
                     continue
-                _capaian(a, level, node, entry, members, weight_of)
+                _capaian(a, level, node, entry, members, member_weight)
                 _category(a, level, node, entry)
 
 
@@ -77,7 +84,7 @@ def _capaian(
     level: str,
     node: ObjectiveResult,
     entry: PrintedEntry,
-    members: Mapping[str, Sequence[PrintedEntry]],
+    members: Sequence[tuple[str, Sequence[PrintedEntry]]],
     weight_of: Callable[[str], Decimal | None],
 ) -> None:
     pv = entry.capaian
@@ -101,8 +108,8 @@ def _capaian(
     # The report's own arithmetic: the roll-up of what it prints for the members.
     cited: list[tuple[str, str, str]] = []
     values: list[tuple[str, Decimal]] = []
-    for child in node.children:
-        found = _printed_capaian(members.get(child, ()), entry.where, a.year)
+    for child, entries in members:
+        found = _printed_capaian(entries, entry.where, a.year)
         if found is None:
             return  # a member with no printed capaian: nothing to redo
         values.append((child, found[0]))

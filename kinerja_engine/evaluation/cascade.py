@@ -26,7 +26,7 @@ from kinerja_engine.messages import Message, msg
 from kinerja_engine.rulesets.formula import RESULT_DIGITS
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["LEVELS", "Tree", "rollup", "tree_results", "weight_function"]
+__all__ = ["LEVELS", "Tree", "rollup", "tree_results", "weight_function", "with_kinds"]
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
@@ -157,7 +157,7 @@ def weight_function(
     return weight_of
 
 
-def _knowing(
+def with_kinds(
     weight_of: Callable[..., Decimal | None], kinds: Mapping[str, bool]
 ) -> Callable[[str], Decimal | None]:
     """``weight_of`` told whether each member is a node (``kinds``)."""
@@ -200,7 +200,7 @@ def tree_results(
                 leaves = [k for k, _ in kids]
             member_weight = weight_of
             if branch and method.startswith("weighted_"):
-                member_weight = _knowing(weight_of, dict(kids))
+                member_weight = with_kinds(weight_of, dict(kids))
             capaian, why = rollup(method, values, member_weight, of_indicators=not branch)
             figures[level][node] = capaian
             out[level].append(
