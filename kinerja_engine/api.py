@@ -22,8 +22,9 @@ from kinerja_engine.batch import CaseSource, Judged, Steps
 from kinerja_engine.collector import collector_paused
 from kinerja_engine.domain.checks import CATALOGUE, Check
 from kinerja_engine.domain.model import Case
-from kinerja_engine.domain.results import Report
+from kinerja_engine.domain.results import PeriodComparison, Report
 from kinerja_engine.errors import InputError, KinerjaError
+from kinerja_engine.evaluation import periods
 from kinerja_engine.evaluation.case import Progress, evaluate_case
 from kinerja_engine.io import textfile
 from kinerja_engine.io.loading import (
@@ -59,6 +60,7 @@ __all__ = [
     "load_case",
     "load_case_bytes",
     "load_rules",
+    "reconcile",
     "render",
     "rule_sets",
     "rules_for",
@@ -253,6 +255,17 @@ def _methods() -> tuple[Method, ...]:
     """The capaian methods of the shipped rule sets, which a finding names when a printed
     capaian is what one of them gives (issue 19, evidence)."""
     return known_methods(load_rules(name) for name in shipped_rules())
+
+
+def reconcile(part: Case, whole: Case) -> tuple[PeriodComparison, ...]:
+    """How a semester (or quarterly) report and a later or annual report of the same
+    agency and year agree: per shared indicator, the figure to the end of ``part``'s
+    period as each gives it (:func:`.evaluation.periods.reconcile`). Both cases are
+    validated first, as for :func:`evaluate`."""
+    ensure_valid(part)
+    ensure_valid(whole)
+    with localcontext(_CONTEXT):
+        return periods.reconcile(part, whole)
 
 
 def _resolve(case: Case, rules: RuleSet | str | Path | None) -> RuleSet:

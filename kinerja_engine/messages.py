@@ -2029,6 +2029,149 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "{error} kesalahan, {warning} peringatan, {info} info",
         "{error} errors, {warning} warnings, {info} info",
     ),
+    # ---- issue 16 (cascade): periods and the performance tree
+    "error.case.unknown-node": (
+        "{table} {id!r} menyebut {key} {value!r} yang tidak ada",
+        "{table} {id!r} names {key} {value!r}, which is not declared",
+    ),
+    "expected.case.node-id": ("id [[{table}]]: {ids}", "a [[{table}]] id: {ids}"),
+    "expected.case.node-id-none": (
+        "id [[{table}]] (belum ada yang dinyatakan)",
+        "a [[{table}]] id (none declared)",
+    ),
+    "error.case.program-objective": (
+        "indikator {id!r} menyebut sasaran {objective!r}, padahal programnya {program!r}"
+        " berada di bawah sasaran {other!r}",
+        "indicator {id!r} names objective {objective!r}, but its program {program!r}"
+        " rolls up into objective {other!r}",
+    ),
+    "error.case.period-annual": (
+        "{key} memuat angka per periode, bukan angka setahun: tulis S1, S2 atau TW1 sampai TW4",
+        "{key} holds figures per period, not the year's: write S1, S2 or TW1 to TW4",
+    ),
+    "expected.case.period": (
+        "semester (S1, S2) atau triwulan (TW1 sampai TW4), tidak dicampur",
+        "semesters (S1, S2) or quarters (TW1 to TW4), not both",
+    ),
+    "error.case.period-mix": (
+        "angka per periode mencampur semester dan triwulan: {periods}",
+        "the period figures mix semesters and quarters: {periods}",
+    ),
+    "error.case.period-kind": (
+        "indikator {id!r} memuat angka per periode tanpa sifat indikator (kind)",
+        "indicator {id!r} has period figures but no kind",
+    ),
+    "hint.case.period-kind": (
+        'tulis kind = "cumulative" (dijumlahkan), "last" (periode terakhir),'
+        ' "average", "max" atau "min"',
+        'write kind = "cumulative" (added up), "last" (the latest period),'
+        ' "average", "max" or "min"',
+    ),
+    "reason.rollup.nothing-below": (
+        "tidak ada anggota di bawahnya yang capaiannya terhitung",
+        "nothing under it has a computed capaian",
+    ),
+    "reason.rollup.no-node-weight": (
+        "{id!r} tidak punya bobot dalam aturan maupun dalam kasus",
+        "{id!r} has a weight neither in the rule set nor in the case",
+    ),
+    "level.indicator": ("indikator", "indicator"),
+    "level.program": ("program", "program"),
+    "level.objective": ("sasaran", "objective"),
+    "level.goal": ("tujuan", "goal"),
+    "method.mean": ("rata-rata", "mean"),
+    "method.weighted-mean": ("rata-rata tertimbang", "weighted mean"),
+    "method.geometric-mean": ("rata-rata geometrik", "geometric mean"),
+    "method.weighted-geometric-mean": (
+        "rata-rata geometrik tertimbang",
+        "weighted geometric mean",
+    ),
+    "method.min": ("capaian terendah", "lowest capaian"),
+    "kind.cumulative": ("jumlah kumulatif", "cumulative sum"),
+    "kind.last": ("angka periode terakhir", "latest period's figure"),
+    "kind.average": ("rata-rata periode", "average of the periods"),
+    "kind.max": ("angka periode tertinggi", "highest period figure"),
+    "kind.min": ("angka periode terendah", "lowest period figure"),
+    "finding.rollup-recalc": (
+        "{where} mencetak capaian {level} {node!r} {printed}; {method} anggotanya menurut"
+        " aturan memberi {expected}",
+        "{where} prints capaian {printed} for {level} {node!r}; the rule set's {method} of"
+        " its members gives {expected}",
+    ),
+    "finding.rollup-printed": (
+        "{where} mencetak capaian {level} {node!r} {printed}; {method} capaian yang"
+        " tercetak untuk anggotanya ({figures}) adalah {exact}{how}",
+        "{where} prints capaian {printed} for {level} {node!r}; the {method} of the capaian"
+        " printed for its members ({figures}) is {exact}{how}",
+    ),
+    "finding.rollup.truncated": (
+        "; angka tercetak adalah nilai itu yang dipotong, bukan dibulatkan",
+        "; the printed figure is that value truncated, not rounded",
+    ),
+    "finding.rollup-category": (
+        "{where} mencetak kategori {printed!r} untuk {level} {node!r}; capaiannya {capaian} %"
+        " termasuk {expected!r}",
+        "{where} prints category {printed!r} for {level} {node!r}; its capaian of {capaian} %"
+        " falls in {expected!r}",
+    ),
+    "finding.period-rollup": (
+        "{where} mencetak realisasi {period} sebesar {printed}; angka per periode"
+        " ({figures}) memberi {expected} menurut sifat indikatornya ({kind})",
+        "{where} prints realisasi {printed} for {period}; the period figures ({figures})"
+        " give {expected} by the indicator's kind ({kind})",
+    ),
+    "finding.period-rollup.input": (
+        "realisasi {period} pada kasus, {printed}, tidak sesuai dengan angka per periode"
+        " ({figures}), yang memberi {expected} menurut sifat indikatornya ({kind})",
+        "the case's realisasi {printed} for {period} is not what the period figures"
+        " ({figures}) give by the indicator's kind ({kind}): {expected}",
+    ),
+    "check.rollup-recalc": (
+        "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan roll-up"
+        " aturan atas capaian anggotanya",
+        "printed capaian of a program, objective or goal does not follow from its members"
+        " under the rule set's roll-up",
+    ),
+    "check.rollup-printed": (
+        "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan capaian yang"
+        " tercetak untuk anggotanya",
+        "printed capaian of a program, objective or goal does not follow from the capaian"
+        " printed for its members",
+    ),
+    "check.rollup-category": (
+        "kategori program, sasaran atau tujuan yang tercetak tidak sesuai dengan capaiannya",
+        "printed category of a program, objective or goal does not match its capaian",
+    ),
+    "check.period-rollup": (
+        "realisasi setahun atau semester tidak sesuai dengan angka per periodenya menurut"
+        " sifat indikator",
+        "a realisasi for the year or a semester does not follow from the period figures by"
+        " the indicator's kind",
+    ),
+    "period.annual": ("tahunan", "the year"),
+    "period.s1": ("semester I", "semester 1"),
+    "period.s2": ("s.d. semester II", "semesters 1 to 2"),
+    "period.tw1": ("triwulan I", "quarter 1"),
+    "period.tw2": ("s.d. triwulan II", "quarters 1 to 2"),
+    "period.tw3": ("s.d. triwulan III", "quarters 1 to 3"),
+    "period.tw4": ("s.d. triwulan IV", "quarters 1 to 4"),
+    "chapter.tree": (
+        "Pohon Kinerja: Capaian per Jenjang",
+        "Performance Tree: Achievement per Level",
+    ),
+    "chapter.level": ("Jenjang", "Level"),
+    "chapter.node": ("Uraian", "Name"),
+    "chapter.parent": ("Induk", "Rolls up into"),
+    "chapter.method": ("Cara agregasi", "Roll-up method"),
+    "chapter.period": ("Periode laporan", "Report period"),
+    "rules.show.tree-rollup": (
+        "agregasi program: {program}; agregasi tujuan: {goal}",
+        "program roll-up: {program}; goal roll-up: {goal}",
+    ),
+    "rules.show.pro-rata": (
+        "target semester atau triwulan: target tahunan secara pro rata",
+        "semester and quarter targets: the year's, pro rata",
+    ),
 }
 
 

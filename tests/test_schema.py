@@ -17,6 +17,7 @@ import kinerja_engine as ke
 from kinerja_engine.cli.main import main
 from kinerja_engine.domain import model
 from kinerja_engine.errors import KinerjaError
+from kinerja_engine.io import structure
 from kinerja_engine.io.schema import schema, schema_text
 from kinerja_engine.rulesets import ruleset
 
@@ -146,14 +147,14 @@ def _props(spec: dict[str, Any], *path: str) -> set[str]:
 
 def test_case_schema_names_the_models_keys() -> None:
     spec = schema("case")
-    assert set(spec["properties"]) == _keys(
-        model.Case, {"indicators": "indicator", "objectives": "objective"}
-    )
+    assert set(spec["properties"]) == _keys(model.Case, structure.RENAMES[model.Case])
     assert _props(spec, "properties", "report") == _keys(model.ReportInfo)
     assert set(spec["$defs"]["indicator"]["properties"]) == _keys(model.Indicator)
     assert set(spec["$defs"]["printedEntry"]["properties"]) == _keys(model.PrintedEntry)
     assert set(spec["$defs"]["budgetLine"]["properties"]) == _keys(model.BudgetLine)
     assert set(spec["$defs"]["objective"]["properties"]) == _keys(model.Objective)
+    assert set(spec["$defs"]["goal"]["properties"]) == _keys(model.Goal)
+    assert set(spec["$defs"]["program"]["properties"]) == _keys(model.Program)
     assert set(spec["$defs"]["indicator"]["properties"]["budget"]["properties"]) == _keys(
         model.Budget
     )

@@ -9,7 +9,7 @@ Imported only within kinerja_engine.audit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
@@ -20,7 +20,7 @@ from kinerja_engine.domain.model import Case, PrintedEntry, PrintedValue
 from kinerja_engine.domain.results import Finding, Severity
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import Message, msg
-from kinerja_engine.numbers import format_number
+from kinerja_engine.numbers import Figure, format_number
 from kinerja_engine.rulesets.formula import Formula
 from kinerja_engine.rulesets.ruleset import RuleSet
 
@@ -35,6 +35,7 @@ __all__ = [
     "Cited",
     "Method",
     "Ties",
+    "add_off",
     "figure",
     "id_",
     "places_of",
@@ -131,7 +132,7 @@ class Audit:
         return found
 
     def add(self, code: str, message: Message, **fields: object) -> Finding:
-        subject = fields.get("indicator") or fields.get("budget") or "-"
+        subject = fields.get("indicator") or fields.get("budget") or fields.get("node") or "-"
         ident = f"{code}:{subject}:{fields.get('where') or '-'}:{fields.get('field') or '-'}"
         n = self.ids.get(ident, 0)
         self.ids[ident] = n + 1
@@ -239,3 +240,28 @@ def figure(
             fallback, field, None, "input", tuple(v for v in values if v != fallback), tie
         ), None
     return Arg(fallback, field, None, "input"), None
+
+
+# ---- issue 16 (cascade)
+
+
+def add_off(
+    a: Audit,
+    code: str,
+    say: Callable[[Figure], Message],
+    off: tuple[Decimal, Decimal, Decimal, int],
+    printed: str,
+    **fields: object,
+) -> Finding:
+    """The finding of a printed figure ``off`` (from :meth:`Audit.off`) what it should be:
+    ``say`` words it with the expected figure as printed."""
+    tol, shown, diff, places = off
+    return a.add(
+        code,
+        say(Figure(shown, places)),
+        printed=printed,
+        expected=format(shown, "f"),
+        difference=diff,
+        tolerance=tol,
+        **fields,
+    )

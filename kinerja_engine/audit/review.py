@@ -14,6 +14,7 @@ from __future__ import annotations
 import attrs
 
 from kinerja_engine.audit._common import Audit, Broken, Ties
+from kinerja_engine.audit.cascade import tree_audit
 from kinerja_engine.audit.completeness import comparison_missing, completeness
 from kinerja_engine.audit.counts import counts, exact_entry
 from kinerja_engine.audit.evidence import read_entries
@@ -22,12 +23,14 @@ from kinerja_engine.audit.labels import Vocabulary, labels, vocabulary
 from kinerja_engine.audit.methods import Method, known_methods
 from kinerja_engine.audit.periods import periods
 from kinerja_engine.audit.plausibility import implausible_capaian, out_of_bounds, screen
+from kinerja_engine.audit.quarters import quarters
 from kinerja_engine.audit.recalculation import Inputs, recalculate
 from kinerja_engine.audit.tieout import tie_out
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.model import BudgetLine, Case, Indicator
 from kinerja_engine.domain.results import IndicatorResult, Report
 from kinerja_engine.evaluation.case import PROGRESS_STEP, Progress
+from kinerja_engine.evaluation.periods import in_period, period_figure
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["CATALOGUE", "audit"]
@@ -47,6 +50,9 @@ def audit(
 
     ``methods``: the capaian methods a finding may name as the one the report used
     (:func:`~kinerja_engine.audit.methods.known_methods`); by default ``rules``' own."""
+    # Printed figures of a semester or quarter are held against that period's target;
+    # a realisasi made of period figures is held against them by quarters(), not given.
+    case, _ = in_period(case, rules, derive=False)
     a = Audit(case, rules)
     # The rule set's own methods first: a formula it shares with others is named by it.
     own = known_methods((rules,))
@@ -69,6 +75,7 @@ def audit(
     # One finding for the case: a report without a comparison year lacks it throughout.
     comparison_missing(a, lacking)
     budget_tree(a, case.budget)
+    tree_audit(a, case, report)
     return attrs.evolve(
         report,
         findings=tuple(a.findings),
@@ -82,16 +89,24 @@ def _indicator(
     a: Audit, ind: Indicator, result: IndicatorResult, total: BudgetLine | None, words: Vocabulary
 ) -> bool:
     """The indicator's checks; True when it lacks last year's realisasi to compare with."""
+    # A realisasi printed against its period figures first: one found wrong is no input
+    # to the recalculations (they are skipped, naming the finding).
+    blocked = quarters(a, ind)
     if ind.printed:
-        _printed(a, ind, total, words)
+        _printed(a, ind, total, words, blocked)
     out_of_bounds(a, ind)
     implausible_capaian(a, ind, result)
+    if ind.realisasi is None and ind.periods:
+        # The period figures make the realisasi (quarters() holds printed ones to them).
+        ind = attrs.evolve(ind, realisasi=period_figure(ind, a.case.report.period))
     return completeness(a, ind)
 
 
-def _printed(a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary) -> None:
+def _printed(
+    a: Audit, ind: Indicator, total: BudgetLine | None, words: Vocabulary, blocked: Broken
+) -> None:
     """The checks of what the report printed for the indicator."""
-    broken: Broken = {}
+    broken: Broken = dict(blocked)
     # Figures read as printed (English notation, units) and put in the indicator's unit
     # first: every check below holds the converted figure.
     ind = read_entries(a, ind, broken)

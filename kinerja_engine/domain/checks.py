@@ -67,6 +67,11 @@ CATALOGUE: tuple[Check, ...] = (
     _check("capaian-negative", "warning", "0", "check.capaian-negative"),
     _check("count-recalc", "error", "check.tolerance.half-unit", "check.count-recalc"),
     _check("count-mismatch", "error", "0", "check.count-mismatch"),
+    # ---- issue 16 (cascade)
+    _check("rollup-recalc", "error", "check.tolerance.half-unit", "check.rollup-recalc"),
+    _check("rollup-printed", "error", "check.tolerance.half-unit", "check.rollup-printed"),
+    _check("rollup-category", "error", None, "check.rollup-category"),
+    _check("period-rollup", "error", "check.tolerance.half-unit", "check.period-rollup"),
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)

@@ -19,10 +19,14 @@ __all__ = [
     "Case",
     "Count",
     "Direction",
+    "Goal",
     "Indicator",
+    "IndicatorKind",
     "Objective",
+    "Period",
     "PrintedEntry",
     "PrintedValue",
+    "Program",
     "ReportInfo",
     "Target",
     "UnitKind",
@@ -40,6 +44,30 @@ class Direction(enum.StrEnum):
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
     WITHIN_RANGE = "within_range"
+
+
+class Period(enum.StrEnum):
+    """The period a report covers, or a period an indicator's figures are given for:
+    the year, a semester (S1, S2) or a quarter (triwulan, TW1..TW4)."""
+
+    ANNUAL = "annual"
+    S1 = "S1"
+    S2 = "S2"
+    TW1 = "TW1"
+    TW2 = "TW2"
+    TW3 = "TW3"
+    TW4 = "TW4"
+
+
+class IndicatorKind(enum.StrEnum):
+    """How an indicator's period figures make the year's (the "sifat indikator" of the
+    e-SAKIP applications)."""
+
+    CUMULATIVE = "cumulative"  # the periods add up (people served, cases settled)
+    LAST = "last"  # the latest period's figure is the year's (an index, a rate)
+    AVERAGE = "average"  # the mean of the periods
+    MAX = "max"
+    MIN = "min"
 
 
 class UnitKind(enum.StrEnum):
@@ -241,6 +269,14 @@ class Indicator:
     realisasi_count: Count | None = None
     target_count: Count | None = None
     history_target: dict[int, Target] = attrs.field(factory=dict)
+    # ---- issue 16 (cascade): periods and the performance tree
+    # How period figures make the year's; realisasi and targets per period (a quarter's
+    # or a semester's own figure, not a running total: the kind makes the running total).
+    kind: IndicatorKind | None = None
+    periods: dict[Period, Decimal] = attrs.field(factory=dict)
+    target_periods: dict[Period, Decimal] = attrs.field(factory=dict)
+    program: str | None = None
+    weight: Decimal | None = None
 
     @property
     def unit_kind(self) -> UnitKind:
@@ -263,6 +299,32 @@ class Objective:
 
     id: str
     name: str
+    # ---- issue 16 (cascade): the performance tree
+    goal: str | None = None
+    weight: Decimal | None = None
+    printed: tuple[PrintedEntry, ...] = ()
+
+
+@attrs.frozen
+class Program:
+    """A program of the performance tree: indicators roll up into it, it rolls up into
+    its objective."""
+
+    id: str
+    name: str
+    objective: str | None = None
+    weight: Decimal | None = None
+    printed: tuple[PrintedEntry, ...] = ()
+
+
+@attrs.frozen
+class Goal:
+    """A goal (tujuan) of the performance tree: objectives roll up into it."""
+
+    id: str
+    name: str
+    weight: Decimal | None = None
+    printed: tuple[PrintedEntry, ...] = ()
 
 
 @attrs.frozen
@@ -284,6 +346,8 @@ class ReportInfo:
     year: int
     rules: str = DEFAULT_RULES
     source: str | None = None
+    # ---- issue 16 (cascade)
+    period: Period = Period.ANNUAL
 
 
 @attrs.frozen
@@ -299,3 +363,7 @@ class Case:
     objectives: tuple[Objective, ...] = ()
     budget: tuple[BudgetLine, ...] = ()
     origin: str | None = attrs.field(default=None, eq=False)
+    # ---- issue 16 (cascade): the levels of the performance tree above the objectives
+    # and below them (programs)
+    goals: tuple[Goal, ...] = ()
+    programs: tuple[Program, ...] = ()

@@ -16,6 +16,8 @@ __all__ = [
     "IndicatorResult",
     "ObjectiveResult",
     "PastResult",
+    "PeriodComparison",
+    "PeriodResult",
     "Report",
     "Severity",
     "Status",
@@ -116,6 +118,48 @@ class ObjectiveResult:
     efficiency: str | None = None
     reason: str | None = None
     reason_id: str | None = None
+    # ---- issue 16 (cascade): any level of the performance tree ("program", "objective",
+    # "goal"), the node it rolls up into, the nodes (or indicators) rolled up into it and
+    # the method, as the rule set names it.
+    level: str = "objective"
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    method: str | None = None
+
+
+@attrs.frozen
+class PeriodResult:
+    """An indicator's figures for the report's period, made from its period figures.
+
+    ``realisasi`` is the figure to the period's end (s.d. the period) that the indicator's
+    kind makes of ``figures``; ``target`` the target it is held against and
+    ``target_basis`` where that came from: ``"period"`` (the report's target for the
+    period), ``"pro_rata"`` (the year's, pro rata) or ``"annual"``.
+    """
+
+    indicator: str
+    period: str
+    kind: str | None
+    figures: tuple[tuple[str, Decimal], ...]
+    realisasi: Decimal | None
+    target: Decimal | None
+    target_basis: str
+
+
+@attrs.frozen
+class PeriodComparison:
+    """One indicator's figure to a period's end as two reports of one agency and year
+    give it: a semester (or quarterly) report (``part``) and a later or annual one
+    (``whole``, made of its period figures, or its realisasi at the year's end)."""
+
+    indicator: str
+    period: str
+    part: Decimal | None
+    whole: Decimal | None
+
+    @property
+    def agree(self) -> bool:
+        return self.part is not None and self.part == self.whole
 
 
 @attrs.frozen
@@ -140,6 +184,8 @@ class Finding:
     # The catalogue's message id and fields that ``message_en`` and ``message_id`` render;
     # None for a finding made without one. Not compared: the texts are.
     message: Message | None = attrs.field(default=None, eq=False)
+    # ---- issue 16 (cascade): the program, objective or goal a finding is about
+    node: str | None = None
 
 
 @attrs.frozen
@@ -157,3 +203,8 @@ class Report:
     checks_passed: int = 0
     checks_skipped: tuple[tuple[str, str], ...] = ()  # (what, the finding id that blocked it)
     checked: bool = False
+    # ---- issue 16 (cascade): the other levels of the performance tree, and the
+    # indicators' figures for the report's period
+    programs: tuple[ObjectiveResult, ...] = ()
+    goals: tuple[ObjectiveResult, ...] = ()
+    periods: tuple[PeriodResult, ...] = ()

@@ -36,7 +36,9 @@ from kinerja_engine.domain.model import (
     Count,
     Direction,
     Indicator,
+    IndicatorKind,
     Objective,
+    Period,
     PrintedValue,
     Target,
     with_counts,
@@ -53,7 +55,12 @@ E = TypeVar("E", bound=enum.Enum)
 
 # Attribute names that differ from the file's keys (the file names tables in the singular).
 RENAMES: dict[type, dict[str, str]] = {
-    Case: {"indicators": "indicator", "objectives": "objective"},
+    Case: {
+        "indicators": "indicator",
+        "objectives": "objective",
+        "goals": "goal",
+        "programs": "program",
+    },
 }
 # Types whose structure hooks check their own values (numbers, targets, printed figures)
 # or their own tables (those of tables.py: their shape is checked table by table).
@@ -133,6 +140,8 @@ def make_converter(*, plain_tables: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(int, _strict(int, msg("value.whole-number")))
     conv.register_structure_hook(bool, _strict(bool, msg("value.true-false")))
     conv.register_structure_hook(Direction, _enum(Direction))
+    conv.register_structure_hook(IndicatorKind, _enum(IndicatorKind))
+    conv.register_structure_hook(Period, _enum(Period))
     conv.register_structure_hook_func(_is_literal, _literal)
     exact_hooks: list[tuple[object, Callable[[Any, Any], Any]]] = [
         (Decimal | None, figures.optional_number),

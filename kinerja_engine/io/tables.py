@@ -76,8 +76,8 @@ _PRINTED_FIGURES = (
 # The keys each table may hold, as the file names them; the model's fields must be these
 # (a test holds them equal), so a field added to the model and not here is caught.
 HANDLED: dict[type, frozenset[str]] = {
-    Case: frozenset({"format", "report", "indicator", "objective", "budget"}),
-    ReportInfo: frozenset({"agency", "year", "rules", "source"}),
+    Case: frozenset({"format", "report", "indicator", "objective", "budget", "goal", "program"}),
+    ReportInfo: frozenset({"agency", "year", "rules", "source", "period"}),
     Indicator: frozenset(
         {
             "id",
@@ -96,13 +96,19 @@ HANDLED: dict[type, frozenset[str]] = {
             "realisasi_count",
             "target_count",
             "history_target",
+            # ---- issue 16 (cascade): read by the general hook (see _TREE_KEYS)
+            "kind",
+            "periods",
+            "target_periods",
+            "program",
+            "weight",
         }
     ),
     Budget: frozenset({"pagu", "realisasi"}),
     PrintedEntry: frozenset(
         {"where", "year", *_PRINTED_FIGURES, "category", "efficiency", "verdict", "unit"}
     ),
-    Objective: frozenset({"id", "name"}),
+    Objective: frozenset({"id", "name", "goal", "weight", "printed"}),
     BudgetLine: frozenset(
         {"id", "name", "pagu", "realisasi", "parent", "printed_percent", "where"}
     ),
@@ -110,10 +116,13 @@ HANDLED: dict[type, frozenset[str]] = {
 # The deepest a structured case nests: indicator (1), an indicator (2), its printed
 # entries (3), an entry (4); every value below is a scalar. A test holds it.
 MODEL_DEPTH = 4
-_INDICATOR = HANDLED[Indicator]
+# ---- issue 16 (cascade): the keys of the performance tree and the period figures are
+# rare; a table with one goes to its general hook, so the plain branch never meets them.
+_TREE_KEYS = frozenset({"kind", "periods", "target_periods", "program", "weight", "goal"})
+_INDICATOR = HANDLED[Indicator] - _TREE_KEYS
 _BUDGET = HANDLED[Budget]
 _ENTRY = HANDLED[PrintedEntry]
-_OBJECTIVE = HANDLED[Objective]
+_OBJECTIVE = frozenset({"id", "name"})
 _LINE = HANDLED[BudgetLine]
 _DIRECTIONS = {d.value: d for d in Direction}
 

@@ -30,9 +30,13 @@ from kinerja_engine.domain.model import (
     BudgetLine,
     Case,
     Count,
+    Goal,
     Indicator,
+    Objective,
+    Period,
     PrintedEntry,
     PrintedValue,
+    Program,
     Target,
 )
 from kinerja_engine.rulesets.ruleset import RuleSet, RuleSetSpec
@@ -132,6 +136,35 @@ def _indicator(ind: Indicator) -> dict[str, Any]:
         out["history_target"] = {
             str(year): _target(t) for year, t in sorted(ind.history_target.items())
         }
+    out.update(_indicator_tree(ind))
+    return out
+
+
+# ---- issue 16 (cascade): period figures and the performance tree
+
+
+def _indicator_tree(ind: Indicator) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if ind.kind is not None:
+        out["kind"] = ind.kind.value
+    for key in ("periods", "target_periods"):
+        table = getattr(ind, key)
+        if table:
+            out[key] = {p.value: _figure(v) for p, v in table.items()}
+    if ind.program is not None:
+        out["program"] = ind.program
+    if ind.weight is not None:
+        out["weight"] = _figure(ind.weight)
+    return out
+
+
+def _node(node: Objective | Program | Goal, **refs: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": node.id, "name": node.name}
+    out.update({k: v for k, v in refs.items() if v is not None})
+    if node.weight is not None:
+        out["weight"] = _figure(node.weight)
+    if node.printed:
+        out["printed"] = [_entry(e) for e in node.printed]
     return out
 
 
@@ -159,9 +192,15 @@ def case_to_document(case: Case) -> dict[str, Any]:
     }
     if case.report.source is not None:
         report["source"] = case.report.source
+    if case.report.period is not Period.ANNUAL:
+        report["period"] = case.report.period.value
     doc: dict[str, Any] = {"format": case.format, "report": report}
+    if case.goals:
+        doc["goal"] = [_node(g) for g in case.goals]
     if case.objectives:
-        doc["objective"] = [{"id": o.id, "name": o.name} for o in case.objectives]
+        doc["objective"] = [_node(o, goal=o.goal) for o in case.objectives]
+    if case.programs:
+        doc["program"] = [_node(p, objective=p.objective) for p in case.programs]
     if case.indicators:
         doc["indicator"] = [_indicator(i) for i in case.indicators]
     if case.budget:

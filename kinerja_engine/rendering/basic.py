@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from kinerja_engine.domain.results import Finding, IndicatorResult, Report, Severity
+from kinerja_engine.domain.results import (
+    Finding,
+    IndicatorResult,
+    ObjectiveResult,
+    Report,
+    Severity,
+)
 from kinerja_engine.domain.wording import STATUS_IDS
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
@@ -89,6 +95,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         data["skipped"] = [
             {"check": what, "blocked_by": blocker} for what, blocker in report.checks_skipped
         ]
+    if report.periods or report.programs or report.goals or report.info.period != "annual":
+        data = _tree_and_periods(data, report)
     return data
 
 
@@ -111,7 +119,66 @@ def _past(r: IndicatorResult, report: Report) -> dict[str, Any]:
     }
 
 
+# ---- issue 16 (cascade): the report's period, the indicators' period figures and the
+# levels of the performance tree, in the document only when the case has them.
+
+
+def _tree_and_periods(data: dict[str, Any], report: Report) -> dict[str, Any]:
+    data["report"]["period"] = report.info.period.value
+    out = {"report": data["report"], "indicators": data["indicators"]}
+    if report.periods:
+        out["periods"] = [
+            {
+                "indicator": p.indicator,
+                "period": p.period,
+                "kind": p.kind,
+                "figures": {name: plain_decimal(v) for name, v in p.figures},
+                "realisasi": None if p.realisasi is None else plain_decimal(p.realisasi),
+                "target": None if p.target is None else plain_decimal(p.target),
+                "target_basis": p.target_basis,
+            }
+            for p in report.periods
+        ]
+    tree = bool(report.programs or report.goals)
+    if report.programs:
+        out["programs"] = [_node_dict(n, report) for n in report.programs]
+    out["objectives"] = (
+        [_node_dict(n, report) for n in report.objectives] if tree else data["objectives"]
+    )
+    if report.goals:
+        out["goals"] = [_node_dict(n, report) for n in report.goals]
+    out["findings"] = data["findings"]
+    if "skipped" in data:
+        out["skipped"] = data["skipped"]
+    return out
+
+
+def _node_dict(node: ObjectiveResult, report: Report) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "capaian": _fixed(node.capaian, report),
+        "category": node.category,
+        "level": node.level,
+        "parent": node.parent,
+        "children": list(node.children),
+        "method": node.method,
+        "serapan": _fixed(node.serapan, report),
+        "efficiency": node.efficiency,
+        "reason": node.reason,
+    }
+
+
 def _finding_dict(f: Finding, report: Report) -> dict[str, Any]:
+    fields = _finding_fields(f)
+    if f.node is None:
+        return fields
+    # A finding about a program, objective or goal names it after the budget line.
+    keys = list(fields)
+    at = keys.index("budget") + 1
+    return {k: fields[k] for k in keys[:at]} | {"node": f.node} | {k: fields[k] for k in keys[at:]}
+
+
+def _finding_fields(f: Finding) -> dict[str, Any]:
     return {
         "code": f.code,
         "severity": f.severity.value,
@@ -423,6 +490,11 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
         )
     )
     out.append(say("rules.show.rollup", rollup=rules.rollup))
+    program, goal = (rules.rollups.get(k, ("mean", {}))[0] for k in ("program", "goal"))
+    if (program, goal) != ("mean", "mean"):  # issue 16: said when not the default
+        out.append(say("rules.show.tree-rollup", program=program, goal=goal))
+    if rules.pro_rata:
+        out.append(say("rules.show.pro-rata"))
     out.append(say("rules.show.flags"))
     out += [
         say(

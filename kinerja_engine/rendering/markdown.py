@@ -51,6 +51,8 @@ def _document(view: ReportView, trace: bool) -> list[str]:
         meta[0] += f" — {m(view.rules_title)}"
     if view.source:
         meta.append(f"- {text('chapter.source', lang)}: {m(view.source)}")
+    if view.period:
+        meta.append(f"- {text('chapter.period', lang)}: {m(view.period)}")
     out += [*meta, ""]
 
     out += [f"## {m(view.iku_caption)}", ""]
@@ -100,6 +102,14 @@ def _document(view: ReportView, trace: bool) -> list[str]:
     ):
         if caption:
             out += [f"## {m(caption)}", "", *_table(columns, rows, align), ""]
+    if view.tree_caption:  # issue 16: programs, objectives and goals
+        out += [f"## {m(view.tree_caption)}", ""]
+        out += _table(
+            view.tree_head,
+            [[r.level, r.name, r.parent, r.capaian, r.category, r.method] for r in view.tree_rows],
+            "lllrll",
+        )
+        out.append("")
 
     out += [f"## {text('chapter.per-indicator', lang)}", ""]
     for s in view.sections:

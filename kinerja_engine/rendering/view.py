@@ -255,6 +255,18 @@ class ComparisonRow:
 
 
 @attrs.frozen
+class TreeRow:
+    """A program, objective or goal of the performance tree (issue 16)."""
+
+    level: str
+    name: str
+    parent: str
+    capaian: str
+    category: str
+    method: str
+
+
+@attrs.frozen
 class Evidence:
     name: str
     value: str
@@ -321,6 +333,11 @@ class ReportView:
     # issue 15 (voice): infos alike said once, and what each code used means.
     finding_summaries: tuple[str, ...] = ()
     legend: tuple[tuple[str, str], ...] = ()
+    # ---- issue 16 (cascade): the report's period and the performance tree
+    period: str | None = None
+    tree_caption: str | None = None
+    tree_head: tuple[str, ...] = ()
+    tree_rows: tuple[TreeRow, ...] = ()
 
 
 class _Numbering:
@@ -344,6 +361,10 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
     year = report.info.year
     numbering = _Numbering(lang)
     inputs = {ind.id: ind for ind in case.indicators}
+    for p in report.periods:  # a semester's or quarter's figures, as evaluated (issue 16)
+        ind = inputs[p.indicator]
+        target = ind.target if p.target is None else Target.point(p.target)
+        inputs[p.indicator] = attrs.evolve(ind, target=target, realisasi=p.realisasi)
     results = report.indicators
     numbers = {r.id: n for n, r in enumerate(results, start=1)}
 
@@ -405,6 +426,7 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         text("chapter.realisasi-anggaran", lang),
         text("chapter.serapan", lang),
     )
+    tree_caption, tree_head, tree_rows = _tree(report, lang, numbering)
 
     objective_names = {o.id: o.name for o in case.objectives}
     sections = tuple(
@@ -461,6 +483,12 @@ def build_view(case: Case, report: Report, rules: RuleSet | None, lang: str) -> 
         budget_lines=lines,
         finding_summaries=tuple(summaries),
         legend=tuple(legend(report.findings, lang)),
+        period=(
+            None if report.info.period == "annual" else text(_PERIODS[report.info.period], lang)
+        ),
+        tree_caption=tree_caption,
+        tree_head=tree_head,
+        tree_rows=tree_rows,
     )
 
 
@@ -555,6 +583,60 @@ def budget_rows(
 def remarks(r: IndicatorResult, lang: str) -> str:
     """The remarks column: the verdict, or why the indicator has no capaian."""
     return _remarks(r, lang)
+
+
+# ---- issue 16 (cascade)
+
+_PERIODS = {
+    "S1": "period.s1",
+    "S2": "period.s2",
+    "TW1": "period.tw1",
+    "TW2": "period.tw2",
+    "TW3": "period.tw3",
+    "TW4": "period.tw4",
+}
+_LEVELS = {"program": "level.program", "objective": "level.objective", "goal": "level.goal"}
+_METHODS = {
+    "mean": "method.mean",
+    "weighted_mean": "method.weighted-mean",
+    "geometric_mean": "method.geometric-mean",
+    "weighted_geometric_mean": "method.weighted-geometric-mean",
+    "min": "method.min",
+}
+
+
+def _tree(
+    report: Report, lang: str, numbering: _Numbering
+) -> tuple[str | None, tuple[str, ...], tuple[TreeRow, ...]]:
+    """The performance tree's table: every program, objective and goal, when the case
+    has programs or goals (an objective alone is the objectives' table)."""
+    if not (report.programs or report.goals):
+        return None, (), ()
+    nodes = (*report.programs, *report.objectives, *report.goals)
+    names = {n.id: n.name for n in nodes}
+    rows = tuple(
+        TreeRow(
+            level=text(_LEVELS[n.level], lang),
+            name=n.name,
+            parent="-" if n.parent is None else names.get(n.parent, n.parent),
+            capaian=percent_text(n.capaian, report.places, report.rounding, lang),
+            category=n.category or "-",
+            method=text(_METHODS[n.method], lang) if n.method in _METHODS else "-",
+        )
+        for n in nodes
+    )
+    head = tuple(
+        text(k, lang)
+        for k in (
+            "chapter.level",
+            "chapter.node",
+            "chapter.parent",
+            "chapter.capaian-kinerja",
+            "chapter.category",
+            "chapter.method",
+        )
+    )
+    return numbering.caption(text("chapter.tree", lang)), head, rows
 
 
 def _remarks(r: IndicatorResult, lang: str) -> str:

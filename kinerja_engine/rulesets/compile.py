@@ -25,6 +25,7 @@ from kinerja_engine.domain.model import (
     Count,
     Direction,
     Indicator,
+    Period,
     PrintedEntry,
     PrintedValue,
     Target,
@@ -203,6 +204,15 @@ def compile_rules(
         spec=spec,
         origin=origin,
         files=files,
+        rollups={
+            level: (rollup.rollup, dict(rollup.weights))
+            for level, rollup in (
+                ("program", spec.program),
+                ("objective", spec.objective),
+                ("goal", spec.goal),
+            )
+        },
+        pro_rata=spec.periods.pro_rata,
     )
 
 
@@ -262,8 +272,9 @@ def _audit(spec: RuleSetSpec) -> AuditSpec:
         )
     for name in ("percent_tolerance", "amount_tolerance"):
         _not_below_zero(getattr(spec.audit, name), f"audit.{name}")
-    for ident, weight in spec.objective.weights.items():
-        _not_below_zero(weight, f"objective.weights.{ident}")
+    for level in ("objective", "program", "goal"):
+        for ident, weight in getattr(spec, level).weights.items():
+            _not_below_zero(weight, f"{level}.weights.{ident}")
     return spec.audit
 
 
@@ -279,7 +290,8 @@ def _figures(spec: RuleSetSpec) -> None:
         ("audit.capaian_min", spec.audit.capaian_min),
         ("audit.capaian_max", spec.audit.capaian_max),
     ]
-    values += [(f"objective.weights.{k}", w) for k, w in spec.objective.weights.items()]
+    for level in ("objective", "program", "goal"):
+        values += [(f"{level}.weights.{k}", w) for k, w in getattr(spec, level).weights.items()]
     for key, bands in (("categories", spec.categories), ("efficiency", spec.efficiency)):
         for label, band in bands.bands.items():
             where = f"{key}.bands.{_key_part(label)}"
@@ -553,6 +565,11 @@ def _check_case(case: Case) -> None:
                 raise _negative(budget.pagu, f"indicator[{n}].budget.pagu")
             if budget.realisasi is not None and budget.realisasi < 0:
                 raise _negative(budget.realisasi, f"indicator[{n}].budget.realisasi")
+    if case.goals or case.programs or any(o.goal or o.printed for o in case.objectives):
+        _check_tree(case, objective_ids)
+    for n, ind in enumerate(case.indicators):
+        if ind.periods or ind.target_periods or ind.program or ind.weight is not None:
+            _check_indicator_tree(case, n, ind)
     parents = {}
     for n, line in enumerate(case.budget):
         if line.pagu is not None and line.pagu < 0:
@@ -587,6 +604,117 @@ def _check_case(case: Case) -> None:
                 )
             seen.append(node)
             node = parents.get(node)
+
+
+# ---- issue 16 (cascade): the performance tree and the period figures
+
+# A table of the tree as a message names it, in the reader's language.
+_TABLE_WORDS = {
+    "indicator": msg("level.indicator"),
+    "program": msg("level.program"),
+    "objective": msg("level.objective"),
+    "goal": msg("level.goal"),
+}
+_QUARTERS = frozenset({Period.TW1, Period.TW2, Period.TW3, Period.TW4})
+_SEMESTERS = frozenset({Period.S1, Period.S2})
+
+
+def _check_tree(case: Case, objective_ids: frozenset[str]) -> None:
+    """Goals and programs: unique ids, references that resolve, non-negative weights."""
+    goal_ids = _unique((g.id for g in case.goals), "goal")
+    _unique((p.id for p in case.programs), "program")
+    for n, goal in enumerate(case.goals):
+        _node_checks(goal.weight, goal.printed, f"goal[{n}]")
+    for n, obj in enumerate(case.objectives):
+        _node_checks(obj.weight, obj.printed, f"objective[{n}]")
+    for n, obj in enumerate(case.objectives):
+        if obj.goal is not None and obj.goal not in goal_ids:
+            raise _unknown_node("objective", n, obj.id, "goal", obj.goal, goal_ids)
+    for n, program in enumerate(case.programs):
+        _node_checks(program.weight, program.printed, f"program[{n}]")
+        if program.objective is not None and program.objective not in objective_ids:
+            raise _unknown_node(
+                "program", n, program.id, "objective", program.objective, objective_ids
+            )
+
+
+def _node_checks(weight: Decimal | None, printed: tuple[PrintedEntry, ...], at: str) -> None:
+    if weight is not None and weight < 0:
+        raise _negative(weight, f"{at}.weight")
+    for k, entry in enumerate(printed):
+        if not entry.where.strip():
+            raise _blank_where(entry.where, f"{at}.printed[{k}].where")
+
+
+def _unknown_node(
+    table: str, n: int, ident: str, key: str, value: str, known: Iterable[str]
+) -> CaseError:
+    names = sorted(known)
+    return CaseError(
+        msg(
+            "error.case.unknown-node",
+            table=_TABLE_WORDS[table],
+            id=ident,
+            key=_TABLE_WORDS[key],
+            value=value,
+        ),
+        key=f"{table}[{n}].{key}",
+        value=value,
+        expected=(
+            messages.text("expected.case.node-id", "en", table=key, ids=", ".join(names))
+            if names
+            else messages.text("expected.case.node-id-none", "en", table=key)
+        ),
+    )
+
+
+def _check_indicator_tree(case: Case, n: int, ind: Indicator) -> None:
+    """An indicator's program and its period figures."""
+    at = f"indicator[{n}]"
+    if ind.program is not None:
+        programs = {p.id: p for p in case.programs}
+        program = programs.get(ind.program)
+        if program is None:
+            raise _unknown_node("indicator", n, ind.id, "program", ind.program, programs)
+        if ind.objective is not None and program.objective not in (None, ind.objective):
+            raise CaseError(
+                msg(
+                    "error.case.program-objective",
+                    id=ind.id,
+                    objective=ind.objective,
+                    program=program.id,
+                    other=program.objective,
+                ),
+                key=f"{at}.objective",
+                value=ind.objective,
+                expected=repr(program.objective),
+            )
+    if ind.weight is not None and ind.weight < 0:
+        raise _negative(ind.weight, f"{at}.weight")
+    for key, table in (("periods", ind.periods), ("target_periods", ind.target_periods)):
+        if Period.ANNUAL in table:
+            raise CaseError(
+                msg("error.case.period-annual", key=key),
+                key=f"{at}.{key}.annual",
+                value="annual",
+                expected=messages.text("expected.case.period", "en"),
+            )
+    periods = set(ind.periods)
+    if periods and not (periods <= _QUARTERS or periods <= _SEMESTERS):
+        listed = ", ".join(sorted(periods))
+        raise CaseError(
+            msg("error.case.period-mix", periods=listed),
+            key=f"{at}.periods",
+            value=listed,
+            expected=messages.text("expected.case.period", "en"),
+        )
+    if periods and ind.kind is None:
+        raise CaseError(
+            msg("error.case.period-kind", id=ind.id),
+            key=f"{at}.kind",
+            expected="'cumulative', 'last', 'average', 'max', 'min'",
+            hint=msg("hint.case.period-kind"),
+        )
 
 
 def _case_figures(case: Case) -> None:
@@ -627,6 +755,11 @@ def _indicator_figures(ind: Indicator, at: str) -> Iterator[tuple[str, object]]:
         yield f'{at}.history."{year}"', value
     if ind.budget is not None:
         yield from _amounts(ind.budget, f"{at}.budget")
+    for key in ("periods", "target_periods"):
+        for period, value in getattr(ind, key).items():
+            yield f"{at}.{key}.{period}", value
+    if ind.weight is not None:
+        yield f"{at}.weight", ind.weight
     for k, entry in enumerate(ind.printed):
         for name in _PRINTED_FIELDS:
             pv: PrintedValue | None = getattr(entry, name)

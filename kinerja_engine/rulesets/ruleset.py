@@ -36,7 +36,7 @@ RULES_FORMAT = "kinerja-rules/1"
 
 Severity = Literal["error", "warning", "info"]
 Rounding = Literal["half_up", "half_even", "down"]
-Rollup = Literal["mean", "weighted_mean", "geometric_mean", "min"]
+Rollup = Literal["mean", "weighted_mean", "geometric_mean", "min", "weighted_geometric_mean"]
 
 NEG_INF = Decimal("-Infinity")
 #: ``{name}`` in a flag's message: the figure to show there.
@@ -123,6 +123,15 @@ class ObjectiveSpec:
 
 
 @attrs.frozen
+class PeriodsSpec:
+    """How a semester or quarterly report is measured (issue 16)."""
+
+    # A cumulative indicator with no target for the period is held against the year's
+    # target pro rata (S1: half, TW3: three quarters) when true, else against the year's.
+    pro_rata: bool = False
+
+
+@attrs.frozen
 class FlagSpec:
     when: str
     message_id: str
@@ -178,6 +187,11 @@ class RuleSetSpec:
     # issue 15 (voice): the title in each language (empty: ``title``).
     title_id: str = ""
     title_en: str = ""
+    # ---- issue 16 (cascade): the roll-up of the other levels of the performance tree
+    # (indicators into a program, objectives into a goal) and the periods
+    program: ObjectiveSpec = ObjectiveSpec()
+    goal: ObjectiveSpec = ObjectiveSpec()
+    periods: PeriodsSpec = PeriodsSpec()
 
 
 # ---------------------------------------------------------------- the compiled form
@@ -452,6 +466,10 @@ class RuleSet:
     #: The compiled backend's functions (kinerja_engine.evaluation.compiled), built on first
     #: use: a rule set that only ever meets single records never pays for them.
     compiled: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    # ---- issue 16 (cascade): each level's roll-up, (method, weights by id), by level
+    # ("program", "objective", "goal"); and whether a period's target is pro rata.
+    rollups: Mapping[str, tuple[str, Mapping[str, Decimal]]] = attrs.field(factory=dict)
+    pro_rata: bool = False
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "quantum", Decimal(1).scaleb(-self.places))

@@ -54,10 +54,14 @@ from kinerja_engine.domain.model import (
     Case,
     Count,
     Direction,
+    Goal,
     Indicator,
+    IndicatorKind,
     Objective,
+    Period,
     PrintedEntry,
     PrintedValue,
+    Program,
     ReportInfo,
     Target,
     UnitKind,
@@ -65,6 +69,7 @@ from kinerja_engine.domain.model import (
 )
 from kinerja_engine.domain.results import Finding, IndicatorResult, Status
 from kinerja_engine.errors import FormulaError, KinerjaError, RuleSetError, SchemaError
+from kinerja_engine.evaluation.case import evaluate_case
 from kinerja_engine.evaluation.indicator import (
     category_of,
     efficiency_of,
@@ -84,6 +89,7 @@ __all__ = [
     "PlantedFault",
     "WrittenNumber",
     "broken_rules",
+    "cascade_cases",
     "cases",
     "counts",
     "decimals",
@@ -95,6 +101,7 @@ __all__ = [
     "indicators",
     "indonesian_numbers",
     "percentages",
+    "period_cases",
     "planted_faults",
     "rule_sets",
     "rules_documents",
@@ -103,6 +110,7 @@ __all__ = [
     "rupiah",
     "shipped_rule_sets",
     "units",
+    "with_rollups",
     "written_durations",
 ]
 
@@ -1292,6 +1300,7 @@ class ExpectedFinding:
     budget: str | None = None
     where: str | None = None
     field: str | None = None
+    node: str | None = None  # a program, objective or goal (issue 16)
 
     def matches(self, finding: Finding) -> bool:
         return (
@@ -1300,6 +1309,7 @@ class ExpectedFinding:
             and finding.budget == self.budget
             and finding.where == self.where
             and finding.field == self.field
+            and finding.node == self.node
         )
 
 
@@ -1350,6 +1360,11 @@ FAULT_CODES = (
     "capaian-negative",
     "count-recalc",
     "count-mismatch",
+    # ---- issue 16 (cascade)
+    "rollup-recalc",
+    "rollup-printed",
+    "rollup-category",
+    "period-rollup",
 )
 
 
@@ -1441,6 +1456,10 @@ def fault_codes(rules: RuleSet | str | None = None) -> tuple[str, ...]:
         if code == "efficiency-label" and not _efficiency_checkable(ruleset):
             continue
         if code == "category-label" and len(ruleset.categories.bands) < 2:
+            continue
+        if code.startswith("rollup-") and not _rollup_plantable(ruleset, code):
+            continue
+        if code == "period-rollup" and ruleset.audit.percent_tolerance == 0:
             continue
         out.append(code)
     return tuple(out)
@@ -2237,5 +2256,228 @@ def _planted(draw: st.DrawFn, ruleset: RuleSet, available: Sequence[str]) -> Pla
         "capaian-negative": p.capaian_negative,
         "count-recalc": p.count_recalc,
         "count-mismatch": p.count_mismatch,
+        # ---- issue 16 (cascade)
+        "rollup-recalc": functools.partial(_plant_rollup, p, "rollup-recalc"),
+        "rollup-printed": functools.partial(_plant_rollup, p, "rollup-printed"),
+        "rollup-category": functools.partial(_plant_rollup, p, "rollup-category"),
+        "period-rollup": functools.partial(_plant_period_rollup, p),
     }
     return planters[code]()
+
+
+# ---------------------------------------------------------------- issue 16 (cascade):
+# periods and the performance tree
+
+
+def _split(draw: st.DrawFn, kind: IndicatorKind, total: Decimal, count: int) -> list[Decimal]:
+    """``count`` period figures that ``kind`` makes ``total`` of."""
+    others = [draw(decimals(0, 1, places=2)) * abs(total) for _ in range(count - 1)]
+    if kind is IndicatorKind.CUMULATIVE:
+        return [*others, total - sum(others, _ZERO)]
+    if kind is IndicatorKind.AVERAGE:
+        return [*others, total * count - sum(others, _ZERO)]
+    if kind is IndicatorKind.MAX:
+        return [*(total - abs(o) - 1 for o in others), total]
+    if kind is IndicatorKind.MIN:
+        return [*(total + abs(o) + 1 for o in others), total]
+    return [*others, total]
+
+
+def _periods_of(draw: st.DrawFn, kind: IndicatorKind, total: Decimal) -> dict[Period, Decimal]:
+    family = draw(
+        st.sampled_from(((Period.TW1, Period.TW2, Period.TW3, Period.TW4), (Period.S1, Period.S2)))
+    )
+    values = _split(draw, kind, total, len(family))
+    return dict(zip(family, values, strict=True))
+
+
+@st.composite
+def period_cases(draw: st.DrawFn, rules: RuleSet | str | None = None) -> Case:
+    """A case of a year, a semester or a quarter whose indicators carry period figures
+    (quarters or semesters) and a kind, and sometimes a target for the report's period.
+
+    Each indicator's period figures make, under its kind, the realisasi it would have for
+    the year; that realisasi is given only in an annual case (sometimes), else it is left
+    for the period figures to make. ``check`` may find what it finds of any case (a
+    comparison year missing), never a ``period-rollup``.
+    """
+    ruleset = _resolve(rules)
+    b = _Builder(draw, ruleset)
+    period = draw(st.sampled_from(list(Period)))
+    inds = []
+    for n in range(draw(st.integers(1, 4))):
+        ind = b.indicator(f"iku-{n + 1}", point=True)
+        assert ind.realisasi is not None and ind.target is not None
+        kind = draw(st.sampled_from(list(IndicatorKind)))
+        periods = _periods_of(draw, kind, ind.realisasi)
+        keep = period is Period.ANNUAL and draw(st.booleans())
+        targets: dict[Period, Decimal] = {}
+        if period is not Period.ANNUAL and draw(st.booleans()):
+            targets[period] = _times(ind.target.low, draw(decimals("0.2", 1, places=2)), 2)
+        inds.append(
+            attrs.evolve(
+                ind,
+                realisasi=ind.realisasi if keep else None,
+                kind=kind,
+                periods=periods,
+                target_periods=targets,
+            )
+        )
+    case = b.case(inds, [], [])
+    return attrs.evolve(case, report=attrs.evolve(case.report, period=period))
+
+
+@st.composite
+def cascade_cases(
+    draw: st.DrawFn, rules: RuleSet | str | None = None, *, weights: bool = True
+) -> Case:
+    """A case with a performance tree: goals (tujuan), objectives (sasaran) under them,
+    programs under the objectives, indicators under a program or straight under an
+    objective (some under neither), with a weight on some nodes when ``weights``."""
+    ruleset = _resolve(rules)
+    b = _Builder(draw, ruleset)
+
+    def weight() -> Decimal | None:
+        return draw(st.none() | decimals(1, 10, places=1)) if weights else None
+
+    goals = [
+        Goal(f"tujuan-{i + 1}", f"Tujuan {i + 1}", weight=weight())
+        for i in range(draw(st.integers(1, 2)))
+    ]
+    objectives = [
+        Objective(
+            f"sasaran-{i + 1}",
+            f"Sasaran {i + 1}",
+            goal=draw(st.sampled_from([g.id for g in goals])),
+            weight=weight(),
+        )
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    programs = [
+        Program(
+            f"program-{i + 1}",
+            f"Program {i + 1}",
+            objective=draw(st.sampled_from([o.id for o in objectives])),
+            weight=weight(),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    inds = []
+    for n in range(draw(st.integers(1, 6))):
+        ind = b.indicator(f"iku-{n + 1}", kind=UnitKind.PERCENT)
+        home = draw(st.sampled_from(["program", "objective", "none"]))
+        if home == "program" and programs:
+            ind = attrs.evolve(ind, program=draw(st.sampled_from([p.id for p in programs])))
+        elif home != "none":
+            ind = attrs.evolve(ind, objective=draw(st.sampled_from([o.id for o in objectives])))
+        inds.append(attrs.evolve(ind, weight=weight()))
+    case = b.case(inds, objectives, [])
+    return attrs.evolve(case, goals=tuple(goals), programs=tuple(programs))
+
+
+def with_rollups(rules: RuleSet, **methods: str) -> RuleSet:
+    """``rules`` with the roll-up ``methods`` by level (``program=``, ``objective=``,
+    ``goal=``: ``"mean"``, ``"weighted_mean"``, ``"geometric_mean"``,
+    ``"weighted_geometric_mean"``, ``"min"``), the weights the rule set gives kept."""
+    rollups = dict(rules.rollups)
+    for level, method in methods.items():
+        rollups[level] = (method, rollups.get(level, (method, {}))[1])
+    return attrs.evolve(rules, rollups=rollups)
+
+
+def _rollup_plantable(rules: RuleSet, code: str) -> bool:
+    if rules.audit.percent_tolerance is not None or not _capaian_methods(rules):
+        return False
+    return code != "rollup-category" or len(rules.categories.bands) >= 2
+
+
+_NODE = "sasaran-uji"
+
+
+def _plant_rollup(p: _Planter, code: str) -> PlantedFault:
+    """An objective whose one member's capaian is exact: its printed capaian misstates the
+    roll-up (``rollup-recalc``), or its member's printed capaian (``rollup-printed``), or
+    its printed category is another band's (``rollup-category``)."""
+    draw, rules = p.draw, p.rules
+    methods = _capaian_methods(rules)
+    direction = draw(st.sampled_from(sorted(methods)))
+    ind = attrs.evolve(p.base(direction=direction, budget=True), objective=_NODE)
+    assert ind.target is not None
+    off = _offset(draw, rules, *_capaian_room(rules))
+    where = p.where
+    node = Objective(_NODE, "Sasaran yang diuji")
+
+    def case(exact: Decimal, node_entry: PrintedEntry, member: tuple[PrintedEntry, ...]) -> Case:
+        r = _realisasi_for(methods[direction], ind.target.low, exact)  # type: ignore[union-attr]
+        faulty = attrs.evolve(ind, realisasi=r, printed=member)
+        base = p.case(faulty)
+        return attrs.evolve(
+            base, objectives=(*base.objectives, attrs.evolve(node, printed=(node_entry,)))
+        )
+
+    expected = ExpectedFinding(code, where=where, field="capaian", node=_NODE)
+    if code == "rollup-recalc":
+        printed_pv = _printed_text(draw, off.printed)
+        beyond = case(off.exact_beyond, PrintedEntry(where, year=p.year, capaian=printed_pv), ())
+        within = case(off.exact_within, PrintedEntry(where, year=p.year, capaian=printed_pv), ())
+        return PlantedFault(beyond, expected, within, rules, "objective capaian misstated")
+    member = (PrintedEntry(where, year=p.year, capaian=_printed_text(draw, off.printed)),)
+    if code == "rollup-printed":
+        # The member prints its capaian within tolerance; the objective prints the exact
+        # roll-up to more places, which the member's printed figure does not give.
+        places = max(rules.places, _places(off.printed)) + 4
+        exact = off.exact_within
+        fine = exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _EXACT)
+        node_pv = _pv(to_indonesian(fine))
+        faulty = case(exact, PrintedEntry(where, year=p.year, capaian=node_pv), member)
+        same = case(exact, PrintedEntry(where, year=p.year, capaian=member[0].capaian), member)
+        return PlantedFault(faulty, expected, same, rules, "objective mean of printed figures")
+    # rollup-category: the band of the objective's figure, and another band's label.
+    exact = off.exact_within
+    report = evaluate_case(case(exact, PrintedEntry(where), ()), rules)
+    right = next(o for o in report.objectives if o.id == _NODE).category
+    assume(right is not None)
+    wrong = draw(st.sampled_from([b.label for b in rules.categories.bands if b.label != right]))
+    expected = attrs.evolve(expected, field="category")
+    return PlantedFault(
+        case(exact, PrintedEntry(where, year=p.year, category=wrong), ()),
+        expected,
+        case(exact, PrintedEntry(where, year=p.year, category=right), ()),
+        rules,
+        "objective category",
+    )
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _plant_period_rollup(p: _Planter) -> PlantedFault:
+    """An indicator whose realisasi is not what its period figures make under its kind."""
+    draw, rules = p.draw, p.rules
+    ind = p.base()
+    assert ind.realisasi is not None
+    given = ind.realisasi.quantize(Decimal("0.01"), ROUND_HALF_UP, _EXACT)
+    tol = _tolerance(rules, 2)
+    kind = draw(st.sampled_from(list(IndicatorKind)))
+    sign = draw(st.sampled_from((1, -1)))
+    beyond = given + sign * (tol * 3 if tol else Decimal(1))
+    if rules.audit.percent_tolerance is not None:
+        within = given + sign * tol / 2
+    else:
+        # A figure is right when the exact value, rounded as the rules round, gives it:
+        # under rounding down only a value above it does.
+        within = given + (tol / 4 if sign > 0 or rules.rounding == ROUND_DOWN else -tol / 4)
+
+    def case(total: Decimal) -> Case:
+        periods = _periods_of(draw, kind, total)
+        return p.case(attrs.evolve(ind, realisasi=given, kind=kind, periods=periods))
+
+    return PlantedFault(
+        case(beyond),
+        ExpectedFinding("period-rollup", indicator=p.ident, where="input", field="realisasi"),
+        case(within),
+        rules,
+        "realisasi against its quarters",
+    )
