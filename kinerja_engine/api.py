@@ -15,13 +15,28 @@ from decimal import Context, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+import attrs
+
 from kinerja_engine import batch
+from kinerja_engine.audit.across import Digest, Pairing, digest, hold, report_name
+from kinerja_engine.audit.desk import cross_summary, report_summary
+from kinerja_engine.audit.methods import differences
 from kinerja_engine.audit.review import audit
 from kinerja_engine.batch import CaseSource, Judged, Steps
 from kinerja_engine.collector import collector_paused
-from kinerja_engine.domain.checks import CATALOGUE, Check
+from kinerja_engine.domain.checks import ACROSS, CATALOGUE, Check
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
+from kinerja_engine.domain.summary import (
+    EMPTY,
+    KEEP,
+    Comparison,
+    CrossFinding,
+    MethodCount,
+    MethodDiff,
+    Summary,
+    combine,
+)
 from kinerja_engine.errors import InputError, KinerjaError
 from kinerja_engine.evaluation.case import evaluate_case
 from kinerja_engine.io import textfile
@@ -47,10 +62,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "across",
     "case_paths",
     "check",
     "check_many",
     "checks",
+    "compare",
     "evaluate",
     "evaluate_cases",
     "import_csv",
@@ -59,10 +76,12 @@ __all__ = [
     "load_case_bytes",
     "load_rules",
     "render",
+    "render_review",
     "rule_sets",
     "rules_for",
     "run",
     "schema",
+    "summary",
 ]
 
 #: The formats :func:`render` writes: a text table, Markdown, a self-contained HTML page
@@ -296,7 +315,7 @@ def _judge(case: Case, rules: RuleSet, *, audited: bool, trace: bool) -> Report:
 
 
 def render(
-    what: Report | Judged | RuleSet | Sequence[Report | Judged],
+    what: Report | Judged | RuleSet | Summary | Comparison | Sequence[Report | Judged],
     fmt: str = "table",
     lang: str = "id",
     *,
@@ -309,11 +328,14 @@ def render(
 
     ``markdown``, ``html`` and ``csv`` show the case's inputs beside the results: give
     items from :func:`run` (with ``keep``), or one report with its ``case`` and ``rules``.
-    A report alone in ``markdown`` is its own tables only. Several reports make one
+    A report alone in ``markdown`` is its own tables only. A :func:`summary` or a
+    :func:`compare` renders as ``table``, ``html``, ``json`` or ``csv``. Several reports make one
     document (JSON: an array). A :class:`RuleSet` renders (as a table) its formulas, bands
     and flags.
     ``trace`` shows each formula with its inputs, for a report evaluated with one.
     """
+    if isinstance(what, Summary | Comparison):
+        return render_review(what, fmt, lang)  # issue 17: the desk's pages
     if fmt not in FORMATS:
         raise unknown_format(fmt, FORMATS)
     if isinstance(what, RuleSet):
@@ -375,8 +397,9 @@ def schema(kind: str) -> str:
 
 
 def checks() -> tuple[Check, ...]:
-    """The audit's catalogue: each check's code, default severity, tolerance, description."""
-    return CATALOGUE
+    """The audit's catalogue: each check's code, default severity, tolerance, description;
+    the checks of one report, then those between an agency's consecutive reports."""
+    return CATALOGUE + ACROSS
 
 
 def rule_sets() -> list[str]:
@@ -397,3 +420,116 @@ def limits(
     # A number is held to the same bounds as its text (-5 or 10**30 bytes, a depth of 0),
     # refused here rather than failing (or allocating) at the first read.
     return textfile.limits(max_bytes=size, depth=depth)
+
+
+# ---------------------------------------------------------------- issue 17 (desk): the review across reports
+
+
+def across(cases: Iterable[CaseSource], *, jobs: int = 1) -> Iterator[CrossFinding]:
+    """Each agency's reports of consecutive years held against each other (cases, case
+    files or folders; cases are matched by ``[report] agency`` and ``year``, in any order): the findings between
+    them, each naming both reports and both places, as soon as both reports are in.
+    Only a small digest of each report is kept, about one per agency."""
+    pairing = Pairing()
+    for _, found in _reviewed(cases, jobs=jobs, keep=KEEP):
+        for earlier, later in pairing.add(found):
+            yield from hold(earlier, later)[0]
+
+
+def summary(
+    cases: Iterable[CaseSource],
+    rules: RulesArg = None,
+    *,
+    jobs: int = 1,
+    keep: int = KEEP,
+    years: bool = True,
+) -> Summary:
+    """One page for a folder: every case checked, added up per agency, the ``keep`` worst
+    findings and reports ranked by what needs attention first; with ``years``, each
+    agency's consecutive reports held against each other too (counted apart, under
+    ``across``). Streams: memory holds the summary and about one digest per agency."""
+    pairing = Pairing()
+    total = EMPTY if keep == KEEP else attrs.evolve(EMPTY, keep=keep)
+    compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
+    for one, found in _reviewed(cases, compiled, jobs=jobs, keep=keep):
+        total = combine(total, one)
+        if years:
+            for earlier, later in pairing.add(found):
+                crossed = hold(earlier, later)[0]
+                total = combine(total, cross_summary(later.agency, crossed, keep=keep))
+    return total
+
+
+def compare(
+    cases: Iterable[CaseSource], rules: Sequence[RuleSet | str | Path], *, jobs: int = 1
+) -> Comparison:
+    """The same cases evaluated under each of ``rules`` (two or more): the indicators
+    whose category, verdict or efficiency differs, with each rule set's capaian, formula
+    and band, and per agency how many outcomes depend on the method."""
+    compiled = [r if isinstance(r, RuleSet) else load_rules(r) for r in rules]
+    if len(compiled) < 2:
+        raise ValueError(text("error.api.compare-two", "en"))
+    sources = tuple((r.spec, r.version, r.origin) for r in compiled)
+    work = functools.partial(_compare_one, sources=sources)
+    diffs: list[MethodDiff] = []
+    counts: dict[str, MethodCount] = {}
+    steps = Steps(load=load_case, rules_for=rules_for, judge=_judge_checked)
+    for found, count in batch.map_cases(_expanded(cases), steps, work, compiled[0], jobs=jobs):
+        diffs += found
+        mine = counts.get(count.agency)
+        counts[count.agency] = count if mine is None else mine + count
+    return Comparison(
+        rules=tuple(r.name for r in compiled),
+        diffs=tuple(diffs),
+        agencies=tuple(counts[k] for k in sorted(counts)),
+    )
+
+
+def render_review(what: Summary | Comparison, fmt: str = "table", lang: str = "id") -> str:
+    """A :func:`summary` or a :func:`compare` as text: ``table`` (for a terminal of 80
+    columns), ``html`` (a page with charts; the ``report`` extra), ``json`` or ``csv``."""
+    from kinerja_engine.rendering import summary as pages
+
+    if fmt not in pages.FORMATS:
+        raise unknown_format(fmt, pages.FORMATS)
+    if isinstance(what, Summary):
+        return pages.render_summary(what, fmt, lang)
+    return pages.render_compare(what, fmt, lang)
+
+
+def _expanded(cases: Iterable[CaseSource]) -> Iterator[CaseSource]:
+    """Cases, case files and folders (every ``*.toml`` under one), lazily."""
+    for item in cases:
+        if isinstance(item, str | Path) and Path(item).is_dir():
+            yield from case_paths([item])
+        else:
+            yield item
+
+
+def _judge_checked(case: Case, rules: RuleSet) -> Report:
+    return check(case, rules)
+
+
+def _reviewed(
+    cases: Iterable[CaseSource], rules: RuleSet | None = None, *, jobs: int, keep: int
+) -> Iterator[tuple[Summary, Digest]]:
+    steps = Steps(load=load_case, rules_for=rules_for, judge=_judge_checked)
+    work = functools.partial(_review_one, keep=keep)
+    yield from batch.map_cases(_expanded(cases), steps, work, rules, jobs=jobs)
+
+
+def _review_one(case: Case, rules: RuleSet, *, keep: int) -> tuple[Summary, Digest]:
+    # In a worker: only the report's summary and digest go back, never the report.
+    report = check(case, rules)
+    name = report_name(case)
+    one = report_summary(report, name, not_achieved=rules.verdict_not_achieved, keep=keep)
+    return one, digest(case, rules, report)
+
+
+def _compare_one(
+    case: Case, rules: RuleSet, *, sources: tuple[tuple[Any, str, str | None], ...]
+) -> tuple[tuple[MethodDiff, ...], MethodCount]:
+    del rules  # each of the compared rule sets, compiled once per process from its source
+    compiled = [compiled_rules(spec, version=v, origin=o) for spec, v, o in sources]
+    reports = [evaluate(case, r, trace=False) for r in compiled]
+    return differences(case, report_name(case), reports, compiled)
