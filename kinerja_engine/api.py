@@ -15,11 +15,9 @@ from decimal import Context, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-import attrs
-
 from kinerja_engine import batch
-from kinerja_engine.audit.across import Digest, Pairing, digest, hold, report_name
-from kinerja_engine.audit.desk import cross_summary, report_summary
+from kinerja_engine.audit.across import Digest, Pairing, Spill, digest, hold, report_name
+from kinerja_engine.audit.desk import cross_summary, fold, report_summary
 from kinerja_engine.audit.methods import differences
 from kinerja_engine.audit.review import audit
 from kinerja_engine.batch import CaseSource, Judged, Steps
@@ -28,14 +26,12 @@ from kinerja_engine.domain.checks import ACROSS, CATALOGUE, Check
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import Report
 from kinerja_engine.domain.summary import (
-    EMPTY,
     KEEP,
     Comparison,
     CrossFinding,
     MethodCount,
     MethodDiff,
     Summary,
-    combine,
 )
 from kinerja_engine.errors import InputError, KinerjaError
 from kinerja_engine.evaluation.case import evaluate_case
@@ -430,10 +426,11 @@ def across(cases: Iterable[CaseSource], *, jobs: int = 1) -> Iterator[CrossFindi
     files or folders; cases are matched by ``[report] agency`` and ``year``, in any order): the findings between
     them, each naming both reports and both places, as soon as both reports are in.
     Only a small digest of each report is kept, about one per agency."""
-    pairing = Pairing()
-    for _, found in _reviewed(cases, jobs=jobs, keep=KEEP):
-        for earlier, later in pairing.add(found):
-            yield from hold(earlier, later)[0]
+    with Spill() as waiting:
+        pairing = Pairing(waiting)
+        for _, found in _reviewed(cases, jobs=jobs, keep=KEEP):
+            for earlier, later in pairing.add(found):
+                yield from hold(earlier, later)[0]
 
 
 def summary(
@@ -448,16 +445,22 @@ def summary(
     findings and reports ranked by what needs attention first; with ``years``, each
     agency's consecutive reports held against each other too (counted apart, under
     ``across``). Streams: memory holds the summary and about one digest per agency."""
-    pairing = Pairing()
-    total = EMPTY if keep == KEEP else attrs.evolve(EMPTY, keep=keep)
     compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
-    for one, found in _reviewed(cases, compiled, jobs=jobs, keep=keep):
-        total = combine(total, one)
+    with Spill() as waiting:
+        pairing = Pairing(waiting)
+        parts = _summaries(_reviewed(cases, compiled, jobs=jobs, keep=keep), pairing, years, keep)
+        return fold(parts, keep=keep)
+
+
+def _summaries(
+    reviewed: Iterable[tuple[Summary, Digest]], pairing: Pairing, years: bool, keep: int
+) -> Iterator[Summary]:
+    for one, found in reviewed:
+        yield one
         if years:
             for earlier, later in pairing.add(found):
                 crossed = hold(earlier, later)[0]
-                total = combine(total, cross_summary(later.agency, crossed, keep=keep))
-    return total
+                yield cross_summary(later.agency, crossed, keep=keep)
 
 
 def compare(

@@ -141,3 +141,18 @@ def test_the_catalogue_lists_the_checks_across_years() -> None:
         "across-target-lowered",
     ):
         assert code in codes
+
+
+def test_reports_waiting_for_a_neighbour_are_kept_on_disk(tmp_path: Path) -> None:
+    from kinerja_engine.audit.across import Pairing, Spill
+
+    paths = _folder(tmp_path, {2023: "renstra"})
+    digests = [found for _, found in api._reviewed(paths, jobs=1, keep=20)]
+    with Spill() as waiting:
+        pairing = Pairing(waiting)
+        pairs = [pair for d in reversed(digests) for pair in pairing.add(d)]
+        assert len(waiting) == 2  # neither has seen both its neighbours yet
+    memory = Pairing()
+    assert pairs == [pair for d in reversed(digests) for pair in memory.add(d)]
+    ((earlier, later),) = pairs
+    assert (earlier.year, later.year) == (2022, 2023)

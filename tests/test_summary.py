@@ -8,6 +8,7 @@ import functools
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from conftest import ROOT, bench_module
 from hypothesis import given
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 import kinerja_engine as ke
 from kinerja_engine import api
-from kinerja_engine.audit.desk import report_summary
+from kinerja_engine.audit.desk import fold, report_summary
 from kinerja_engine.domain.summary import EMPTY, Summary, combine
 
 generate = bench_module("generate")
@@ -91,6 +92,11 @@ def test_summaries_combine_to_the_summary_of_all(
     assert combine(part_a, part_b) == whole
     assert combine(part_b, part_a) == whole
     assert combine(EMPTY, whole) == whole == combine(whole, EMPTY)
+    # The one-pass fold the API uses is the same reduction, in any order and any keep.
+    assert fold([singles[i] for i in order]) == whole
+    keep = data.draw(st.integers(1, 5))
+    few = [attrs.evolve(one, keep=keep, worst=one.worst[:keep]) for one in a + b]
+    assert fold(few, keep=keep) == functools.reduce(combine, few, attrs.evolve(EMPTY, keep=keep))
 
 
 def test_partitions_by_agency_combine_to_the_single_machine_answer(region: list[Path]) -> None:
@@ -116,3 +122,21 @@ def test_the_summary_in_every_format(region: list[Path]) -> None:
     assert html.count("<svg") == 2 and "Ikhtisar Reviu Laporan Kinerja" in html
     with pytest.raises(ValueError, match="markdown"):
         api.render_review(found, "markdown")
+
+
+def test_check_summary_from_the_command_line(
+    region: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kinerja_engine.cli.main import main
+
+    folder = str(region[0].parent.parent)
+    # Planted cross-year errors: exit 1 at the default --fail-on error.
+    assert main(["check", folder, "--summary", "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Performance Report Review Summary\n")
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert main(["check", folder, "--summary", "--format", "json", "--jobs", "2"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["totals"]["reports"] == len(region) - 1
+    assert main(["check", folder, "--summary", "--format", "markdown"]) == 2
+    assert "markdown" in capsys.readouterr().err

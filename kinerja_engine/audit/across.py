@@ -13,7 +13,11 @@ it is checked, so a folder streams: the cases themselves are never kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import pickle
+import sqlite3
+import tempfile
+from collections.abc import Iterator, MutableMapping
 from decimal import Decimal
 
 import attrs
@@ -27,7 +31,7 @@ from kinerja_engine.messages import Message, msg
 from kinerja_engine.numbers import Figure
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["Digest", "Pairing", "agency_key", "digest", "hold", "report_name"]
+__all__ = ["Digest", "Pairing", "Spill", "agency_key", "digest", "hold", "report_name"]
 
 _SEVERITY = {c.code: Severity(c.severity) for c in ACROSS}
 
@@ -323,12 +327,13 @@ def _plain(value: Decimal) -> str:
 
 class Pairing:
     """Reports arriving in any order, paired with the same agency's neighbouring years as
-    soon as both are in. A digest is dropped once both its neighbours were seen, so what
-    is kept is about one digest per agency, not one per report. The first report of an
-    agency and year is the one paired; a second of the same agency and year is not."""
+    soon as both are in. A digest waits in ``store`` until both its neighbours were seen,
+    then is dropped; give a :class:`Spill` as the store and what waits is on disk, so
+    memory stays flat however many agencies a folder holds. The first report of an agency
+    and year is the one paired; a second of the same agency and year is not."""
 
-    def __init__(self) -> None:
-        self._held: dict[str, dict[int, Digest]] = {}
+    def __init__(self, store: MutableMapping[str, Digest] | None = None) -> None:
+        self._held: MutableMapping[str, Digest] = {} if store is None else store
         self._seen: dict[str, set[int]] = {}
 
     def add(self, d: Digest) -> Iterator[tuple[Digest, Digest]]:
@@ -337,13 +342,54 @@ class Pairing:
         if d.year in seen:
             return
         seen.add(d.year)
-        held = self._held.setdefault(key, {})
-        held[d.year] = d
-        before, after = held.get(d.year - 1), held.get(d.year + 1)
+        held = self._held
+        held[f"{d.year}\x00{key}"] = d
+        before, after = held.get(f"{d.year - 1}\x00{key}"), held.get(f"{d.year + 1}\x00{key}")
         if before is not None:
             yield before, d
         if after is not None:
             yield d, after
         for year in (d.year - 1, d.year, d.year + 1):
-            if year in held and {year - 1, year + 1} <= seen:
-                del held[year]
+            if year in seen and {year - 1, year + 1} <= seen:
+                held.pop(f"{year}\x00{key}", None)
+
+
+class Spill(MutableMapping[str, Digest]):
+    """Digests waiting for a neighbour, kept in a temporary SQLite file (the standard
+    library's), pickled: written and read by this process only, removed when closed."""
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="kinerja-years-")
+        self._db = sqlite3.connect(os.path.join(self._dir.name, "held.db"))
+        self._db.execute("CREATE TABLE held (key TEXT PRIMARY KEY, digest BLOB)")
+
+    def __getitem__(self, key: str) -> Digest:
+        row = self._db.execute("SELECT digest FROM held WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        found: Digest = pickle.loads(row[0])
+        return found
+
+    def __setitem__(self, key: str, value: Digest) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._db.execute("INSERT OR REPLACE INTO held VALUES (?, ?)", (key, data))
+
+    def __delitem__(self, key: str) -> None:
+        if self._db.execute("DELETE FROM held WHERE key = ?", (key,)).rowcount == 0:
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for (k,) in self._db.execute("SELECT key FROM held")])
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM held").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+        self._dir.cleanup()
+
+    def __enter__(self) -> Spill:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

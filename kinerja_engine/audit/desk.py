@@ -4,8 +4,10 @@ these, in any grouping (:mod:`kinerja_engine.domain.summary`)."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeVar
 
 from kinerja_engine.domain.results import Finding, Report, Severity
 from kinerja_engine.domain.summary import (
@@ -17,8 +19,47 @@ from kinerja_engine.domain.summary import (
     WorstFinding,
     tally,
 )
+from kinerja_engine.messages import text
 
-__all__ = ["cross_summary", "report_summary"]
+__all__ = ["cross_summary", "fold", "report_summary"]
+
+
+T = TypeVar("T", WorstFinding, RankedReport)
+
+
+def _bounded(lines: list[T], keep: int) -> list[T]:
+    return heapq.nsmallest(keep, set(lines))
+
+
+def fold(summaries: Iterable[Summary], *, keep: int = KEEP) -> Summary:
+    """``functools.reduce(combine, summaries, EMPTY)`` in one pass: each agency added up
+    in place and the worst findings and ranked reports pruned as they come, so a
+    national folder costs time linear in its reports (``combine`` copies every agency)."""
+    agencies: dict[str, AgencyTotals] = {}
+    worst: list[WorstFinding] = []
+    ranked: list[RankedReport] = []
+    order: dict[str, int] = {}
+    for s in summaries:
+        if s.keep != keep:
+            raise ValueError(text("error.api.summary-keep", "en"))
+        for t in s.agencies:
+            mine = agencies.get(t.agency)
+            agencies[t.agency] = t if mine is None else mine + t
+        worst += s.worst
+        ranked += s.ranked
+        if len(worst) > 4 * keep:
+            worst = _bounded(worst, keep)
+        if len(ranked) > 4 * keep:
+            ranked = _bounded(ranked, keep)
+        for label, rank in s.category_order:
+            order[label] = max(rank, order.get(label, rank))
+    return Summary(
+        agencies=tuple(agencies[k] for k in sorted(agencies)),
+        worst=tuple(_bounded(worst, keep)),
+        ranked=tuple(_bounded(ranked, keep)),
+        category_order=tuple(sorted(order.items(), key=lambda kv: (-kv[1], kv[0]))),
+        keep=keep,
+    )
 
 
 def _worst(f: Finding, agency: str, year: int, report: str) -> WorstFinding:

@@ -80,6 +80,17 @@ def _t(lang: str, key: str, **fields: object) -> str:
     return text(key, lang, **fields)
 
 
+def _scope(s: Summary, lang: str) -> str:
+    total = s.totals
+    return _t(
+        lang,
+        "summary.scope",
+        reports=_cell(total.reports, lang),
+        agencies=_cell(len(s.agencies), lang),
+        indicators=_cell(total.indicators, lang),
+    )
+
+
 def _count(t: Sequence[tuple[str, int]], key: str) -> int:
     return next((n for k, n in t if k == key), 0)
 
@@ -261,6 +272,8 @@ def _cell(value: Cell, lang: str) -> str:
         return "-"
     if isinstance(value, Decimal):
         return format_number(value, None, notation=lang, group=True)
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return format_number(Decimal(value), 0, notation=lang, group=True)
     return str(value)
 
 
@@ -302,17 +315,7 @@ def _wrapped(first: str, rest: str, width: int = WIDTH) -> list[str]:
 
 def _terminal(s: Summary, lang: str) -> str:
     total = s.totals
-    out = [
-        _t(lang, "summary.title"),
-        _t(
-            lang,
-            "summary.scope",
-            reports=total.reports,
-            agencies=len(s.agencies),
-            indicators=total.indicators,
-        ),
-        "",
-    ]
+    out = [_t(lang, "summary.title"), _scope(s, lang), ""]
     # The per-agency table in 80 columns: the categories as counts from the highest band
     # down, the verdicts and severities likewise, under a legend.
     cats = s.categories
@@ -559,7 +562,9 @@ def _summary_charts(s: Summary, lang: str) -> list[tuple[str, str]]:
     shown = sorted(s.agencies, key=lambda a: (-a.findings, a.agency))[:CHART_ROWS]
     shown.sort(key=lambda a: a.agency)
     cats = s.categories
-    colours = tuple(reversed(band_colours(len(cats))))  # highest band first: green
+    # Each category in its band's colour, from red (rank 0, the lowest) to green.
+    fills = band_colours(max([r for _, r in s.category_order], default=0) + 1)
+    colours = tuple(fills[rank] for _, rank in s.category_order)
     categories = stacked_chart(
         [StackedRow(a.agency, tuple(_count(a.categories, c) for c in cats)) for a in shown],
         list(zip(cats, colours, strict=True)),
@@ -596,18 +601,11 @@ def render_summary(s: Summary, fmt: str = "table", lang: str = "id") -> str:
     if fmt == "csv":
         return _csv(summary_tables(s, lang), lang)
     if fmt == "html":
-        total = s.totals
-        scope = _t(
-            lang,
-            "summary.scope",
-            reports=total.reports,
-            agencies=len(s.agencies),
-            indicators=total.indicators,
-        )
+        scope = _scope(s, lang)
         notes = []
         if len(s.agencies) > CHART_ROWS:
             notes.append(_t(lang, "summary.chart-more", shown=CHART_ROWS, total=len(s.agencies)))
-        scope = " ".join([scope, *notes])
+        scope = "; ".join([scope, *notes])
         return _html(
             _t(lang, "summary.title"),
             summary_tables(s, lang),
