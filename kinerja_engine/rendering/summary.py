@@ -324,12 +324,12 @@ def _terminal(s: Summary, lang: str) -> str:
     sev = "/".join(_t(lang, _SEVERITY_IDS[x])[0].upper() for x in _SEVERITIES)
     head = (
         _t(lang, "summary.agency"),
-        _t(lang, "summary.reports"),
-        _t(lang, "summary.indicators"),
+        _t(lang, "summary.short.reports"),
+        _t(lang, "summary.short.indicators"),
         "/".join(abbreviations) or "-",
         _t(lang, "summary.verdict-short"),
         sev,
-        _t(lang, "summary.across"),
+        _t(lang, "summary.short.across"),
     )
 
     def row(a: AgencyTotals, name: str) -> tuple[Cell, ...]:
@@ -367,8 +367,8 @@ def _terminal(s: Summary, lang: str) -> str:
     rhead = (
         "#",
         _t(lang, "summary.agency"),
-        _t(lang, "summary.years"),
-        _t(lang, "summary.indicators"),
+        _t(lang, "summary.short.year"),
+        _t(lang, "summary.short.indicators"),
         sev,
         _t(lang, "summary.not-achieved"),
     )
