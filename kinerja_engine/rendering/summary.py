@@ -22,6 +22,7 @@ from kinerja_engine.numbers import format_number, plain_decimal
 from kinerja_engine.rendering.charts import StackedRow, band_colours, stacked_chart
 from kinerja_engine.rendering.escape import terminal_text
 from kinerja_engine.rendering.jsontext import dumps
+from kinerja_engine.rendering.view import SEVERITY_IDS
 
 __all__ = [
     "FORMATS",
@@ -36,11 +37,7 @@ FORMATS = ("table", "html", "json", "csv")
 Cell = str | int | Decimal | None
 WIDTH = 80
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_SEVERITY_IDS = {
-    Severity.ERROR: "table.severity.error",
-    Severity.WARNING: "chapter.severity.warning",
-    Severity.INFO: "chapter.severity.info",
-}
+_SEVERITY_IDS = SEVERITY_IDS  # the words of the LKjIP page's findings
 _SEVERITY_FILL = {
     Severity.ERROR: "#f4a6a6",
     Severity.WARNING: "#f6e58d",
@@ -270,8 +267,8 @@ def _why(d: MethodDiff, lang: str) -> str:
 def _cell(value: Cell, lang: str) -> str:
     if value is None:
         return "-"
-    if isinstance(value, Decimal):
-        return format_number(value, None, notation=lang, group=True)
+    if isinstance(value, Decimal):  # a capaian or a spread: two places, as printed
+        return format_number(value, 2, notation=lang, group=True)
     if isinstance(value, int) and abs(value) >= 10_000:
         return format_number(Decimal(value), 0, notation=lang, group=True)
     return str(value)
