@@ -1650,8 +1650,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "the end-of-plan target is {printed} in {later} but {own} in {earlier}",
     ),
     "finding.across-dropped": (
-        "indikator {name!r} dalam {earlier} tidak ada lagi dalam {later} ({year}) tanpa"
-        " penjelasan",
+        "indikator {name!r} dalam {earlier} tidak ada lagi dalam {later} ({year}) tanpa penjelasan",
         "the indicator {name!r} of {earlier} is gone from {later} ({year}) without a word",
     ),
     "finding.across-added": (

@@ -96,3 +96,11 @@ def test_compare_from_the_command_line(
     assert max(len(line) for line in out.splitlines()) <= 80
     assert main(["compare", str(case), "--rules", "permendagri-86-2017"]) == 2
     assert "--rules" in capsys.readouterr().err
+
+
+def test_compare_is_the_same_with_jobs(files: tuple[Path, Path]) -> None:
+    case, rules = files
+    named = ["permendagri-86-2017", rules]
+    assert api.compare([case, ROOT / "cases"], named, jobs=2) == api.compare(
+        [case, ROOT / "cases"], named
+    )

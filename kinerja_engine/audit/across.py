@@ -360,11 +360,12 @@ class Spill(MutableMapping[str, Digest]):
 
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="kinerja-years-")
+        # SQL in capitals: table HELD, key K, pickled digest D.
         self._db = sqlite3.connect(os.path.join(self._dir.name, "held.db"))
-        self._db.execute("CREATE TABLE held (key TEXT PRIMARY KEY, digest BLOB)")
+        self._db.execute("CREATE TABLE HELD (K TEXT PRIMARY KEY, D BLOB)")
 
     def __getitem__(self, key: str) -> Digest:
-        row = self._db.execute("SELECT digest FROM held WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT D FROM HELD WHERE K = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         found: Digest = pickle.loads(row[0])
@@ -372,17 +373,17 @@ class Spill(MutableMapping[str, Digest]):
 
     def __setitem__(self, key: str, value: Digest) -> None:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self._db.execute("INSERT OR REPLACE INTO held VALUES (?, ?)", (key, data))
+        self._db.execute("INSERT OR REPLACE INTO HELD VALUES (?, ?)", (key, data))
 
     def __delitem__(self, key: str) -> None:
-        if self._db.execute("DELETE FROM held WHERE key = ?", (key,)).rowcount == 0:
+        if self._db.execute("DELETE FROM HELD WHERE K = ?", (key,)).rowcount == 0:
             raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter([k for (k,) in self._db.execute("SELECT key FROM held")])
+        return iter([k for (k,) in self._db.execute("SELECT K FROM HELD")])
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM held").fetchone()[0])
+        return int(self._db.execute("SELECT COUNT(*) FROM HELD").fetchone()[0])
 
     def close(self) -> None:
         self._db.close()
