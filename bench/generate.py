@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
@@ -533,6 +533,115 @@ def write_cases(
                 **options,
             )
         )
+    return paths
+
+
+# ---------------------------------------------------------------- issue 17 (desk): year series
+
+#: The cross-year faults :func:`series_texts` can plant, each in one indicator of the
+#: later report of a pair: a previous-year realisasi changed, a Renstra target changed,
+#: an indicator dropped.
+SERIES_FAULTS = ("realisasi", "renstra", "dropped")
+
+
+def series_texts(
+    agency: str,
+    years: Sequence[int],
+    n_indicators: int,
+    seed: int = 1,
+    *,
+    faults: Mapping[int, str] | None = None,
+) -> list[str]:
+    """One agency's reports of consecutive ``years`` (TOML texts), consistent with each
+    other: each report's history and its previous-year column print the realisasi the
+    report before gave, the Renstra target stays, no indicator comes or goes, and no
+    target is lowered. ``faults`` plants, in the report of a year, one of
+    :data:`SERIES_FAULTS` in its first indicator (``{2024: "renstra"}``)."""
+    rnd = random.Random(seed * 6151 + 3)
+    faults = dict(faults or {})
+    base = [_dec(rnd, 40, 90, 2) for _ in range(n_indicators)]
+    step = [_dec(rnd, 0, 3, 2) for _ in range(n_indicators)]
+    realised: list[list[Decimal]] = [
+        [(b + s * k) * Decimal(str(round(rnd.uniform(0.85, 1.15), 4))) for k in range(len(years))]
+        for b, s in zip(base, step, strict=True)
+    ]
+    texts = []
+    for k, year in enumerate(years):
+        fault = faults.get(year)
+        out = [
+            "# Synthetic year series written by bench/generate.py: not a real report.",
+            'format = "kinerja-case/1"',
+            "",
+            "[report]",
+            f"agency = {_toml_str(agency)}",
+            f"year = {year}",
+            f'source = "synthetic series, seed {seed}"',
+        ]
+        for i in range(n_indicators):
+            if fault == "dropped" and i == 0:
+                continue
+            target = (base[i] + step[i] * k).quantize(_CENT)
+            renstra = (base[i] + step[i] * 5).quantize(_CENT)
+            if fault == "renstra" and i == 0:
+                renstra += 1
+            out += [
+                "",
+                "[[indicator]]",
+                f'id = "iku-{i}"',
+                f'name = "Indikator kinerja {i}"',
+                'unit = "%"',
+                'direction = "higher_is_better"',
+                f"target = {_figure(target)}",
+                f"realisasi = {_figure(realised[i][k].quantize(_CENT))}",
+                f"renstra_target = {_figure(renstra)}",
+            ]
+            if k:
+                before = realised[i][k - 1].quantize(_CENT)
+                if fault == "realisasi" and i == 0:
+                    before += 1
+                out.append(f"history = {{ {year - 1} = {_figure(before)} }}")
+                out += [
+                    "",
+                    "[[indicator.printed]]",
+                    f'where = "Tabel {i + 3}"',
+                    f"realisasi = {_toml_str(indonesian(before, 2))}",
+                    f"year = {year - 1}",
+                ]
+        texts.append("\n".join(out) + "\n")
+    return texts
+
+
+def write_region(
+    folder: Path,
+    agencies: int,
+    years: Sequence[int],
+    n_indicators: int,
+    seed: int = 1,
+    *,
+    faulty: int = 0,
+    prefix: str = "",
+) -> list[Path]:
+    """A region's folder: ``agencies`` offices, each with its reports of ``years``; the
+    first ``faulty`` offices each carry one planted fault per year after the first
+    (cycling through :data:`SERIES_FAULTS`)."""
+    paths = []
+    for a in range(agencies):
+        name = f"{prefix}Dinas Sintetis {a}"
+        faults = {}
+        if a < faulty:
+            faults = {
+                y: SERIES_FAULTS[(a + n) % len(SERIES_FAULTS)] for n, y in enumerate(years[1:])
+            }
+        office = folder / f"opd-{a:03d}"
+        office.mkdir(parents=True, exist_ok=True)
+        for year, text in zip(
+            years,
+            series_texts(name, years, n_indicators, seed * 1009 + a, faults=faults),
+            strict=True,
+        ):
+            path = office / f"{year}.toml"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
     return paths
 
 

@@ -21,10 +21,12 @@ from kinerja_engine.version import __version__ as __version__
 
 if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on first use
     from kinerja_engine.api import (
+        across,
         case_paths,
         check,
         check_many,
         checks,
+        compare,
         evaluate,
         import_csv,
         limits,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on 
         rule_sets,
         run,
         schema,
+        summary,
     )
     from kinerja_engine.batch import evaluate_many
     from kinerja_engine.domain.model import Case
@@ -49,10 +52,12 @@ __all__ = [
     "Report",
     "RuleSet",
     "Severity",
+    "across",
     "case_paths",
     "check",
     "check_many",
     "checks",
+    "compare",
     "evaluate",
     "evaluate_many",
     "import_csv",
@@ -63,6 +68,7 @@ __all__ = [
     "rule_sets",
     "run",
     "schema",
+    "summary",
 ]
 
 # Each public name and the module that defines it. The engine is imported on first use
@@ -76,10 +82,12 @@ _EXPORTS = {
     "Report": "domain.results",
     "RuleSet": "rulesets.ruleset",
     "Severity": "domain.results",
+    "across": "api",
     "case_paths": "api",
     "check": "api",
     "check_many": "api",
     "checks": "api",
+    "compare": "api",
     "evaluate": "api",
     "evaluate_many": "batch",
     "import_csv": "api",
@@ -90,6 +98,7 @@ _EXPORTS = {
     "rule_sets": "api",
     "run": "api",
     "schema": "api",
+    "summary": "api",
 }
 
 # Names the top level exported before the API was made small, and where each lives now.

@@ -16,13 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, overload
 
 from kinerja_engine import batch
+from kinerja_engine.audit.across import Digest, Pairing, Spill, digest, hold, report_name
+from kinerja_engine.audit.compare import differences
+from kinerja_engine.audit.desk import cross_summary, fold, report_summary
 from kinerja_engine.audit.methods import Method, known_methods
 from kinerja_engine.audit.review import audit
 from kinerja_engine.batch import CaseSource, Judged, Steps
 from kinerja_engine.collector import collector_paused
-from kinerja_engine.domain.checks import CATALOGUE, Check
+from kinerja_engine.domain.checks import ACROSS, CATALOGUE, Check
 from kinerja_engine.domain.model import Case
 from kinerja_engine.domain.results import PeriodComparison, Report
+from kinerja_engine.domain.summary import (
+    KEEP,
+    Comparison,
+    CrossFinding,
+    MethodCount,
+    MethodDiff,
+    Summary,
+)
 from kinerja_engine.errors import InputError, KinerjaError
 from kinerja_engine.evaluation import periods
 from kinerja_engine.evaluation.case import Progress, evaluate_case
@@ -49,10 +60,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "across",
     "case_paths",
     "check",
     "check_many",
     "checks",
+    "compare",
     "evaluate",
     "evaluate_cases",
     "import_csv",
@@ -62,10 +75,12 @@ __all__ = [
     "load_rules",
     "reconcile",
     "render",
+    "render_review",
     "rule_sets",
     "rules_for",
     "run",
     "schema",
+    "summary",
 ]
 
 #: The formats :func:`render` writes: a text table, Markdown, a self-contained HTML page
@@ -350,7 +365,7 @@ def _judge(
 # ---------------------------------------------------------------- output
 
 
-Renderable = Report | Judged | RuleSet | Sequence[Report | Judged]
+Renderable = Report | Judged | RuleSet | Summary | Comparison | Sequence[Report | Judged]
 
 
 @overload
@@ -405,11 +420,14 @@ def render(
 
     ``markdown``, ``html`` and ``csv`` show the case's inputs beside the results: give
     items from :func:`run` (with ``keep``), or one report with its ``case`` and ``rules``.
-    A report alone in ``markdown`` is its own tables only. Several reports make one
+    A report alone in ``markdown`` is its own tables only. A :func:`summary` or a
+    :func:`compare` renders as ``table``, ``html``, ``json``, ``csv`` or ``xlsx``. Several reports make one
     document (JSON: an array). A :class:`RuleSet` renders (as a table) its formulas, bands
     and flags.
     ``trace`` shows each formula with its inputs, for a report evaluated with one.
     """
+    if isinstance(what, Summary | Comparison):
+        return render_review(what, fmt, lang)  # issue 17: the desk's pages
     if fmt not in FORMATS:
         raise unknown_format(fmt, FORMATS)
     if isinstance(what, RuleSet):
@@ -507,8 +525,9 @@ def schema(kind: str) -> str:
 
 
 def checks() -> tuple[Check, ...]:
-    """The audit's catalogue: each check's code, default severity, tolerance, description."""
-    return CATALOGUE
+    """The audit's catalogue: each check's code, default severity, tolerance, description;
+    the checks of one report, then those between an agency's consecutive reports."""
+    return CATALOGUE + ACROSS
 
 
 def rule_sets() -> list[str]:
@@ -529,3 +548,124 @@ def limits(
     # A number is held to the same bounds as its text (-5 or 10**30 bytes, a depth of 0),
     # refused here rather than failing (or allocating) at the first read.
     return textfile.limits(max_bytes=size, depth=depth)
+
+
+# ---------------------------------------------------------------- issue 17 (desk): the review across reports
+
+
+def across(cases: Iterable[CaseSource], *, jobs: int = 1) -> Iterator[CrossFinding]:
+    """Each agency's reports of consecutive years held against each other (cases, case
+    files or folders; cases are matched by ``[report] agency`` and ``year``, in any order): the findings between
+    them, each naming both reports and both places, as soon as both reports are in.
+    Only a small digest of each report is kept, about one per agency."""
+    with Spill() as waiting:
+        pairing = Pairing(waiting)
+        for _, found in _reviewed(cases, jobs=jobs, keep=KEEP):
+            for earlier, later in pairing.add(found):
+                yield from hold(earlier, later)[0]
+
+
+def summary(
+    cases: Iterable[CaseSource],
+    rules: RulesArg = None,
+    *,
+    jobs: int = 1,
+    keep: int = KEEP,
+    years: bool = True,
+) -> Summary:
+    """One page for a folder: every case checked, added up per agency, the ``keep`` worst
+    findings and reports ranked by what needs attention first; with ``years``, each
+    agency's consecutive reports held against each other too (counted apart, under
+    ``across``). Streams: memory holds the summary and about one digest per agency."""
+    compiled = load_rules(rules) if isinstance(rules, str | Path) else rules
+    with Spill() as waiting:
+        pairing = Pairing(waiting)
+        parts = _summaries(_reviewed(cases, compiled, jobs=jobs, keep=keep), pairing, years, keep)
+        return fold(parts, keep=keep)
+
+
+def _summaries(
+    reviewed: Iterable[tuple[Summary, Digest]], pairing: Pairing, years: bool, keep: int
+) -> Iterator[Summary]:
+    for one, found in reviewed:
+        yield one
+        if years:
+            for earlier, later in pairing.add(found):
+                crossed = hold(earlier, later)[0]
+                yield cross_summary(later.agency, crossed, keep=keep)
+
+
+def compare(
+    cases: Iterable[CaseSource], rules: Sequence[RuleSet | str | Path], *, jobs: int = 1
+) -> Comparison:
+    """The same cases evaluated under each of ``rules`` (two or more): the indicators
+    whose category, verdict or efficiency differs, with each rule set's capaian, formula
+    and band, and per agency how many outcomes depend on the method."""
+    compiled = [r if isinstance(r, RuleSet) else load_rules(r) for r in rules]
+    if len(compiled) < 2:
+        raise ValueError(text("error.api.compare-two", "en"))
+    sources = tuple((r.spec, r.version, r.origin) for r in compiled)
+    work = functools.partial(_compare_one, sources=sources)
+    diffs: list[MethodDiff] = []
+    counts: dict[str, MethodCount] = {}
+    steps = Steps(load=load_case, rules_for=rules_for, judge=_judge_checked)
+    for found, count in batch.map_cases(_expanded(cases), steps, work, compiled[0], jobs=jobs):
+        diffs += found
+        mine = counts.get(count.agency)
+        counts[count.agency] = count if mine is None else mine + count
+    return Comparison(
+        rules=tuple(r.name for r in compiled),
+        diffs=tuple(diffs),
+        agencies=tuple(counts[k] for k in sorted(counts)),
+    )
+
+
+def render_review(what: Summary | Comparison, fmt: str = "table", lang: str = "id") -> str | bytes:
+    """A :func:`summary` or a :func:`compare` as text: ``table`` (for a terminal of 80
+    columns), ``html`` (a page with charts; the ``report`` extra), ``json`` or ``csv``; or
+    as the bytes of a workbook, ``xlsx`` (the ``xlsx`` extra)."""
+    from kinerja_engine.rendering import summary as pages
+
+    if fmt not in pages.FORMATS:
+        raise unknown_format(fmt, pages.FORMATS)
+    if isinstance(what, Summary):
+        return pages.render_summary(what, fmt, lang)
+    return pages.render_compare(what, fmt, lang)
+
+
+def _expanded(cases: Iterable[CaseSource]) -> Iterator[CaseSource]:
+    """Cases, case files and folders (every ``*.toml`` under one), lazily."""
+    for item in cases:
+        if isinstance(item, str | Path) and Path(item).is_dir():
+            yield from case_paths([item])
+        else:
+            yield item
+
+
+def _judge_checked(case: Case, rules: RuleSet) -> Report:
+    return check(case, rules)
+
+
+def _reviewed(
+    cases: Iterable[CaseSource], rules: RuleSet | None = None, *, jobs: int, keep: int
+) -> Iterator[tuple[Summary, Digest]]:
+    steps = Steps(load=load_case, rules_for=rules_for, judge=_judge_checked)
+    work = functools.partial(_review_one, keep=keep)
+    yield from batch.map_cases(_expanded(cases), steps, work, rules, jobs=jobs)
+
+
+def _review_one(case: Case, rules: RuleSet, *, keep: int) -> tuple[Summary, Digest]:
+    # In a worker: only the report's summary and digest go back, never the report.
+    report = check(case, rules)
+    name = report_name(case)
+    one = report_summary(report, name, not_achieved=rules.verdict_not_achieved, keep=keep)
+    return one, digest(case, rules, report)
+
+
+def _compare_one(
+    case: Case, rules: RuleSet, *, sources: tuple[tuple[Any, str, str | None], ...]
+) -> tuple[tuple[MethodDiff, ...], MethodCount]:
+    del rules  # each of the compared rule sets, compiled once per process from its source
+    compiled = [compiled_rules(spec, version=v, origin=o) for spec, v, o in sources]
+    reports = [evaluate(case, r, trace=False) for r in compiled]
+    return differences(case, report_name(case), reports, compiled)

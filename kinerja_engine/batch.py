@@ -44,7 +44,15 @@ from kinerja_engine.messages import msg, text
 from kinerja_engine.rulesets.cache import compiled
 from kinerja_engine.rulesets.ruleset import RuleSet, RuleSetSpec
 
-__all__ = ["CaseSource", "Judged", "Steps", "case_paths", "evaluate_many", "run_cases"]
+__all__ = [
+    "CaseSource",
+    "Judged",
+    "Steps",
+    "case_paths",
+    "evaluate_many",
+    "map_cases",
+    "run_cases",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -134,6 +142,32 @@ def run_cases(
         else:
             judged_by = rules if rules is not None else _own_rules(back, steps, cache)
             yield Judged(back, report, judged_by, origin)
+
+
+def map_cases(
+    cases: Iterable[CaseSource],
+    steps: Steps,
+    work: Callable[[Case, RuleSet], R],
+    rules: RuleSet | None = None,
+    *,
+    jobs: int = 1,
+) -> Iterator[R]:
+    """``work`` done to each case (loaded, or the path of a case file) with its rule set
+    (``rules``, else its own, loaded once per run), in input order, on the same pool as
+    :func:`run_cases`. Only what ``work`` returns comes back from a worker: give it a
+    function that returns something small (a summary, not the report) and a folder of
+    any size streams in flat memory. ``work`` must pickle by name (a top-level function,
+    or a partial of one) when ``jobs`` is above 1."""
+    jobs = _jobs(jobs)
+    if jobs == 1:
+        cache: dict[tuple[str, str | None], RuleSet] = {}
+        for item in cases:
+            case = item if isinstance(item, Case) else steps.load(item)
+            yield work(case, rules if rules is not None else _own_rules(case, steps, cache))
+        return
+    task = functools.partial(_work_chunk, steps=steps, work=work)
+    source = None if rules is None else _source(rules)
+    yield from _pooled(task, _chunked(cases, 1), jobs, source)
 
 
 def case_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -258,6 +292,16 @@ def _case_chunk(
         rules = _WORKER.get("rules") or _own_rules(case, steps, _CACHE)
         report = steps.judge(case, rules)
         done.append((case if keep else None, report, rules.origin))
+    return done
+
+
+def _work_chunk(
+    chunk: list[CaseSource], *, steps: Steps, work: Callable[[Case, RuleSet], R]
+) -> list[R]:
+    done: list[R] = []
+    for source in chunk:
+        case = source if isinstance(source, Case) else steps.load(source)
+        done.append(work(case, _WORKER.get("rules") or _own_rules(case, steps, _CACHE)))
     return done
 
 

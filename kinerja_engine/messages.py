@@ -2172,6 +2172,162 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "target semester atau triwulan: target tahunan secara pro rata",
         "semester and quarter targets: the year's, pro rata",
     ),
+    # ---- issue 17 (desk): the review across reports, years and methods
+    "check.across-realisasi": (
+        "realisasi tahun lalu yang dicetak laporan ini berbeda dengan laporan tahun lalu",
+        "a previous year's realisasi printed in this report differs from that year's own report",
+    ),
+    "check.across-target": (
+        "target tahun lalu yang dicetak laporan ini berbeda dengan laporan tahun lalu",
+        "a previous year's target printed in this report differs from that year's own report",
+    ),
+    "check.across-renstra": (
+        "target akhir Renstra berbeda antara dua laporan tahun berurutan",
+        "the end-of-plan (Renstra) target differs between two consecutive reports",
+    ),
+    "check.across-dropped": (
+        "indikator laporan tahun lalu tidak ada lagi dalam laporan tahun ini",
+        "an indicator of last year's report is missing from this year's",
+    ),
+    "check.across-added": (
+        "indikator baru yang tidak ada dalam laporan tahun lalu",
+        "an indicator that last year's report did not have",
+    ),
+    "check.across-target-lowered": (
+        "target diturunkan setelah tidak tercapai pada tahun sebelumnya",
+        "a target made easier after it was missed the year before",
+    ),
+    "finding.across-realisasi": (
+        "{later} mencetak realisasi {year} sebesar {printed} di {where}, sedangkan {earlier}"
+        " melaporkan realisasi {year} sebesar {own}",
+        "{later} prints the {year} realisasi as {printed} in {where}, but {earlier} reports"
+        " {own} as its {year} realisasi",
+    ),
+    "finding.across-target": (
+        "{later} mencetak target {year} sebesar {printed} di {where}, sedangkan {earlier}"
+        " menetapkan target {year} sebesar {own}",
+        "{later} prints the {year} target as {printed} in {where}, but {earlier} sets {own}"
+        " as its {year} target",
+    ),
+    "finding.across-renstra": (
+        "target akhir Renstra dalam {later} adalah {printed}, sedangkan dalam {earlier} {own}",
+        "the end-of-plan target is {printed} in {later} but {own} in {earlier}",
+    ),
+    "finding.across-dropped": (
+        "indikator {name!r} dalam {earlier} tidak ada lagi dalam {later} ({year}) tanpa penjelasan",
+        "the indicator {name!r} of {earlier} is gone from {later} ({year}) without a word",
+    ),
+    "finding.across-added": (
+        "indikator {name!r} dalam {later} tidak ada dalam {earlier} ({year})",
+        "the indicator {name!r} of {later} was not in {earlier} ({year})",
+    ),
+    "finding.across-target-lowered": (
+        "target {year} tidak tercapai menurut {earlier} (target {own}), tetapi {later}"
+        " menetapkan target yang lebih ringan: {printed}",
+        "the {year} target was missed per {earlier} (target {own}), yet {later} sets an"
+        " easier one: {printed}",
+    ),
+    "error.api.compare-two": (
+        "perbandingan metode memerlukan dua aturan penilaian atau lebih",
+        "comparing methods needs two or more rule sets",
+    ),
+    "error.api.summary-keep": (
+        "ringkasan yang menyimpan jumlah baris berbeda tidak dapat digabungkan",
+        "summaries keeping different numbers of lines cannot combine",
+    ),
+    "cli.help.summary": (
+        "satu halaman ringkasan untuk seluruh laporan: per instansi, temuan terberat,"
+        " urutan laporan yang perlu perhatian, serta perbandingan antartahun",
+        "one summary page for all the reports: per agency, the worst findings, the reports"
+        " needing attention first, and the reports of consecutive years held together",
+    ),
+    "cli.help.compare": (
+        "menilai angka yang sama dengan beberapa aturan dan menampilkan yang berubah saja",
+        "evaluate the same figures under several rule sets and show only what changes",
+    ),
+    "cli.help.compare-rules": (
+        "aturan penilaian (nama atau berkas); ulangi, sedikitnya dua kali",
+        "a rule set (name or file); repeat it, at least twice",
+    ),
+    "cli.compare.too-few": (
+        "--rules harus diberikan sedikitnya dua kali",
+        "--rules must be given at least twice",
+    ),
+    "error.cli.desk-format": (
+        "{command} menulis table, html, json atau csv, bukan markdown",
+        "{command} writes table, html, json or csv, not markdown",
+    ),
+    "error.cli.desk-stdin": (
+        "ringkasan dan perbandingan membaca berkas atau folder, bukan masukan standar",
+        "the summary and the comparison read files or folders, not standard input",
+    ),
+    "summary.title": ("Ikhtisar Reviu Laporan Kinerja", "Performance Report Review Summary"),
+    "summary.scope": (
+        "{reports} laporan dari {agencies} instansi, {indicators} indikator",
+        "{reports} reports of {agencies} agencies, {indicators} indicators",
+    ),
+    "summary.per-agency": ("Ikhtisar per instansi", "Per agency"),
+    "summary.agency": ("Instansi", "Agency"),
+    "summary.reports": ("Laporan", "Reports"),
+    "summary.years": ("Tahun", "Years"),
+    "summary.indicators": ("IKU", "Indicators"),
+    "summary.achieved": ("Tercapai", "Achieved"),
+    "summary.not-achieved": ("Tidak tercapai", "Not achieved"),
+    "summary.verdict-short": ("Capai/Tidak", "Met/Missed"),
+    "summary.short.reports": ("Lap", "Rep"),
+    "summary.short.indicators": ("IKU", "KPI"),
+    "summary.short.across": ("Antar-th", "Across"),
+    "summary.short.year": ("Tahun", "Year"),
+    "summary.lowest": ("Kategori terendah", "Lowest category"),
+    "summary.across": ("Antartahun", "Across years"),
+    "summary.pairs": ("Pasangan tahun", "Year pairs"),
+    "summary.total": ("Jumlah", "Total"),
+    "summary.worst": ("Temuan terberat", "Worst findings"),
+    "summary.ranked": (
+        "Laporan menurut prioritas perhatian",
+        "Reports ranked by what needs attention first",
+    ),
+    "summary.rank": ("Urutan", "Rank"),
+    "summary.report": ("Laporan (berkas)", "Report (file)"),
+    "summary.none": ("(tidak ada)", "(none)"),
+    "summary.chart-categories": (
+        "Sebaran kategori capaian per instansi",
+        "Capaian categories per agency",
+    ),
+    "summary.chart-severities": ("Temuan per instansi", "Findings per agency"),
+    "summary.axis-indicators": ("Jumlah indikator", "Number of indicators"),
+    "summary.axis-findings": ("Jumlah temuan", "Number of findings"),
+    "summary.chart-more": (
+        "grafik memuat {shown} dari {total} instansi (yang paling banyak temuannya)",
+        "the chart shows {shown} of {total} agencies (those with the most findings)",
+    ),
+    "compare.title": ("Perbandingan metode penilaian", "Methods side by side"),
+    "compare.scope": (
+        "aturan: {rules}; {indicators} indikator dibandingkan, {changed} berubah hasilnya",
+        "rule sets: {rules}; {indicators} indicators compared, {changed} change outcome",
+    ),
+    "compare.changed": ("Yang berubah", "What changes"),
+    "compare.spread": ("Selisih capaian", "Capaian spread"),
+    "compare.why": ("Sebab", "Why"),
+    "compare.per-agency": (
+        "Hasil yang bergantung pada metode, per instansi",
+        "Outcomes that depend on the method, per agency",
+    ),
+    "compare.verdicts": ("Keterangan berubah", "Verdicts changed"),
+    "compare.categories": ("Kategori berubah", "Categories changed"),
+    "compare.efficiency": ("Efisiensi berubah", "Efficiency changed"),
+    "compare.none": (
+        "Tidak ada indikator yang hasilnya berubah karena metode.",
+        "No indicator's outcome changes with the method.",
+    ),
+    "compare.formula": ("rumus", "formula"),
+    "compare.band": ("pita", "band"),
+    "compare.why.capaian-formula": ("rumus capaian berbeda", "capaian formula differs"),
+    "compare.why.cap": ("batas atas/bawah capaian berbeda", "capaian cap or floor differs"),
+    "compare.why.bands": ("pita kategori berbeda", "category bands differ"),
+    "compare.why.verdict-rule": ("syarat Tercapai berbeda", "verdict rule differs"),
+    "compare.why.efficiency-formula": ("rumus efisiensi berbeda", "efficiency formula differs"),
+    "compare.why.efficiency-bands": ("pita efisiensi berbeda", "efficiency bands differ"),
 }
 
 

@@ -147,12 +147,17 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", required=True, parser_class=Parser
     )
 
-    def common(p: argparse.ArgumentParser) -> None:
+    def common(p: argparse.ArgumentParser, *, many_rules: bool = False) -> None:
         p.add_argument("cases", nargs="+", metavar="CASE", help=say("cli.help.cases"))
         p.add_argument(
             "--jobs", type=_jobs(lang), default=1, metavar="N", help=say("cli.help.jobs")
         )
-        p.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.rules"))
+        if many_rules:  # compare: --rules A --rules B
+            p.add_argument(
+                "--rules", action="append", metavar="NAME|PATH", help=say("cli.help.compare-rules")
+            )
+        else:
+            p.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.rules"))
         p.add_argument(
             "--format",
             choices=("table", "markdown", "html", "json", "csv", "xlsx"),
@@ -177,6 +182,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         help=say("cli.help.fail-on"),
     )
 
+    # ---- issue 17 (desk): the summary of a folder, and methods side by side
+    ck.add_argument("--summary", action="store_true", help=say("cli.help.summary"))
+    common(sub.add_parser("compare", help=say("cli.help.compare")), many_rules=True)
     _lang(sub.add_parser("checks", help=say("cli.help.checks")), say)
 
     imp = sub.add_parser("import", help=say("cli.help.import"))
@@ -285,6 +293,8 @@ def _run(args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "schema":
         return _schema(args)
+    if args.command == "compare" or getattr(args, "summary", False):
+        return _desk(args)
     return _cases(args)
 
 
@@ -293,7 +303,7 @@ def _refuse_empty_paths(args: argparse.Namespace) -> None:
     would read every case under the current folder, ``--rules ""`` be ignored."""
     named = {
         "--output": [getattr(args, "output", None)],
-        "--rules": [getattr(args, "rules", None)],
+        "--rules": _listed(getattr(args, "rules", None)),
         "CASE": getattr(args, "cases", None) or [],
         "FILE": [getattr(args, "file", None)],
         "NAME|PATH": [getattr(args, "name", None)],
@@ -301,6 +311,11 @@ def _refuse_empty_paths(args: argparse.Namespace) -> None:
     for option, paths in named.items():
         if any(path is not None and not path.strip() for path in paths):
             raise UsageError(msg("error.cli.empty-path", option=option))
+
+
+def _listed(value: str | list[str] | None) -> list[str | None]:
+    # ``compare`` takes --rules many times; the other commands once.
+    return list(value) if isinstance(value, list) else [value]
 
 
 def _cases(args: argparse.Namespace) -> int:
@@ -385,6 +400,37 @@ def _is_terminal(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def _desk(args: argparse.Namespace) -> int:
+    """``check --summary`` and ``compare``: one page for many cases (issue 17)."""
+    if args.format == "markdown":
+        raise UsageError(msg("error.cli.desk-format", command=args.command))
+    if STDIN in args.cases:
+        raise UsageError(msg("error.cli.desk-stdin"))
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise UsageError(msg("error.cli.binary-to-terminal", format=args.format))
+    files = _case_files(args.cases)
+    if args.output:
+        _refuse_overwriting_inputs(args.output, files)
+    if args.command == "compare":
+        if len(args.rules or []) < 2:
+            raise UsageError(msg("cli.compare.too-few"))
+        with _option("--rules"):
+            rule_sets = [ke.load_rules(name) for name in args.rules]
+        compared = ke.compare(files, rule_sets, jobs=args.jobs)
+        _emit(ke.render(compared, args.format, args.lang), args.output)
+        return EXIT_OK
+    rules = None
+    if args.rules:
+        with _option("--rules"):
+            rules = ke.load_rules(args.rules)
+    found = ke.summary(files, rules, jobs=args.jobs)
+    _emit(ke.render(found, args.format, args.lang), args.output)
+    threshold = ke.Severity(args.fail_on).rank
+    totals = found.totals
+    counted = {k for k, n in (*totals.severities, *totals.across) if n}
+    return EXIT_FINDINGS if any(ke.Severity(k).rank >= threshold for k in counted) else EXIT_OK
 
 
 def _rules_files(origins: Sequence[str]) -> list[str]:

@@ -12,7 +12,7 @@ import attrs
 from kinerja_engine.messages import CATALOGUE as MESSAGES
 from kinerja_engine.messages import text
 
-__all__ = ["CATALOGUE", "CODES", "Check"]
+__all__ = ["ACROSS", "CATALOGUE", "CODES", "Check"]
 
 
 @attrs.frozen
@@ -75,3 +75,15 @@ CATALOGUE: tuple[Check, ...] = (
 )
 
 CODES = frozenset(c.code for c in CATALOGUE)
+
+# ---- issue 17 (desk): between an agency's reports of consecutive years. Apart from
+# CATALOGUE, whose every check is found within one case (and planted in one by the
+# strategies); these need two reports. ``kinerja checks`` lists both.
+ACROSS: tuple[Check, ...] = (
+    _check("across-realisasi", "error", "check.tolerance.half-unit", "check.across-realisasi"),
+    _check("across-target", "error", "check.tolerance.half-unit", "check.across-target"),
+    _check("across-renstra", "warning", "0", "check.across-renstra"),
+    _check("across-dropped", "warning", None, "check.across-dropped"),
+    _check("across-added", "info", None, "check.across-added"),
+    _check("across-target-lowered", "warning", None, "check.across-target-lowered"),
+)

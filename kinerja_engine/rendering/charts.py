@@ -31,9 +31,11 @@ __all__ = [
     "CLIP_AT",
     "Chart",
     "ChartItem",
+    "StackedRow",
     "band_colours",
     "category_chart",
     "efficiency_chart",
+    "stacked_chart",
 ]
 
 # The largest axis end: beyond 300 % a capaian says "wrong scale", not "how much".
@@ -514,3 +516,69 @@ def efficiency_chart(
         if item.capaian is None or item.serapan is None:  # not in `both`
             notes.append(f"{item.no}. {item.name}: {item.missing_text or '-'}")
     return Chart(ET.tostring(svg, encoding="unicode"), tuple(notes), len(both))
+
+
+# ---------------------------------------------------------------- issue 17 (desk): stacked bars
+
+
+@attrs.frozen
+class StackedRow:
+    """One bar of a stacked chart: a label and its parts' counts, in the legend's order."""
+
+    label: str
+    counts: tuple[int, ...]
+
+
+def stacked_chart(
+    rows: Sequence[StackedRow],
+    legend: Sequence[tuple[str, str]],
+    *,
+    title: str,
+    axis_label: str,
+    ident: str,
+) -> Chart:
+    """Counts per row as horizontal stacked bars (the summary's categories or findings
+    per agency); ``legend`` gives each part's (label, fill), in the order of the counts."""
+    label_w, plot_w, row_h = Decimal(280), Decimal(440), Decimal(22)
+    top, legend_h = Decimal(12), Decimal(46)
+    plot_h = row_h * max(len(rows), 1)
+    width = int(label_w + plot_w + 70)
+    height = int(top + plot_h + 34 + legend_h)
+    svg = _svg(width, height, title, axis_label, ident)
+    high = Decimal(max([1, *(sum(r.counts) for r in rows)]))
+    step = _step(high) if high > 8 else Decimal(1)
+    while high / step > 8:
+        step *= 2
+    end = (high / step).to_integral_value(ROUND_CEILING) * step
+
+    def x(v: Decimal) -> Decimal:
+        return label_w + v / end * plot_w
+
+    grid = ET.SubElement(svg, "g", {"class": "axis", "stroke": "#9ca3af", "stroke-width": "0.5"})
+    axis_y = top + plot_h
+    tick = Decimal(0)
+    while tick <= end:
+        _line(grid, x(tick), top, x(tick), axis_y + 4)
+        _text(svg, x(tick), axis_y + 16, _n(tick), text_anchor="middle", fill="#374151")
+        tick += step
+    _text(svg, label_w + plot_w / 2, axis_y + 30, axis_label, text_anchor="middle")
+    bars = ET.SubElement(svg, "g", {"class": "bars"})
+    for n, row in enumerate(rows):
+        y = top + row_h * n
+        _text(bars, label_w - 8, y + row_h / 2 + 4, _short(row.label), text_anchor="end")
+        start = Decimal(0)
+        for count, (name, colour) in zip(row.counts, legend, strict=True):
+            if count:
+                w = x(start + count) - x(start)
+                rect = _rect(bars, x(start), y + 3, w, row_h - 6, fill=colour, stroke="#ffffff")
+                ET.SubElement(rect, "title").text = f"{row.label}: {name} {count}"
+            start += count
+        _text(bars, x(start) + 4, y + row_h / 2 + 4, _n(start), font_size="11")
+    lx, ly = Decimal(8), axis_y + 40
+    for name, colour in legend:
+        _rect(svg, lx, ly, Decimal(12), Decimal(12), fill=colour, stroke="#6b7280")
+        _text(svg, lx + 16, ly + 10, name, font_size="11")
+        lx += Decimal(24) + Decimal(len(name)) * Decimal("6.1")
+        if lx > width - 120:
+            lx, ly = Decimal(8), ly + 16
+    return Chart(ET.tostring(svg, encoding="unicode"), (), len(rows))

@@ -29,7 +29,7 @@ from kinerja_engine.rendering.charts import (
 from kinerja_engine.rendering.view import SEVERITY_IDS, build_view, percent_text
 from kinerja_engine.rulesets.ruleset import RuleSet
 
-__all__ = ["render_html", "render_html_many"]
+__all__ = ["environment", "render_html", "render_html_many"]
 
 
 def _environment() -> Any:
@@ -44,6 +44,11 @@ def _environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def environment() -> Any:
+    """The templates' Jinja2 environment (autoescaping), for the pages of other modules."""
+    return _environment()
 
 
 def _charts(report: Report, rules: RuleSet | None, lang: str) -> tuple[Chart | None, Chart]:
