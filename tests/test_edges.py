@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 import pytest
 from conftest import ROOT, indicator
-from hypothesis import example, given, settings
+from hypothesis import example, given
 
 import kinerja_engine as ke
 from kinerja_engine.domain.model import Budget, Indicator, ReportInfo
@@ -211,7 +211,7 @@ def edges(bands: Mapping[str, Mapping[str, Any]]) -> list[Decimal]:
 def around(edge: Decimal, quantum: Decimal) -> list[Decimal]:
     """The edge, one quantum either side, half a quantum either side (a tie), the quarters
     between, and for an edge finer than the display the displayed values either side."""
-    half, quarter = quantum / 2, quantum / 4
+    quarter = quantum / 4
     below, above = edge.quantize(quantum, ROUND_FLOOR), edge.quantize(quantum, ROUND_CEILING)
     near = [edge + k * quarter for k in range(-4, 5)]
     return sorted({*near, below - quantum, below, above, above + quantum})
