@@ -216,6 +216,8 @@ def test_rounding_down_shown_down_in_every_human_format(tmp_path: Path) -> None:
     for fmt in ("table", "markdown"):  # the report's own tables, without the case
         alone = ke.render(report, fmt, "id")
         assert "99,99" in alone and "100,00" not in alone, fmt
+    (row,) = csv.DictReader(io.StringIO(ke.render(report, "csv", "id", case=c)), delimiter=";")
+    assert row["capaian"] == "99,99"
 
 
 # ---------------------------------------------------------------- 9. geometric mean over zero
@@ -281,3 +283,26 @@ def test_label_follows_the_capaian_printed_beside_it(verdict: str, wrong: bool) 
     if wrong:
         (f,) = (f for f in report.findings if f.code == "verdict-label")
         assert f.expected == "Tercapai" and f.where == "Tabel 2"
+
+
+# ---------------------------------------------------------------- found by the mutation run
+
+
+def test_a_case_file_with_a_utf8_byte_order_mark_loads(tmp_path: Path) -> None:
+    """Mutant textfile-bom-kept: Windows editors save UTF-8 with a byte-order mark."""
+    raw = (HEAD + indicator("100", "90")).encode()
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + raw)
+    assert ke.load_case(path) == ke.load_case(raw)
+    assert ke.load_case(b"\xef\xbb\xbf" + raw).indicators[0].realisasi == 90
+
+
+def test_the_depth_limit_holds_at_its_edge() -> None:
+    """Mutant textfile-depth-plus-one: a document one level deeper than the limit read.
+    This case nests three levels (the indicator array, its table, the budget table)."""
+    raw = (
+        HEAD + indicator("100", "90", extra="budget = { pagu = 100, realisasi = 50 }\n")
+    ).encode()
+    assert ke.load_case(raw, max_depth=3).indicators[0].budget is not None
+    with pytest.raises(ke.KinerjaError):
+        ke.load_case(raw, max_depth=2)
