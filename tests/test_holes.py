@@ -306,3 +306,19 @@ def test_the_depth_limit_holds_at_its_edge() -> None:
     assert ke.load_case(raw, max_depth=3).indicators[0].budget is not None
     with pytest.raises(ke.KinerjaError):
         ke.load_case(raw, max_depth=2)
+
+
+@pytest.mark.parametrize(
+    ("hint", "body"),
+    [
+        ("sep=;", "Indikator,Satuan,Target,Realisasi\nA,%,80,85\n"),
+        ("sep=,", "Indikator;Satuan;Target;Realisasi\nA;%;80;85\n"),
+    ],
+)
+def test_the_separator_hint_line_is_obeyed(hint: str, body: str) -> None:
+    """Mutant csv-sep-hint-ignored: Excel's ``sep=`` line names the separator; a file
+    whose body the named separator does not split has no header row, as Excel shows it."""
+    with pytest.raises(ke.KinerjaError):
+        ke.import_csv(f"{hint}\n{body}".encode(), "iku.csv", agency="Dinas X", year=2021)
+    imported = ke.import_csv(body.encode(), "iku.csv", agency="Dinas X", year=2021)
+    assert imported.case.indicators[0].realisasi == 85
