@@ -821,6 +821,7 @@ TESTS_FOR: dict[str, tuple[str, ...]] = {
     "kinerja_engine/rendering/": (
         "tests/test_holes.py",
         "tests/test_report_*.py",
+        "tests/test_hardening.py",
         "tests/test_charts.py",
         "tests/test_jsontext.py",
         "tests/test_golden.py",
