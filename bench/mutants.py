@@ -10,15 +10,21 @@ the test suite runs in the copy, and the mutant is *killed* when the suite fails
 mutant must be killed, or be listed in ``EQUIVALENT`` with the reason no test can tell it
 from the original.
 
-    python bench/mutants.py              # every mutant, one at a time
-    python bench/mutants.py --jobs 2     # two at a time
+For speed each mutant first runs only the tests that cover its module (``TESTS_FOR``),
+then, if they all pass, the whole suite; two mutants run at once. docs/testing.md has the
+last full result and the survivors argued equivalent.
+
+    python bench/mutants.py              # every mutant: mapped tests, whole suite if missed
+    python bench/mutants.py --ci         # CI_SUBSET with the tests that must kill each
+    python bench/mutants.py --jobs 1     # one at a time
     python bench/mutants.py --list       # what the mutants are
     python bench/mutants.py --only cap-not-applied tolerance-doubled
     python bench/mutants.py --tests tests/test_oracle.py   # what one test file kills
+    python bench/mutants.py --whole-suite                  # no mapping: slow
 
-Prints a table (mutant, file, killed or survived, the test that killed it, seconds) and
-the kill rate; exits 1 when a mutant survived or no longer applies (its text is gone from
-the file: the list needs updating), 0 otherwise.
+Prints a table (mutant, file, killed or survived, which tests ran, the test that killed
+it, seconds) and the kill rate; exits 1 when a mutant survived or is stale (its text is gone
+from the file: the list needs updating), 0 otherwise.
 """
 
 from __future__ import annotations
