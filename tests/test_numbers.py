@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kinerja_engine.errors import KinerjaError, NumberError
@@ -583,6 +583,10 @@ finite_decimals = st.one_of(
 )
 
 
+@example(Decimal(0))
+@example(Decimal("-0.001"))
+@example(Decimal("10000000000000000.01"))
+@example(Decimal("999999999999999999999.999999"))
 @given(finite_decimals)
 def test_to_indonesian_round_trips_through_parse_number(value: Decimal) -> None:
     text = to_indonesian(value)
@@ -592,6 +596,12 @@ def test_to_indonesian_round_trips_through_parse_number(value: Decimal) -> None:
     assert result.duration is None
 
 
+@example(Decimal("0.005"), 2)
+@example(Decimal("-0.005"), 2)
+@example(Decimal("0.5"), 0)
+@example(Decimal("-2.5"), 0)
+@example(Decimal("10000000000000000.005"), 2)
+@example(Decimal(500), -3)
 @given(finite_decimals, st.integers(-3, 12))
 def test_round_half_up_agrees_with_exact_fractions(value: Decimal, places: int) -> None:
     scaled = Fraction(value) * Fraction(10) ** places
@@ -622,6 +632,9 @@ def test_a_rupiah_mark_does_not_change_the_value(value: Decimal, mark: str) -> N
     assert parsed(text) == ParsedNumber(value, "Rp", None)
 
 
+@example(Decimal("87.505"), 2)
+@example(Decimal("-0.5"), 0)
+@example(Decimal("1418633200.005"), 2)
 @given(finite_decimals, st.integers(0, 6))
 def test_indonesian_display_reads_back_as_the_rounded_value(value: Decimal, places: int) -> None:
     text = format_number(value, places, notation="id", group=True)

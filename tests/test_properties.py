@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pytest
 import tomli_w
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
@@ -43,6 +43,7 @@ HIGHER = Direction.HIGHER_IS_BETTER
 LOWER = Direction.LOWER_IS_BETTER
 WITHIN = Direction.WITHIN_RANGE
 SHIPPED = {name: ke.load_rules(name) for name in shipped_rules()}
+PINNED = SHIPPED["permendagri-86-2017"]  # the rule set of the @example pins
 
 
 def capaian(rules: ke.RuleSet, direction: Direction, target: Target, r: Decimal) -> Decimal | None:
@@ -76,6 +77,9 @@ def uncapped(rules: ke.RuleSet) -> bool:
 # ---------------------------------------------------------------- monotonicity
 
 
+@example(PINNED, Target.point(Decimal(80)), Decimal(80), Decimal("80.001"))
+@example(PINNED, Target(Decimal(80), Decimal(80)), Decimal("79.999"), Decimal("80.001"))
+@example(PINNED, Target(Decimal(79), Decimal(80)), Decimal("0.001"), Decimal(3000))
 @given(
     ks.rule_sets(),
     targets(),
@@ -102,6 +106,8 @@ def test_capaian_is_monotone_in_realisasi(
         assert None not in (*up, *down, *within)
 
 
+@example(PINNED, Target.point(Decimal(100)), Decimal("90.994"), Decimal("90.995"))
+@example(PINNED, Target(Decimal(50), Decimal(50)), Decimal("25.5"), Decimal("50"))
 @given(ks.rule_sets(), targets(), ks.decimals(0, 3000, places=3), ks.decimals(0, 3000, places=3))
 def test_category_never_improves_as_capaian_falls(
     rules: ke.RuleSet, target: Target, a: Decimal, b: Decimal
@@ -146,6 +152,9 @@ def test_realisasi_at_target_is_exactly_100(
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
+@example(Decimal(0), Decimal(0))
+@example(Decimal(0), Decimal(100))
+@example(Decimal("-0.01"), Decimal(1))
 @given(ks.decimals(-1000, 0, places=2), ks.decimals(0, 1000, places=2))
 def test_no_capaian_without_a_target_above_zero(name: str, target: Decimal, r: Decimal) -> None:
     """A zero or negative target has no capaian: not computable, never a made-up 0 or 100."""
@@ -242,6 +251,11 @@ def test_every_value_falls_in_exactly_one_band(rules: ke.RuleSet, data: st.DataO
             assert rank is not None and bands.bands[rank].label == holding[0]
 
 
+@example(PINNED, Decimal("90.995"))
+@example(PINNED, Decimal("90.9949"))
+@example(PINNED, Decimal("50.995"))
+@example(PINNED, Decimal("-0.005"))
+@example(PINNED, Decimal(0))
 @given(ks.rule_sets(), ks.decimals(-500, 1500, places=4))
 def test_category_of_any_capaian_is_its_band(rules: ke.RuleSet, value: Decimal) -> None:
     compared = value.quantize(rules.quantum, rules.rounding) if rules.categories_rounded else value

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import kinerja_engine as ke
-from kinerja_engine.domain.model import Indicator, ReportInfo
+from kinerja_engine.domain.model import Budget, Direction, Indicator, ReportInfo, Target
 from kinerja_engine.io.loading import shipped_rules
 from kinerja_engine.io.writing import case_to_toml, rules_to_toml
 from kinerja_engine.numbers import parse_number, to_indonesian
@@ -41,6 +41,7 @@ def same_rules(one: ke.RuleSet, other: ke.RuleSet) -> bool:
     return one.spec == other.spec and attrs.evolve(other, version=one.version) == one
 
 
+@example(ke.Case("kinerja-case/1", ReportInfo("Dinas X", 2021), ()))
 @given(ks.rule_sets().flatmap(ks.cases))
 def test_case_to_toml_and_back_is_the_identity(case: ke.Case) -> None:
     back = reload_case(case)
@@ -49,6 +50,33 @@ def test_case_to_toml_and_back_is_the_identity(case: ke.Case) -> None:
     assert case_to_toml(back) == case_to_toml(case)
 
 
+def _pinned(target: Target | None, realisasi: str | None, **extra: object) -> Indicator:
+    return Indicator(
+        "x",
+        "x",
+        "%",
+        Direction.LOWER_IS_BETTER,
+        target,
+        None if realisasi is None else Decimal(realisasi),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+# Pinned: a range with low == high, a zero target, no target, a zero realisasi, rupiah of
+# 10^16 with sen, figures with trailing zeros that must keep their places.
+@example(_pinned(Target(Decimal(80), Decimal(80)), "80"))
+@example(_pinned(Target.point(Decimal(0)), "0"))
+@example(_pinned(None, None))
+@example(_pinned(Target.point(Decimal("56.00")), "0.000"))
+@example(
+    _pinned(
+        Target.point(Decimal("1")),
+        "1",
+        budget=Budget(Decimal("10000000000000000.01"), Decimal("9999999999999999.99")),
+        history={2020: Decimal("0.10"), 2019: Decimal(0)},
+        renstra_target=Decimal("999999999999999999999"),
+    )
+)
 @given(ks.indicators(complete=False))
 def test_any_valid_indicator_survives_the_round_trip(ind: Indicator) -> None:
     case = ke.Case("kinerja-case/1", ReportInfo("Dinas X", 2021), (ind,))
@@ -77,6 +105,15 @@ def test_generated_rule_sets_survive_the_round_trip(doc: dict[str, object]) -> N
     assert same_rules(rules, reload_rules(rules.spec))
 
 
+@example(ks.WrittenNumber("0", Decimal(0)))
+@example(ks.WrittenNumber("0,00", Decimal("0.00")))
+@example(ks.WrittenNumber("007", Decimal(7)))
+@example(ks.WrittenNumber("-87,505 %", Decimal("-87.505"), "%"))
+@example(ks.WrittenNumber("Rp 10.000.000.000.000.000,01", Decimal("10000000000000000.01"), "Rp"))
+@example(ks.WrittenNumber("999.999.999.999.999.999.999", Decimal(10**21 - 1)))
+@example(ks.WrittenNumber("Rp. 51.000.000.000,-", Decimal(51 * 10**9), "Rp"))
+@example(ks.WrittenNumber("3.540. 448. 465.876.250", Decimal(3540448465876250)))
+@example(ks.WrittenNumber("2,5 T", Decimal(25 * 10**11)))
 @given(ks.indonesian_numbers())
 def test_number_to_indonesian_notation_and_back(written: ks.WrittenNumber) -> None:
     parsed = parse_number(written.text)
@@ -92,6 +129,10 @@ def test_durations_read_to_their_base_unit(written: ks.WrittenNumber) -> None:
     assert (parsed.value, parsed.duration) == (written.value, written.duration)
 
 
+@example(Decimal("0.000000"))
+@example(Decimal("-0.000001"))
+@example(Decimal("10000000000000000.01"))
+@example(Decimal("-1000000000000000000.000000"))
 @given(ks.decimals(-(10**18), 10**18, places=6))
 def test_to_indonesian_keeps_every_digit(value: Decimal) -> None:
     parsed = parse_number(to_indonesian(value))

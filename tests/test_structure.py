@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pytest
 from conftest import bench_module
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import kinerja_engine as ke
@@ -293,6 +293,15 @@ def test_unit_marks_at_odds_with_the_unit_are_refused(unit: str, figure: str) ->
 PLAIN_TEXT = st.text(st.sampled_from("0123456789.,- %Rp\u00a0"), max_size=30)
 
 
+# Pinned: the digit bound (21 digits read, 22 refused), leading zeros, empty, grouped.
+@example("1000000000000000000000")
+@example("999999999999999999999")
+@example("1.000.000.000.000.000.000.000")
+@example("-1000000000000000000000")
+@example("007")
+@example("")
+@example("0,000000")
+@example("10.000.000.000.000.000,01")
 @given(
     st.one_of(
         PLAIN_TEXT,
