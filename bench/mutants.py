@@ -582,7 +582,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "older-year-allowed",
         "kinerja_engine/audit/periods.py",
         "results under the year two before the report's pass",
-        ("(e.year < y - 1 and fields)", "(e.year < y - 2 and fields)"),
+        ("(e.year < y - 1 and fields and", "(e.year < y - 2 and fields and"),
     ),
     m(
         "fast-figure-digit-limit",
@@ -610,9 +610,12 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "geometric-mean-zero-allowed",
-        "kinerja_engine/evaluation/case.py",
+        "kinerja_engine/evaluation/cascade.py",
         "a geometric-mean roll-up over a capaian of 0 gives 0",
-        ("        if any(v <= 0 for v in values):\n", "        if any(v < 0 for v in values):\n"),
+        (
+            'if method.endswith("geometric_mean") and any(v <= 0 for v in figures):',
+            'if method.endswith("geometric_mean") and any(v < 0 for v in figures):',
+        ),
     ),
     m(
         "csv-evidence-regrouped",
