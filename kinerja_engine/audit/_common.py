@@ -152,19 +152,21 @@ class Audit:
         what = msg("finding.skipped", code=code, where=where, indicator=indicator).render("en")
         self.skipped.append((what, blocker))
 
+    def agrees(self, printed: Decimal, expected: Decimal) -> bool:
+        """Whether ``printed`` is ``expected`` as the rule set prints it (no check counted)."""
+        if self.rules.audit.percent_tolerance is None:
+            return quantize(expected, places_of(printed), self.rules.rounding) == printed
+        return abs(printed - expected) <= self.rules.audit.percent_tolerance
+
     def off(
         self, printed: Decimal, expected: Decimal
     ) -> tuple[Decimal, Decimal, Decimal, int] | None:
         """None (and one more check passed) when ``printed`` agrees with ``expected``;
         else the tolerance, the expected value as printed, the difference, the places."""
         tol = self.tolerance(printed)
-        if self.rules.audit.percent_tolerance is None:
-            # A printed figure is right when it is the exact value rounded as the rule set
-            # rounds, to the places printed: 102,5 printed "102" under half-up is not.
-            right = quantize(expected, places_of(printed), self.rules.rounding) == printed
-        else:
-            right = abs(printed - expected) <= tol
-        if right:
+        # A printed figure is right when it is the exact value rounded as the rule set
+        # rounds, to the places printed: 102,5 printed "102" under half-up is not.
+        if self.agrees(printed, expected):
             self.passed += 1
             return None
         return self.miss(printed, expected, tol)

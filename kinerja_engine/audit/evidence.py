@@ -18,8 +18,10 @@ from typing import Any
 import attrs
 
 from kinerja_engine.audit._common import AMOUNT_FIELDS, FIELD, PERCENT_FIELDS, Audit, Broken
+from kinerja_engine.audit.plausibility import amount_sized
 from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, UnitKind, unit_kind
 from kinerja_engine.domain.units import rate_base, same_unit
+from kinerja_engine.evaluation.indicator import serapan_of
 from kinerja_engine.messages import msg
 from kinerja_engine.numbers import Figure
 
@@ -77,9 +79,12 @@ def _read(
             **place,
         )
     if pv.alternative is not None:
-        if _percent_column(ind, field):
+        amount = amount_sized(field, read) and not _serapan_agrees(a, ind, field, pv.alternative)
+        if _percent_column(ind, field) and not amount:
             # "1.500" is 1500 in Indonesian notation, a percentage no table means: the
-            # English reading (1,5) is used, the other kept for the checks to try.
+            # English reading (1,5) is used, the other kept for the checks to try. One the
+            # size of an amount ("10.000" of serapan) is an amount, for the screen to say,
+            # unless its English reading is the serapan the budget gives ("12.500" for 12,5).
             read, other = pv.alternative, read
             pv = attrs.evolve(pv, value=read, alternative=other)
             a.add(
@@ -168,6 +173,14 @@ def _unit_finding(
         expected=format(value, "f"),
         **place,
     )
+
+
+def _serapan_agrees(a: Audit, ind: Indicator, field: str, value: Decimal) -> bool:
+    budget = ind.budget
+    if field != "serapan" or budget is None or not budget.pagu or budget.realisasi is None:
+        return False
+    expected = serapan_of(a.rules, budget.pagu, budget.realisasi)
+    return expected is not None and a.agrees(value, expected)
 
 
 def _percent_column(ind: Indicator, field: str) -> bool:

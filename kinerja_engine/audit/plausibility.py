@@ -98,6 +98,12 @@ def _place(ind: Indicator, entry: PrintedEntry, field: str, pv: PrintedValue) ->
     return {"indicator": ind.id, "where": entry.where, "field": field, "printed": pv.text}
 
 
+def amount_sized(field: str, value: Decimal) -> bool:
+    """A share or an absorption the size of an amount: an amount in a percent column (a
+    capaian may be huge: a scale slip is its own finding)."""
+    return field in ("serapan", "share") and abs(value) >= _AMOUNT_SIZED
+
+
 def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[Message, str] | None:
     """What the figure is and what belongs there, when not that."""
     assert pv.value is not None
@@ -105,7 +111,7 @@ def _wrong_unit(ind: Indicator, field: str, pv: PrintedValue) -> tuple[Message, 
     if field in PERCENT_FIELDS:
         # A capaian may be huge (a scale slip is its own finding); a share or an absorption
         # the size of an amount is an amount.
-        sized = field in ("serapan", "share") and abs(pv.value) >= _AMOUNT_SIZED
+        sized = amount_sized(field, pv.value)
         if mark == "Rp" or sized:
             return (_AMOUNT, _PERCENT.render("en"))
     elif field in AMOUNT_FIELDS:
