@@ -347,8 +347,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "kinerja_engine/audit/_common.py",
         "a difference of exactly the tolerance reported",
         (
-            "            right = abs(printed - expected) <= tol\n",
-            "            right = abs(printed - expected) < tol\n",
+            "        return abs(printed - expected) <= self.rules.audit.percent_tolerance\n",
+            "        return abs(printed - expected) < self.rules.audit.percent_tolerance\n",
         ),
     ),
     m(
@@ -574,8 +574,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "kinerja_engine/audit/plausibility.py",
         "a serapan of exactly 10.000 read as a percentage, not an amount",
         (
-            "abs(pv.value) >= _AMOUNT_SIZED\n",
-            "abs(pv.value) > _AMOUNT_SIZED\n",
+            "abs(value) >= _AMOUNT_SIZED\n",
+            "abs(value) > _AMOUNT_SIZED\n",
         ),
     ),
     m(
