@@ -205,11 +205,8 @@ def test_counts_and_their_figure_together_fail_the_schema() -> None:
 generate = bench_module("generate")
 
 
-def _run_json(capsys: pytest.CaptureFixture[str], *args: str) -> Any:
-    code = main([*args, "--format", "json"])
-    out = capsys.readouterr().out
-    assert code in (0, 1), out  # 1: findings at or above --fail-on
-    return json.loads(out)
+def _run_json(*args: str) -> Any:
+    return json.loads(_capture([*args, "--format", "json"]))
 
 
 _RUNS = [
@@ -230,7 +227,7 @@ def outputs() -> list[Any]:
     for run in _RUNS:
         for path in [*CASES, None]:
             shown = [str(p) for p in CASES] if path is None else [str(path)]
-            found.append(json.loads(_capture([run[0], *shown, *run[1:], "--format", "json"])))
+            found.append(_run_json(run[0], *shown, *run[1:]))
     return found
 
 
@@ -238,7 +235,7 @@ def _capture(argv: list[str]) -> str:
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         code = main(argv)
-    assert code in (0, 1), argv
+    assert code in (0, 1), argv  # 1: findings at or above --fail-on
     return buffer.getvalue()
 
 
@@ -322,10 +319,8 @@ def _first(data: Any) -> dict[str, Any]:
         ("skipped", "blocked_by", "blocker"),
     ],
 )
-def test_a_renamed_key_fails_the_report_schema(
-    capsys: pytest.CaptureFixture[str], where: str, old: str, new: str
-) -> None:
-    document = _run_json(capsys, "check", str(ROOT / "cases" / "dkupp-probolinggo-2021.toml"))
+def test_a_renamed_key_fails_the_report_schema(where: str, old: str, new: str) -> None:
+    document = _run_json("check", str(ROOT / "cases" / "dkupp-probolinggo-2021.toml"))
     assert errors("report", document) == []
     part = document[where]
     item = part if isinstance(part, dict) else part[0]
@@ -335,8 +330,8 @@ def test_a_renamed_key_fails_the_report_schema(
     assert any(f"'{old}' is a required property" in e for e in found), found
 
 
-def test_a_figure_as_a_number_fails_the_report_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    document = _run_json(capsys, "evaluate", str(ROOT / "cases" / "dkupp-probolinggo-2021.toml"))
+def test_a_figure_as_a_number_fails_the_report_schema() -> None:
+    document = _run_json("evaluate", str(ROOT / "cases" / "dkupp-probolinggo-2021.toml"))
     document["indicators"][0]["capaian"] = 106.85
     assert any("is not of type" in e for e in errors("report", document))
     document["indicators"][0]["capaian"] = "106,85"  # Indonesian notation is for people
@@ -353,15 +348,13 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_desk_outputs_are_valid(
-    capsys: pytest.CaptureFixture[str], region: list[Path], lang: str
-) -> None:
+def test_the_desk_outputs_are_valid(region: list[Path], lang: str) -> None:
     files = [str(p) for p in region]
-    summary = _run_json(capsys, "check", *files, "--summary", "--lang", lang)
+    summary = _run_json("check", *files, "--summary", "--lang", lang)
     assert summary["worst"] and summary["ranked"] and summary["agencies"]
     assert errors("summary", summary) == []
     rules = ["--rules", "permendagri-86-2017", "--rules", "kepmendagri-690-1996"]
-    compared = _run_json(capsys, "compare", *files, *rules, "--lang", lang)
+    compared = _run_json("compare", *files, *rules, "--lang", lang)
     assert compared["diffs"] and compared["agencies"]
     assert errors("compare", compared) == []
     summary["agencies"][0]["checksPassed"] = summary["agencies"][0].pop("checks_passed")
