@@ -518,7 +518,8 @@ def import_csv(
 
 
 def schema(kind: str) -> str:
-    """The JSON Schema of the ``case`` or ``rules`` format, as JSON text."""
+    """The JSON Schema of the ``case`` or ``rules`` format, or of the JSON output of a
+    ``report`` (one or several), a ``summary`` or a ``compare``, as JSON text."""
     from kinerja_engine.io.schema import schema_text
 
     return schema_text(kind)

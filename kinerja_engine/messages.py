@@ -598,8 +598,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "replace an existing --output file",
     ),
     "cli.help.schema": (
-        "cetak JSON Schema format kasus atau format aturan penilaian",
-        "print the JSON Schema of the case or rule-set format",
+        "cetak JSON Schema format kasus, format aturan penilaian, atau keluaran JSON",
+        "print the JSON Schema of the case or rule-set format, or of the JSON output",
     ),
     "cli.help.rules-command": (
         "daftar, tampilkan, atau periksa aturan penilaian",
@@ -770,6 +770,13 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "error.api.report-needs-case": (
         "laporan memerlukan case= untuk ditampilkan dalam format ini",
         "a report needs its case= to be shown in this format",
+    ),
+    # ---- issue 15 (outschema): the JSON Schemas of the JSON output, beside the inputs'
+    "cli.help.schema-kind": (
+        "case, rules: format masukan; report, summary, compare: keluaran --format json "
+        "dari evaluate/check, check --summary, dan compare",
+        "case, rules: the input formats; report, summary, compare: the --format json "
+        "output of evaluate/check, check --summary and compare",
     ),
     # ------------------------------------------------------------------ why a figure is not computed
     # An IndicatorResult's or ObjectiveResult's reason (English) and reason_id (Indonesian).

@@ -155,8 +155,9 @@ def test_the_catalogues() -> None:
     for name in ke.rule_sets():
         assert ke.load_rules(name).name == name
     assert json.loads(ke.schema("case"))["type"] == "object"
+    assert json.loads(ke.schema("report"))["$defs"]["document"]["type"] == "object"
     with pytest.raises(ValueError, match="unknown schema"):
-        ke.schema("report")
+        ke.schema("results")
 
 
 def test_import_csv_from_a_file_or_its_bytes(tmp_path: Path) -> None:

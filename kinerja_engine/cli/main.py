@@ -199,7 +199,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _limits(imp, say)
 
     sch = sub.add_parser("schema", help=say("cli.help.schema"))
-    sch.add_argument("kind", choices=("case", "rules"))
+    kinds = ("case", "rules", "report", "summary", "compare")  # io/schema.py SCHEMAS
+    sch.add_argument("kind", choices=kinds, help=say("cli.help.schema-kind"))
 
     rules = sub.add_parser("rules", help=say("cli.help.rules-command"))
     rsub = rules.add_subparsers(

@@ -1,4 +1,5 @@
-"""JSON Schemas of the case and rule-set formats, for editors and other programs.
+"""JSON Schemas of the case and rule-set formats, for editors and other programs, and of
+the JSON output (``report``, ``summary``, ``compare``) for programs that read it.
 
 Written by hand (``schemas/*.json``, shipped in the package) rather than generated from
 the attrs models: the schemas carry what the models cannot say (descriptions, the id
@@ -6,7 +7,9 @@ pattern, that a rule set with ``extends`` is partial), and a test holds their pr
 names against the models so the two cannot drift apart. Editors with TOML schema support
 (Taplo / Even Better TOML, Tombi) check and complete a file against them while a person
 types: put ``#:schema ./case.schema.json`` on a case file's first line, after saving the
-output of ``kinerja schema case`` beside it.
+output of ``kinerja schema case`` beside it. The output schemas describe what
+``--format json`` writes (rendering/basic.py, rendering/summary.py); a test validates
+every shipped case's output against them.
 """
 
 from __future__ import annotations
@@ -17,11 +20,18 @@ from typing import Any
 
 __all__ = ["SCHEMAS", "schema", "schema_text"]
 
-SCHEMAS = {"case": "case.schema.json", "rules": "rules.schema.json"}
+SCHEMAS = {
+    "case": "case.schema.json",
+    "rules": "rules.schema.json",
+    # ---- issue 15 (outschema): the JSON output, as programs read it
+    "report": "report.schema.json",
+    "summary": "summary.schema.json",
+    "compare": "compare.schema.json",
+}
 
 
 def schema_text(kind: str) -> str:
-    """The schema of ``kind`` (``case`` or ``rules``) as shipped: JSON text."""
+    """The schema of ``kind`` (a key of :data:`SCHEMAS`) as shipped: JSON text."""
     try:
         name = SCHEMAS[kind]
     except KeyError:
