@@ -75,6 +75,7 @@ def _worst(f: Finding, agency: str, year: int, report: str) -> WorstFinding:
         where=f.where or "-",
         message_id=f.message_id,
         message_en=f.message_en,
+        catalogue_id=None if f.message is None else f.message.id,
     )
 
 

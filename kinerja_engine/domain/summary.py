@@ -106,8 +106,10 @@ class WorstFinding:
     severity: str
     subject: str  # the indicator or budget line
     where: str
-    message_id: str
+    message_id: str  # the Indonesian text, as Finding.message_id
     message_en: str
+    # The catalogue id of the finding's message (the JSON's message_id), when it has one.
+    catalogue_id: str | None = None
 
 
 @attrs.frozen(order=True)

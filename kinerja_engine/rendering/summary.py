@@ -418,7 +418,10 @@ def _safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def summary_dict(s: Summary) -> dict[str, Any]:
+def summary_dict(s: Summary, lang: str = "en") -> dict[str, Any]:
+    """The summary as the JSON document: each worst finding's ``message`` in ``lang``,
+    with its catalogue ``message_id``, as a report's findings have them."""
+
     def agency(a: AgencyTotals) -> dict[str, Any]:
         return {
             "agency": a.agency,
@@ -448,8 +451,8 @@ def summary_dict(s: Summary) -> dict[str, Any]:
                 "report": w.report,
                 "subject": w.subject,
                 "where": w.where,
-                "message_id": w.message_id,
-                "message_en": w.message_en,
+                "message": w.message_id if lang == "id" else w.message_en,
+                "message_id": w.catalogue_id,
             }
             for w in s.worst
         ],
@@ -612,7 +615,7 @@ def render_summary(s: Summary, fmt: str = "table", lang: str = "id") -> str | by
     if fmt == "xlsx":
         return _workbook(summary_tables(s, lang), lang)
     if fmt == "json":
-        return dumps(summary_dict(s)) + "\n"
+        return dumps(summary_dict(s, lang)) + "\n"
     if fmt == "csv":
         return _csv(summary_tables(s, lang), lang)
     if fmt == "html":
