@@ -193,3 +193,250 @@ def test_a_refused_option_is_said_in_indonesian(capsys: pytest.CaptureFixture[st
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "pilihan tidak sah: 'pdf'" in err and "invalid choice" not in err
+
+
+# ---- issue 15 (lang2): every other thing a user runs ----------------------------------
+
+EXAMPLES = ROOT / "tests" / "cases"
+EXAMPLE_RULES = [*sorted(EXAMPLES.glob("*.rules.toml")), EXAMPLES / "skala-laporan.toml"]
+EXAMPLE_CASES = sorted(
+    p
+    for p in EXAMPLES.glob("*.toml")
+    if p not in EXAMPLE_RULES and 'format = "kinerja-rules' not in p.read_text(encoding="utf-8")
+)
+SHIPPED_RULES = [p.stem for p in RULES]
+SUBCOMMANDS = ("evaluate", "check", "compare", "checks", "import", "schema", "rules")
+
+
+PROGRAM = re.compile(r"\S*\.(?:toml|csv|xlsx|json)\b|/tmp/\S*|--[\w-]+")
+
+
+def _texts_of(*files: Path) -> re.Pattern[str]:
+    """The user's text of several files (cases and rules files), as :func:`_users_text`."""
+    found: set[str] = set()
+    for path in (*files, *RULES, *EXAMPLE_RULES):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # A rules file's titles are the engine's to choose by language, so they are scanned.
+        rules = str(data.get("format", "")).startswith("kinerja-rules")
+        found |= set(_strings(data, TITLES if rules else frozenset()))
+    found |= {f"kinerja_engine {__version__}", *CODES}
+    alternatives = "|".join(
+        re.escape(s.strip()) for s in sorted(found, key=len, reverse=True) if s.strip()
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _scan(
+    argv: list[str],
+    fmt: str,
+    users: re.Pattern[str] | None,
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    stream: str = "out",
+    code: int | None = None,
+) -> None:
+    returned = main(argv)
+    captured = capsys.readouterr()
+    text = captured.out if stream == "out" else captured.err
+    if code is not None:
+        assert returned == code, f"{argv}: exit {returned}\n{captured.err}"
+    assert text.strip(), f"{argv} wrote nothing on standard {stream}"
+    if fmt == "csv" and text.lstrip("\ufeff").count("\n\n"):
+        # A workbook of sections (a title, then its table): every cell is read.
+        body = text.lstrip("\ufeff")
+        delimiter = (
+            ";" if body.splitlines()[1].count(";") > body.splitlines()[1].count(",") else ","
+        )
+        lines = [" | ".join(row) for row in csv.reader(io.StringIO(body), delimiter=delimiter)]
+    else:
+        lines = _readable(fmt, text)
+    # File paths and option names are the program's and the user's, not words.
+    lines = [PROGRAM.sub(" ", line) for line in lines]
+    if fmt == "table":
+        # A paragraph wrapped to the terminal is read whole (a name's pieces on two lines
+        # are still the user's); a name shortened to fit its column is the user's too.
+        joined: list[str] = []
+        for line in lines:
+            if joined and line.startswith("    ") and line.strip():
+                joined[-1] += " " + line.strip()
+            else:
+                joined.append(line)
+        lines = [re.sub(r"^.*…", " ", line) for line in joined]
+    offences = _offences(lines, users, lang)
+    assert offences == [], f"{' '.join(argv)}:\n" + "\n".join(offences[:15])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("case", EXAMPLE_CASES, ids=lambda p: p.stem)
+def test_the_example_cases_speak_one_language(
+    case: Path,
+    fmt: str,
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "10000")
+    users = _texts_of(case)
+    for command in (["evaluate", "--trace"], ["check"]):
+        _scan(
+            [command[0], str(case), "--format", fmt, "--lang", lang, *command[1:]],
+            fmt,
+            users,
+            lang,
+            capsys,
+        )
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small region: generated offices over three years with planted faults, and the
+    shipped cases beside them."""
+    from conftest import bench_module
+
+    root = tmp_path_factory.mktemp("folder")
+    bench_module("generate").write_region(root, 2, (2021, 2022), 3, faulty=1)
+    for case in CASES:
+        (root / case.name).write_bytes(case.read_bytes())
+    return root
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("fmt", ["table", "html", "csv"])
+def test_the_summary_and_the_comparison_speak_one_language(
+    folder: Path,
+    fmt: str,
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "10000")
+    users = _texts_of(*sorted(folder.rglob("*.toml")))
+    base = ["--format", fmt, "--lang", lang]
+    _scan(["check", str(folder), "--summary", *base], fmt, users, lang, capsys)
+    _scan(
+        [
+            "compare",
+            str(folder),
+            "--rules",
+            "permendagri-86-2017",
+            "--rules",
+            "skala-sangat-baik",
+            *base,
+        ],
+        fmt,
+        users,
+        lang,
+        capsys,
+    )
+
+
+# Inputs whose import says something on standard error: a sheet with a total row, one
+# with an ambiguous year choice (refused), one with a number of ambiguous notation.
+SHEETS = {
+    "total": (
+        "Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran\n"
+        "A;%;80;85;1.000.000;900.000\n"
+        "B;%;70;60;2.000.000;1.800.000\n"
+        "JUMLAH;;;;3.000.000;2.600.000\n"
+        "Rata-rata;;75;72,5;;\n",
+        ["--year", "2021"],
+        0,
+    ),
+    "years": ("Indikator;Satuan;Target 2023;Realisasi 2023;Target 2024\nA;%;80;85;90\n", [], 2),
+    "notation": ('Indicator,Unit,Target,Actual\nA,%,"1,500",2\n', ["--year", "2021"], 0),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("sheet", sorted(SHEETS))
+def test_import_says_its_warnings_in_one_language(
+    sheet: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, extra, code = SHEETS[sheet]
+    src = tmp_path / "iku.csv"
+    src.write_text(text, encoding="utf-8")
+    # The sheet's own words (its headers and cells) are the user's.
+    cells = {c.strip().strip('"') for line in text.splitlines() for c in re.split("[;,]", line)}
+    cells |= {"iku.csv", "higher_is_better", "lower_is_better"}
+    users = re.compile(
+        "(?<!\\w)(?:"
+        + "|".join(re.escape(c) for c in sorted(cells, key=len, reverse=True) if c)
+        + ")(?!\\w)"
+    )
+    argv = ["import", str(src), "--agency", "X", "--lang", lang, "-o", str(tmp_path / "c.toml")]
+    _scan([*argv, *extra], "table", users, lang, capsys, stream="err", code=code)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rules_show_and_checks_speak_one_language(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "10000")
+    users = _texts_of()
+    for name in SHIPPED_RULES:
+        _scan(["rules", "show", name, "--lang", lang], "table", users, lang, capsys)
+    _scan(["rules", "list", "--lang", lang], "table", users, lang, capsys)
+    _scan(["checks", "--lang", lang], "table", users, lang, capsys)
+
+
+# In a help text: options, metavariables, choices, commands and the two notations shown
+# side by side are the program's words, not the language's.
+HELP_TOKENS = re.compile(
+    r"--?[\w-]+|\b[A-Z][A-Z0-9_.|]+\b|\{[^}]*\}|\$\w+|\bid 1\.234,5|\ben 1,234\.5|"
+    r"\b(?:table|markdown|html|json|csv|xlsx|error|warning|info|kinerja \w+(?: \w+)?)\b"
+)
+BAD = ROOT / "tests" / "bad"
+BAD_CASES = ("direction-unknown", "budget-cycle", "dangling-objective", "binary")
+BAD_RULES = ("band-empty", "audit-min-above-max", "band-bound-text")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_errors_for_bad_input_speak_one_language(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(BAD)
+    for name in BAD_CASES:
+        path = BAD / "case" / f"{name}.toml"
+        users = _texts_of() if name == "binary" else _texts_of(path)
+        _scan(
+            ["evaluate", f"case/{name}.toml", "--lang", lang],
+            "table",
+            users,
+            lang,
+            capsys,
+            stream="err",
+            code=2,
+        )
+    for name in BAD_RULES:
+        path = BAD / "rules" / f"{name}.toml"
+        _scan(
+            ["rules", "check", f"rules/{name}.toml", "--lang", lang],
+            "table",
+            _texts_of(path),
+            lang,
+            capsys,
+            stream="err",
+            code=2,
+        )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_the_help_of_every_subcommand_speaks_one_language(
+    command: str, lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KINERJA_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "10000")
+    commands = [[command]] + (
+        [["rules", a] for a in ("list", "show", "check")] if command == "rules" else []
+    )
+    for argv in commands:
+        with pytest.raises(SystemExit):
+            main([*argv, "--help"])
+        out = capsys.readouterr().out
+        assert out.startswith("penggunaan: " if lang == "id" else "usage: ")
+        # The options' names and metavariables are the program's, not words.
+        lines = [HELP_TOKENS.sub(" ", line) for line in out.splitlines()]
+        offences = _offences(lines, _texts_of(), lang)
+        assert offences == [], f"{argv} --help --lang {lang}:\n" + "\n".join(offences[:15])
