@@ -393,7 +393,13 @@ HELP_TOKENS = re.compile(
     r"^ +(?:list|show|check|evaluate|compare|checks|import|schema|rules)\b"
 )
 BAD = ROOT / "tests" / "bad"
-BAD_CASES = ("direction-unknown", "budget-cycle", "dangling-objective", "binary")
+BAD_CASES = (
+    "direction-unknown",
+    "budget-cycle",
+    "dangling-objective",
+    "binary",
+    "negative-budget-line",
+)
 BAD_RULES = ("band-empty", "audit-min-above-max", "band-bound-text")
 
 
