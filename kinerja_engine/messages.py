@@ -1703,8 +1703,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "finding.legend": ("Arti kode temuan", "What the codes mean"),
     # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
     "check.tolerance.half-unit": (
-        "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila rounding = down)",
-        "half a unit of the last printed digit (a whole unit under rounding = down)",
+        "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila aturan"
+        " membulatkan ke bawah)",
+        "half a unit of the last printed digit (a whole unit when the rule set rounds down)",
     ),
     "check.tolerance.sen": ("0 (sampai sen)", "0 (to the sen)"),
     "check.tolerance.bounds": ("batas [audit] pada aturan", "the rule set's [audit] bounds"),
@@ -1963,8 +1964,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "rules.show.alternative": ("alternatif", "alternative"),
     "rules.show.none": ("tidak ada", "none"),
     "rules.show.bounds": (
-        "  batas atas {cap}, batas bawah {floor}, tampil {places} angka desimal ({rounding})",
-        "  cap {cap}, floor {floor}, display {places} places ({rounding})",
+        "  batas atas {cap}, batas bawah {floor}, tampil {places} angka desimal, dibulatkan"
+        " {rounding}",
+        "  cap {cap}, floor {floor}, display {places} places, rounded {rounding}",
     ),
     "rules.show.serapan": ("serapan: {formula}", "serapan: {formula}"),
     "rules.show.progress": (
@@ -2127,8 +2129,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         " ({figures}) give by the indicator's kind ({kind}): {expected}",
     ),
     "check.rollup-recalc": (
-        "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan roll-up"
-        " aturan atas capaian anggotanya",
+        "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan agregasi"
+        " capaian anggotanya menurut aturan",
         "printed capaian of a program, objective or goal does not follow from its members"
         " under the rule set's roll-up",
     ),

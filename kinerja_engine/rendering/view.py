@@ -605,6 +605,11 @@ _METHODS = {
 }
 
 
+def method_text(name: str, lang: str) -> str:
+    """A roll-up method in words (a name the catalogue has no words for, as it is)."""
+    return text(_METHODS[name], lang) if name in _METHODS else name
+
+
 def _tree(
     report: Report, lang: str, numbering: _Numbering
 ) -> tuple[str | None, tuple[str, ...], tuple[TreeRow, ...]]:
