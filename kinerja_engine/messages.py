@@ -521,11 +521,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     # ---- issue 15 (sheets)
     "cli.help.format-xlsx": (
-        "xlsx: buku kerja Excel berisi tabel Bab III (perlu paket tambahan [xlsx] dan -o FILE)",
+        "xlsx: buku kerja Excel berisi tabel Bab III (perlu paket tambahan [xlsx] dan -o BERKAS)",
         "xlsx: an Excel workbook of the chapter III tables (needs the [xlsx] extra and -o FILE)",
     ),
     "error.cli.binary-to-terminal": (
-        "format {format} adalah berkas biner dan tidak ditulis ke terminal: berikan -o FILE",
+        "format {format} adalah berkas biner dan tidak ditulis ke terminal: berikan -o BERKAS",
         "the {format} format is a binary file and is not written to a terminal: give -o FILE",
     ),
     "cli.help.lang": (
@@ -533,7 +533,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "language of labels and notation (default: id)",
     ),
     "cli.help.output": (
-        "tulis ke FILE (secara atomik) alih-alih ke keluaran standar",
+        "tulis ke BERKAS (secara atomik) alih-alih ke keluaran standar",
         "write to FILE (atomically) instead of standard output",
     ),
     "cli.help.max-file-size": (
@@ -617,6 +617,19 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "periksa berkas aturan: rumus, pita kategori, extends",
         "check a rules file: formulas, bands, extends",
     ),
+    # ---- issue 15 (lang2): the placeholders of the help (argparse's metavars), in words
+    # of the help's language; an error naming an empty one says it the same way.
+    "cli.metavar.command": ("PERINTAH", "COMMAND"),
+    "cli.metavar.action": ("TINDAKAN", "ACTION"),
+    "cli.metavar.case": ("KASUS", "CASE"),
+    "cli.metavar.rules": ("NAMA|JALUR", "NAME|PATH"),
+    "cli.metavar.file": ("BERKAS", "FILE"),
+    "cli.metavar.sheet": ("BERKAS.csv|BERKAS.xlsx", "FILE.csv|FILE.xlsx"),
+    "cli.metavar.case-file": ("KASUS.toml", "CASE.toml"),
+    "cli.metavar.bytes": ("UKURAN", "BYTES"),
+    "cli.metavar.levels": ("TINGKAT", "LEVELS"),
+    "cli.metavar.agency": ("INSTANSI", "AGENCY"),
+    "cli.metavar.year": ("TAHUN", "YEAR"),
     # ---- issue 15 (voice): argparse's own words, which it says through gettext; the English
     # is argparse's text exactly (cli/main.py looks each up by it), the Indonesian replaces it.
     "cli.argparse.usage": ("penggunaan: ", "usage: "),

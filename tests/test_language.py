@@ -385,10 +385,10 @@ def test_rules_show_and_checks_speak_one_language(
     _scan(["checks", "--lang", lang], "table", users, lang, capsys)
 
 
-# In a help text: options, metavariables, choices, commands and the two notations shown
-# side by side are the program's words, not the language's.
+# In a help text: options, choices, commands and the two notations shown side by side are
+# the program's words, not the language's; the placeholders (KASUS, BERKAS) are words.
 HELP_TOKENS = re.compile(
-    r"--?[\w-]+|\b[A-Z][A-Z0-9_.|]+\b|\{[^}]*\}|\$\w+|\bid 1\.234,5|\ben 1,234\.5|"
+    r"--?[\w-]+|\{[^}]*\}|\$\w+|\bid 1\.234,5|\ben 1,234\.5|"
     r"\b(?:table|markdown|html|json|csv|xlsx|error|warning|info|kinerja \w+(?: \w+)?)\b|"
     r"^ +(?:list|show|check|evaluate|compare|checks|import|schema|rules)\b"
 )
@@ -420,6 +420,9 @@ def test_errors_for_bad_input_speak_one_language(
             stream="err",
             code=2,
         )
+    # A refusal that names an argument names it by the help's placeholder, in its words.
+    for argv in (["evaluate", ""], ["import", ""], ["rules", "show", ""]):
+        _scan([*argv, "--lang", lang], "table", None, lang, capsys, stream="err", code=2)
     for name in BAD_RULES:
         path = BAD / "rules" / f"{name}.toml"
         _scan(
