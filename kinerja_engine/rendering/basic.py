@@ -7,7 +7,6 @@ changes with ``lang``; the human formats follow ``lang`` for labels and number n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
@@ -35,7 +34,7 @@ from kinerja_engine.rendering.findings import (
     trace_text,
 )
 from kinerja_engine.rendering.jsontext import dumps
-from kinerja_engine.rendering.view import method_text
+from kinerja_engine.rendering.view import interval_text, method_text
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FORMATS", "describe_rules", "render", "render_many", "render_table", "report_to_dict"]
@@ -456,14 +455,6 @@ _ROUNDING = {
 }
 
 
-def _bounds(interval: str, lang: str) -> str:
-    """A band's interval in the reader's notation: where "," is the decimal mark, ";"
-    separates the bounds (as the trace writes them)."""
-    if lang == "en":
-        return interval
-    return re.sub(r"(\d)\.(\d)", r"\1,\2", interval.replace(", ", "; "))
-
-
 def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     """A rule set as a reader wants to see it: formulas, bounds, bands, flags."""
 
@@ -497,13 +488,14 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     rounded = rules.categories_rounded
     out.append(say("rules.show.categories-rounded" if rounded else "rules.show.categories-exact"))
     out += [
-        f"  {b.label:16} {_bounds(b.describe(), lang)}" for b in reversed(rules.categories.bands)
+        f"  {b.label:16} {interval_text(b.describe(), lang)}"
+        for b in reversed(rules.categories.bands)
     ]
     out.append(say("rules.show.efficiency", formula=rules.efficiency.source))
     if rules.efficiency_score is not None:
         out.append(say("rules.show.score", formula=rules.efficiency_score.source))
     out += [
-        f"  {b.label:16} {_bounds(b.describe(), lang)}"
+        f"  {b.label:16} {interval_text(b.describe(), lang)}"
         for b in reversed(rules.efficiency_bands.bands)
     ]
     out.append(
