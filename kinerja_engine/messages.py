@@ -521,11 +521,11 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     ),
     # ---- issue 15 (sheets)
     "cli.help.format-xlsx": (
-        "xlsx: buku kerja Excel berisi tabel Bab III (perlu paket tambahan [xlsx] dan -o FILE)",
+        "xlsx: buku kerja Excel berisi tabel Bab III (perlu paket tambahan [xlsx] dan -o BERKAS)",
         "xlsx: an Excel workbook of the chapter III tables (needs the [xlsx] extra and -o FILE)",
     ),
     "error.cli.binary-to-terminal": (
-        "format {format} adalah berkas biner dan tidak ditulis ke terminal: berikan -o FILE",
+        "format {format} adalah berkas biner dan tidak ditulis ke terminal: berikan -o BERKAS",
         "the {format} format is a binary file and is not written to a terminal: give -o FILE",
     ),
     "cli.help.lang": (
@@ -533,7 +533,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "language of labels and notation (default: id)",
     ),
     "cli.help.output": (
-        "tulis ke FILE (secara atomik) alih-alih ke keluaran standar",
+        "tulis ke BERKAS (secara atomik) alih-alih ke keluaran standar",
         "write to FILE (atomically) instead of standard output",
     ),
     "cli.help.max-file-size": (
@@ -617,6 +617,19 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         "periksa berkas aturan: rumus, pita kategori, extends",
         "check a rules file: formulas, bands, extends",
     ),
+    # ---- issue 15 (lang2): the placeholders of the help (argparse's metavars), in words
+    # of the help's language; an error naming an empty one says it the same way.
+    "cli.metavar.command": ("PERINTAH", "COMMAND"),
+    "cli.metavar.action": ("TINDAKAN", "ACTION"),
+    "cli.metavar.case": ("KASUS", "CASE"),
+    "cli.metavar.rules": ("NAMA|JALUR", "NAME|PATH"),
+    "cli.metavar.file": ("BERKAS", "FILE"),
+    "cli.metavar.sheet": ("BERKAS.csv|BERKAS.xlsx", "FILE.csv|FILE.xlsx"),
+    "cli.metavar.case-file": ("KASUS.toml", "CASE.toml"),
+    "cli.metavar.bytes": ("UKURAN", "BYTES"),
+    "cli.metavar.levels": ("TINGKAT", "LEVELS"),
+    "cli.metavar.agency": ("INSTANSI", "AGENCY"),
+    "cli.metavar.year": ("TAHUN", "YEAR"),
     # ---- issue 15 (voice): argparse's own words, which it says through gettext; the English
     # is argparse's text exactly (cli/main.py looks each up by it), the Indonesian replaces it.
     "cli.argparse.usage": ("penggunaan: ", "usage: "),
@@ -1710,8 +1723,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "finding.legend": ("Arti kode temuan", "What the codes mean"),
     # ------------------------------------------------------------------ the audit: its catalogue of checks (kinerja checks)
     "check.tolerance.half-unit": (
-        "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila rounding = down)",
-        "half a unit of the last printed digit (a whole unit under rounding = down)",
+        "setengah satuan digit terakhir yang dicetak (satu satuan penuh bila aturan"
+        " membulatkan ke bawah)",
+        "half a unit of the last printed digit (a whole unit when the rule set rounds down)",
     ),
     "check.tolerance.sen": ("0 (sampai sen)", "0 (to the sen)"),
     "check.tolerance.bounds": ("batas [audit] pada aturan", "the rule set's [audit] bounds"),
@@ -1970,8 +1984,9 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "rules.show.alternative": ("alternatif", "alternative"),
     "rules.show.none": ("tidak ada", "none"),
     "rules.show.bounds": (
-        "  batas atas {cap}, batas bawah {floor}, tampil {places} angka desimal ({rounding})",
-        "  cap {cap}, floor {floor}, display {places} places ({rounding})",
+        "  batas atas {cap}, batas bawah {floor}, tampil {places} angka desimal, dibulatkan"
+        " {rounding}",
+        "  cap {cap}, floor {floor}, display {places} places, rounded {rounding}",
     ),
     "rules.show.serapan": ("serapan: {formula}", "serapan: {formula}"),
     "rules.show.progress": (
@@ -2134,8 +2149,8 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
         " ({figures}) give by the indicator's kind ({kind}): {expected}",
     ),
     "check.rollup-recalc": (
-        "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan roll-up"
-        " aturan atas capaian anggotanya",
+        "capaian program, sasaran atau tujuan yang tercetak tidak sesuai dengan agregasi"
+        " capaian anggotanya menurut aturan",
         "printed capaian of a program, objective or goal does not follow from its members"
         " under the rule set's roll-up",
     ),

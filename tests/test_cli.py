@@ -167,7 +167,7 @@ def test_rules_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     code, out, _ = run(capsys, "rules", "list")
     assert code == 0 and "permendagri-86-2017" in out and "pmk-214-2017" in out
     code, out, _ = run(capsys, "rules", "show", "permendagri-86-2017")
-    assert code == 0 and "Sangat Tinggi    [91, +inf)" in out
+    assert code == 0 and "Sangat Tinggi    [91; +inf)" in out  # Indonesian: ";" between bounds
     good = write(
         tmp_path,
         "mine.toml",

@@ -1,6 +1,8 @@
 """Every human output in one language: with ``--lang id`` no English word and no number in
 English notation reaches the reader, and with ``--lang en`` no Indonesian word, in every
-format of every shipped case (evaluate with its trace, and check).
+format of every shipped case and example case (evaluate with its trace, and check), and in
+everything else a user runs: a folder's summary, the comparison of rule sets, what import
+says on standard error, `rules show`, `checks`, the errors for bad input, every `--help`.
 
 The case's own text (names, places, what the report printed, the rule set's labels) is
 the user's, in whatever language they wrote it: it is taken out before the scan, so what
@@ -31,6 +33,15 @@ RULES = sorted((ROOT / "kinerja_engine" / "rules").glob("*.toml")) or sorted(
     (ROOT / "rules").glob("*.toml")
 )
 FORMATS = ("table", "markdown", "html", "csv", "json")
+# The example cases of tests/cases/ (counts, bounds, past years, periods, the performance
+# tree, units, label synonyms) beside the rule sets some of them use.
+EXAMPLES = ROOT / "tests" / "cases"
+EXAMPLE_RULES = [*sorted(EXAMPLES.glob("*.rules.toml")), EXAMPLES / "skala-laporan.toml"]
+EXAMPLE_CASES = sorted(
+    p
+    for p in EXAMPLES.glob("*.toml")
+    if p not in EXAMPLE_RULES and 'format = "kinerja-rules' not in p.read_text(encoding="utf-8")
+)
 
 # Words the engine says in English that Indonesian output must not contain, and the reverse.
 # Domain terms both languages use (capaian, serapan, realisasi, pagu, target, info, status)
@@ -40,14 +51,19 @@ ENGLISH = re.compile(
     r"findings?|checks|passed|skipped|input|budget|lines|recomputed|number|percentage|"
     r"defined|trace|evidence|rules|indicators?|flags|objectives?|usage|true|false|"
     r"computed|missing|category|efficiency|progress|verdict|share|year|achievement|"
-    r"absorption|remarks|chapter|table)\b",
+    r"absorption|remarks|chapter|table|for|to|in|by|on|or|than|are|be|this|which|when|"
+    r"above|below|given|written|sum|read|rows?|column|file|case|report|values?|"
+    r"different|points|tolerance|none|default|show|write|else|score|range|cap|floor|"
+    r"places|agency|reports|none|each|every|only|per cent|percent)\b",
     re.IGNORECASE,
 )
 INDONESIAN = re.compile(
     r"\b(dan|dari|yang|tidak|dengan|untuk|tercetak|seharusnya|selisih|temuan|kesalahan|"
     r"peringatan|dihitung|pemeriksaan|tahun|bukan|kasus|rincian|menurut|nilai|berbeda|"
     r"penggunaan|tabel|sasaran|kategori|keterangan|kemajuan|efisiensi|anggaran|jejak|"
-    r"lolos|dilewati|indikator|catatan|benar|salah)\b",
+    r"lolos|dilewati|indikator|catatan|benar|salah|atau|pada|bila|ini|itu|sebagai|baris|"
+    r"kolom|berkas|laporan|jumlah|angka|bawaan|tampilkan|tulis|instansi|aturan|rumus|"
+    r"pita|batas|setiap|hanya|tertulis|terbaca|dibaca|ringkasan|ikhtisar)\b",
     re.IGNORECASE,
 )
 # A decimal in the other language's notation: 116.25 in Indonesian, 116,25 in English.
@@ -74,12 +90,16 @@ def _strings(value: Any, skip: frozenset[str] = frozenset()) -> Iterator[str]:
             yield from _strings(item, skip)
 
 
-def _users_text(case: Path) -> re.Pattern[str]:
-    """Every text of the case and of the rule sets, and the check codes (identifiers, with
-    a legend), as whole words: what the scan takes out before it looks."""
-    found = set(_strings(tomllib.loads(case.read_text(encoding="utf-8"))))
-    for rules in RULES:
-        found |= set(_strings(tomllib.loads(rules.read_text(encoding="utf-8")), TITLES))
+def _texts_of(*files: Path) -> re.Pattern[str]:
+    """Every text of the files (cases, rules files) and of the rule sets, and the check
+    codes (identifiers, with a legend), as whole words: what the scan takes out before it
+    looks."""
+    found: set[str] = set()
+    for path in (*files, *RULES, *EXAMPLE_RULES):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # A rules file's titles are the engine's to choose by language, so they are scanned.
+        rules = str(data.get("format", "")).startswith("kinerja-rules")
+        found |= set(_strings(data, TITLES if rules else frozenset()))
     found |= {f"kinerja_engine {__version__}", *CODES}
     alternatives = "|".join(
         re.escape(s.strip()) for s in sorted(found, key=len, reverse=True) if s.strip()
@@ -146,7 +166,7 @@ def _offences(lines: list[str], users: re.Pattern[str] | None, lang: str) -> lis
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("case", [*CASES, *EXAMPLE_CASES], ids=lambda p: p.stem)
 def test_every_output_speaks_one_language(
     case: Path,
     fmt: str,
@@ -156,15 +176,10 @@ def test_every_output_speaks_one_language(
 ) -> None:
     # Wide enough that no name is wrapped: a name's pieces on two lines are still the user's.
     monkeypatch.setenv("COLUMNS", "10000")
-    users = _users_text(case)
+    users = _texts_of(case)
     for command in (["evaluate", "--trace"], ["check"]):
-        main([command[0], str(case), "--format", fmt, "--lang", lang, *command[1:]])
-        out = capsys.readouterr().out
-        assert out.strip(), f"{command} --format {fmt} wrote nothing"
-        offences = _offences(_readable(fmt, out), users, lang)
-        assert offences == [], f"{command[0]} --format {fmt} --lang {lang}:\n" + "\n".join(
-            offences[:15]
-        )
+        argv = [command[0], str(case), "--format", fmt, "--lang", lang, *command[1:]]
+        _scan(argv, fmt, users, lang, capsys)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -184,7 +199,7 @@ def test_help_and_checks_speak_one_language(
     main(["checks", "--lang", lang])
     listing = capsys.readouterr().out
     # The codes, and the rule set's labels the descriptions quote ("Tidak Tercapai").
-    assert _offences(listing.splitlines(), _users_text(CASES[0]), lang) == []
+    assert _offences(listing.splitlines(), _texts_of(CASES[0]), lang) == []
 
 
 def test_a_refused_option_is_said_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
@@ -193,3 +208,216 @@ def test_a_refused_option_is_said_in_indonesian(capsys: pytest.CaptureFixture[st
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "pilihan tidak sah: 'pdf'" in err and "invalid choice" not in err
+
+
+# ---- issue 15 (lang2): every other thing a user runs ----------------------------------
+
+SHIPPED_RULES = [p.stem for p in RULES]
+SUBCOMMANDS = ("evaluate", "check", "compare", "checks", "import", "schema", "rules")
+
+
+PROGRAM = re.compile(r"\S*\.(?:toml|csv|xlsx|json)\b|/tmp/\S*|--[\w-]+")
+
+
+def _scan(
+    argv: list[str],
+    fmt: str,
+    users: re.Pattern[str] | None,
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    stream: str = "out",
+    code: int | None = None,
+) -> None:
+    returned = main(argv)
+    captured = capsys.readouterr()
+    text = captured.out if stream == "out" else captured.err
+    if code is not None:
+        assert returned == code, f"{argv}: exit {returned}\n{captured.err}"
+    assert text.strip(), f"{argv} wrote nothing on standard {stream}"
+    if fmt == "csv" and text.lstrip("\ufeff").count("\n\n"):
+        # A workbook of sections (a title, then its table): every cell is read.
+        body = text.lstrip("\ufeff")
+        delimiter = (
+            ";" if body.splitlines()[1].count(";") > body.splitlines()[1].count(",") else ","
+        )
+        lines = [" | ".join(row) for row in csv.reader(io.StringIO(body), delimiter=delimiter)]
+    else:
+        lines = _readable(fmt, text)
+    # File paths and option names are the program's and the user's, not words.
+    lines = [PROGRAM.sub(" ", line) for line in lines]
+    if fmt == "table":
+        # A paragraph wrapped to the terminal is read whole (a name's pieces on two lines
+        # are still the user's); a name shortened to fit its column is the user's too.
+        joined: list[str] = []
+        for line in lines:
+            if joined and line.startswith("    ") and line.strip():
+                joined[-1] += " " + line.strip()
+            else:
+                joined.append(line)
+        lines = [re.sub(r"^.*…", " ", line) for line in joined]
+    offences = _offences(lines, users, lang)
+    assert offences == [], f"{' '.join(argv)}:\n" + "\n".join(offences[:15])
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small region: generated offices over three years with planted faults, and the
+    shipped cases beside them."""
+    from conftest import bench_module
+
+    root = tmp_path_factory.mktemp("folder")
+    bench_module("generate").write_region(root, 2, (2021, 2022), 3, faulty=1)
+    for case in CASES:
+        (root / case.name).write_bytes(case.read_bytes())
+    return root
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("fmt", ["table", "html", "csv"])
+def test_the_summary_and_the_comparison_speak_one_language(
+    folder: Path,
+    fmt: str,
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "10000")
+    users = _texts_of(*sorted(folder.rglob("*.toml")))
+    base = ["--format", fmt, "--lang", lang]
+    _scan(["check", str(folder), "--summary", *base], fmt, users, lang, capsys)
+    _scan(
+        [
+            "compare",
+            str(folder),
+            "--rules",
+            "permendagri-86-2017",
+            "--rules",
+            "skala-sangat-baik",
+            *base,
+        ],
+        fmt,
+        users,
+        lang,
+        capsys,
+    )
+
+
+# Inputs whose import says something on standard error: a sheet with a total row, one
+# with an ambiguous year choice (refused), one with a number of ambiguous notation.
+SHEETS = {
+    "total": (
+        "Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran\n"
+        "A;%;80;85;1.000.000;900.000\n"
+        "B;%;70;60;2.000.000;1.800.000\n"
+        "JUMLAH;;;;3.000.000;2.600.000\n"
+        "Rata-rata;;75;72,5;;\n",
+        ["--year", "2021"],
+        0,
+    ),
+    "years": ("Indikator;Satuan;Target 2023;Realisasi 2023;Target 2024\nA;%;80;85;90\n", [], 2),
+    "notation": ('Indicator,Unit,Target,Actual\nA,%,"1,500",2\n', ["--year", "2021"], 0),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("sheet", sorted(SHEETS))
+def test_import_says_its_warnings_in_one_language(
+    sheet: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, extra, code = SHEETS[sheet]
+    src = tmp_path / "iku.csv"
+    src.write_text(text, encoding="utf-8")
+    # The sheet's own words (its headers and cells) are the user's.
+    cells = {c.strip().strip('"') for line in text.splitlines() for c in re.split("[;,]", line)}
+    cells |= {"iku.csv", "higher_is_better", "lower_is_better"}
+    users = re.compile(
+        "(?<!\\w)(?:"
+        + "|".join(re.escape(c) for c in sorted(cells, key=len, reverse=True) if c)
+        + ")(?!\\w)"
+    )
+    argv = ["import", str(src), "--agency", "X", "--lang", lang, "-o", str(tmp_path / "c.toml")]
+    _scan([*argv, *extra], "table", users, lang, capsys, stream="err", code=code)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rules_show_and_checks_speak_one_language(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "10000")
+    users = _texts_of()
+    for name in SHIPPED_RULES:
+        _scan(["rules", "show", name, "--lang", lang], "table", users, lang, capsys)
+    _scan(["rules", "list", "--lang", lang], "table", users, lang, capsys)
+    _scan(["checks", "--lang", lang], "table", users, lang, capsys)
+
+
+# In a help text: options, choices, commands and the two notations shown side by side are
+# the program's words, not the language's; the placeholders (KASUS, BERKAS) are words.
+HELP_TOKENS = re.compile(
+    r"--?[\w-]+|\{[^}]*\}|\$\w+|\bid 1\.234,5|\ben 1,234\.5|"
+    r"\b(?:table|markdown|html|json|csv|xlsx|error|warning|info|kinerja \w+(?: \w+)?)\b|"
+    r"^ +(?:list|show|check|evaluate|compare|checks|import|schema|rules)\b"
+)
+BAD = ROOT / "tests" / "bad"
+BAD_CASES = (
+    "direction-unknown",
+    "budget-cycle",
+    "dangling-objective",
+    "binary",
+    "negative-budget-line",
+)
+BAD_RULES = ("band-empty", "audit-min-above-max", "band-bound-text")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_errors_for_bad_input_speak_one_language(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(BAD)
+    for name in BAD_CASES:
+        path = BAD / "case" / f"{name}.toml"
+        users = _texts_of() if name == "binary" else _texts_of(path)
+        _scan(
+            ["evaluate", f"case/{name}.toml", "--lang", lang],
+            "table",
+            users,
+            lang,
+            capsys,
+            stream="err",
+            code=2,
+        )
+    # A refusal that names an argument names it by the help's placeholder, in its words.
+    for argv in (["evaluate", ""], ["import", ""], ["rules", "show", ""]):
+        _scan([*argv, "--lang", lang], "table", None, lang, capsys, stream="err", code=2)
+    for name in BAD_RULES:
+        path = BAD / "rules" / f"{name}.toml"
+        _scan(
+            ["rules", "check", f"rules/{name}.toml", "--lang", lang],
+            "table",
+            _texts_of(path),
+            lang,
+            capsys,
+            stream="err",
+            code=2,
+        )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_the_help_of_every_subcommand_speaks_one_language(
+    command: str, lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KINERJA_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "10000")
+    commands = [[command]] + (
+        [["rules", a] for a in ("list", "show", "check")] if command == "rules" else []
+    )
+    for argv in commands:
+        with pytest.raises(SystemExit):
+            main([*argv, "--help"])
+        out = capsys.readouterr().out
+        assert out.startswith("penggunaan: " if lang == "id" else "usage: ")
+        # The options' names and metavariables are the program's, not words.
+        lines = [HELP_TOKENS.sub(" ", line) for line in out.splitlines()]
+        offences = _offences(lines, _texts_of(), lang)
+        assert offences == [], f"{argv} --help --lang {lang}:\n" + "\n".join(offences[:15])

@@ -105,8 +105,10 @@ def _argparse_speaks(lang: str) -> Iterator[None]:
 
 
 def _limits(p: argparse.ArgumentParser, say: Callable[[str], str]) -> None:
-    p.add_argument("--max-file-size", metavar="BYTES", help=say("cli.help.max-file-size"))
-    p.add_argument("--max-depth", metavar="LEVELS", help=say("cli.help.max-depth"))
+    p.add_argument(
+        "--max-file-size", metavar=say("cli.metavar.bytes"), help=say("cli.help.max-file-size")
+    )
+    p.add_argument("--max-depth", metavar=say("cli.metavar.levels"), help=say("cli.help.max-depth"))
 
 
 def _jobs(lang: str) -> Callable[[str], int]:
@@ -144,20 +146,25 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help=say("cli.help.debug"))
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", required=True, parser_class=Parser
+        dest="command", metavar=say("cli.metavar.command"), required=True, parser_class=Parser
     )
 
     def common(p: argparse.ArgumentParser, *, many_rules: bool = False) -> None:
-        p.add_argument("cases", nargs="+", metavar="CASE", help=say("cli.help.cases"))
+        p.add_argument(
+            "cases", nargs="+", metavar=say("cli.metavar.case"), help=say("cli.help.cases")
+        )
         p.add_argument(
             "--jobs", type=_jobs(lang), default=1, metavar="N", help=say("cli.help.jobs")
         )
         if many_rules:  # compare: --rules A --rules B
             p.add_argument(
-                "--rules", action="append", metavar="NAME|PATH", help=say("cli.help.compare-rules")
+                "--rules",
+                action="append",
+                metavar=say("cli.metavar.rules"),
+                help=say("cli.help.compare-rules"),
             )
         else:
-            p.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.rules"))
+            p.add_argument("--rules", metavar=say("cli.metavar.rules"), help=say("cli.help.rules"))
         p.add_argument(
             "--format",
             choices=("table", "markdown", "html", "json", "csv", "xlsx"),
@@ -165,7 +172,9 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
             help=f"{say('cli.help.format')}; {say('cli.help.format-xlsx')}",
         )
         _lang(p, say)
-        p.add_argument("-o", "--output", metavar="FILE", help=say("cli.help.output"))
+        p.add_argument(
+            "-o", "--output", metavar=say("cli.metavar.file"), help=say("cli.help.output")
+        )
         p.add_argument("--ids", action="store_true", help=say("cli.help.ids"))
         _limits(p, say)
 
@@ -188,11 +197,13 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _lang(sub.add_parser("checks", help=say("cli.help.checks")), say)
 
     imp = sub.add_parser("import", help=say("cli.help.import"))
-    imp.add_argument("file", metavar="FILE.csv|FILE.xlsx", help=say("cli.help.import-file"))
-    imp.add_argument("-o", "--output", metavar="CASE.toml", help=say("cli.help.import-output"))
-    imp.add_argument("--agency", help=say("cli.help.agency"))
-    imp.add_argument("--year", type=int, help=say("cli.help.year"))
-    imp.add_argument("--rules", metavar="NAME|PATH", help=say("cli.help.import-rules"))
+    imp.add_argument("file", metavar=say("cli.metavar.sheet"), help=say("cli.help.import-file"))
+    imp.add_argument(
+        "-o", "--output", metavar=say("cli.metavar.case-file"), help=say("cli.help.import-output")
+    )
+    imp.add_argument("--agency", metavar=say("cli.metavar.agency"), help=say("cli.help.agency"))
+    imp.add_argument("--year", type=int, metavar=say("cli.metavar.year"), help=say("cli.help.year"))
+    imp.add_argument("--rules", metavar=say("cli.metavar.rules"), help=say("cli.help.import-rules"))
     imp.add_argument("--notation", choices=LANGS, default="id", help=say("cli.help.notation"))
     imp.add_argument("--force", action="store_true", help=say("cli.help.force"))
     _lang(imp, say)
@@ -204,13 +215,13 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help=say("cli.help.rules-command"))
     rsub = rules.add_subparsers(
-        dest="rules_command", metavar="ACTION", required=True, parser_class=Parser
+        dest="rules_command", metavar=say("cli.metavar.action"), required=True, parser_class=Parser
     )
     _lang(rsub.add_parser("list", help=say("cli.help.rules-list")), say)
     show = rsub.add_parser("show", help=say("cli.help.rules-show"))
-    show.add_argument("name", metavar="NAME|PATH")
+    show.add_argument("name", metavar=say("cli.metavar.rules"))
     chk = rsub.add_parser("check", help=say("cli.help.rules-check"))
-    chk.add_argument("file", metavar="FILE")
+    chk.add_argument("file", metavar=say("cli.metavar.file"))
     for p in (show, chk):
         _lang(p, say)
         _limits(p, say)
@@ -305,13 +316,14 @@ def _refuse_empty_paths(args: argparse.Namespace) -> None:
     named = {
         "--output": [getattr(args, "output", None)],
         "--rules": _listed(getattr(args, "rules", None)),
-        "CASE": getattr(args, "cases", None) or [],
-        "FILE": [getattr(args, "file", None)],
-        "NAME|PATH": [getattr(args, "name", None)],
+        "cli.metavar.case": getattr(args, "cases", None) or [],
+        "cli.metavar.file": [getattr(args, "file", None)],
+        "cli.metavar.rules": [getattr(args, "name", None)],
     }
     for option, paths in named.items():
         if any(path is not None and not path.strip() for path in paths):
-            raise UsageError(msg("error.cli.empty-path", option=option))
+            said = msg(option) if option.startswith("cli.") else option
+            raise UsageError(msg("error.cli.empty-path", option=said))
 
 
 def _listed(value: str | list[str] | None) -> list[str | None]:

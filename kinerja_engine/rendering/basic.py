@@ -8,7 +8,7 @@ changes with ``lang``; the human formats follow ``lang`` for labels and number n
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from kinerja_engine.domain.results import (
@@ -21,7 +21,7 @@ from kinerja_engine.domain.results import (
 from kinerja_engine.domain.wording import STATUS_IDS
 from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
-from kinerja_engine.numbers import format_number, plain_decimal
+from kinerja_engine.numbers import Figure, format_number, plain_decimal
 from kinerja_engine.rendering.escape import markdown_text, terminal_text
 from kinerja_engine.rendering.findings import (
     finding_line,
@@ -34,6 +34,7 @@ from kinerja_engine.rendering.findings import (
     trace_text,
 )
 from kinerja_engine.rendering.jsontext import dumps
+from kinerja_engine.rendering.view import interval_text, method_text
 from kinerja_engine.rulesets.ruleset import RuleSet
 
 __all__ = ["FORMATS", "describe_rules", "render", "render_many", "render_table", "report_to_dict"]
@@ -446,6 +447,14 @@ def render_many(reports: Sequence[Report], fmt: str = "table", lang: str = "id")
     return "\n".join(render(r, fmt, lang) for r in reports)
 
 
+# The rounding modes a rules file may name, in words (the decimal module's names are not).
+_ROUNDING = {
+    ROUND_HALF_UP: "rounding.half-up",
+    ROUND_HALF_EVEN: "rounding.half-even",
+    ROUND_DOWN: "rounding.down",
+}
+
+
 def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     """A rule set as a reader wants to see it: formulas, bounds, bands, flags."""
 
@@ -465,10 +474,12 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
     out.append(
         say(
             "rules.show.bounds",
-            cap=none if rules.cap is None else rules.cap,
-            floor=none if rules.floor is None else rules.floor,
+            cap=none if rules.cap is None else Figure(rules.cap),
+            floor=none if rules.floor is None else Figure(rules.floor),
             places=rules.places,
-            rounding=rules.rounding,
+            rounding=say(_ROUNDING[rules.rounding])
+            if rules.rounding in _ROUNDING
+            else rules.rounding,
         )
     )
     out.append(say("rules.show.serapan", formula=rules.serapan.source))
@@ -476,11 +487,17 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
         out.append(say("rules.show.progress", direction=direction, formula=formula.source))
     rounded = rules.categories_rounded
     out.append(say("rules.show.categories-rounded" if rounded else "rules.show.categories-exact"))
-    out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.categories.bands)]
+    out += [
+        f"  {b.label:16} {interval_text(b.describe(), lang)}"
+        for b in reversed(rules.categories.bands)
+    ]
     out.append(say("rules.show.efficiency", formula=rules.efficiency.source))
     if rules.efficiency_score is not None:
         out.append(say("rules.show.score", formula=rules.efficiency_score.source))
-    out += [f"  {b.label:16} {b.describe()}" for b in reversed(rules.efficiency_bands.bands)]
+    out += [
+        f"  {b.label:16} {interval_text(b.describe(), lang)}"
+        for b in reversed(rules.efficiency_bands.bands)
+    ]
     out.append(
         say(
             "rules.show.verdict",
@@ -489,10 +506,16 @@ def describe_rules(rules: RuleSet, lang: str = "en") -> str:
             not_achieved=rules.verdict_not_achieved,
         )
     )
-    out.append(say("rules.show.rollup", rollup=rules.rollup))
+    out.append(say("rules.show.rollup", rollup=method_text(rules.rollup, lang)))
     program, goal = (rules.rollups.get(k, ("mean", {}))[0] for k in ("program", "goal"))
     if (program, goal) != ("mean", "mean"):  # issue 16: said when not the default
-        out.append(say("rules.show.tree-rollup", program=program, goal=goal))
+        out.append(
+            say(
+                "rules.show.tree-rollup",
+                program=method_text(program, lang),
+                goal=method_text(goal, lang),
+            )
+        )
     if rules.pro_rata:
         out.append(say("rules.show.pro-rata"))
     out.append(say("rules.show.flags"))

@@ -39,6 +39,7 @@ from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import text
 from kinerja_engine.numbers import format_number, parse_number
 from kinerja_engine.rendering.findings import (
+    engine_read,
     expected_words,
     field_text,
     message_text,
@@ -317,10 +318,8 @@ def _finding_rows(report: Report, lang: str) -> list[list[str]]:
                 _text(f.budget or ""),
                 _text(where_label(f.where or "", lang)),
                 _text("" if f.field is None else field_text(f.field, lang)),
-                # A budget line's own amount is as the engine read it (footing).
-                _engine(f.printed, lang)
-                if f.budget and f.field in ("pagu", "realisasi")
-                else _text(f.printed or ""),
+                # A budget line's own amount or a case input is as the engine read it.
+                _engine(f.printed, lang) if engine_read(f) else _text(f.printed or ""),
                 _engine(f.expected, lang) if words is None else _text(words),
                 _exact(f.difference, lang),
                 _exact(f.tolerance, lang),

@@ -246,11 +246,18 @@ def _difference(f: Finding, lang: str) -> str:
     return format_number(f.difference, None, notation=lang, group=True)
 
 
+def engine_read(f: Finding) -> bool:
+    """Whether a finding's printed figure is as the engine read it (a budget line's amount,
+    a case input), not text the report printed: shown in the reader's notation."""
+    return bool(f.budget and f.field in ("pagu", "realisasi")) or f.where == "input"
+
+
 def printed_text(f: Finding, lang: str) -> str:
-    """What the report printed; a budget line's amount as the engine read it."""
+    """What the report printed; a budget line's amount or a case input as the engine
+    read it."""
     if f.printed is None:
         return "-"
-    if f.budget and f.field in ("pagu", "realisasi"):
+    if engine_read(f):
         return engine_number(f.printed, lang)
     return f.printed
 

@@ -22,7 +22,7 @@ from kinerja_engine.numbers import format_number, plain_decimal
 from kinerja_engine.rendering.charts import StackedRow, band_colours, stacked_chart
 from kinerja_engine.rendering.escape import terminal_text
 from kinerja_engine.rendering.jsontext import dumps
-from kinerja_engine.rendering.view import SEVERITY_IDS
+from kinerja_engine.rendering.view import SEVERITY_IDS, interval_text
 from kinerja_engine.rendering.xlsx import AMOUNT, Sheet, write_workbook
 
 __all__ = [
@@ -661,11 +661,13 @@ def render_compare(c: Comparison, fmt: str = "table", lang: str = "id") -> str |
             f" {_t(lang, 'compare.why')}: {_why(d, lang)}",
         )
         for o in d.outcomes:
-            capaian = "-" if o.capaian is None else format_number(o.capaian, 2, notation=lang)
+            capaian = (
+                "-" if o.capaian is None else format_number(o.capaian, 2, notation=lang, group=True)
+            )
             said = (
                 f"{o.rules}: {capaian} % {o.category or '-'}, {o.verdict or '-'},"
                 f" {o.efficiency or '-'} ({_t(lang, 'compare.formula')} {o.formula};"
-                f" {_t(lang, 'compare.band')} {o.band or '-'})"
+                f" {_t(lang, 'compare.band')} {interval_text(o.band or '-', lang)})"
             )
             out += _wrapped("   ", terminal_text(said))
     out += ["", _t(lang, "compare.per-agency")]

@@ -13,6 +13,7 @@ efficiency levels, verdicts) are shown as the rule set writes them, in both lang
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -603,6 +604,24 @@ _METHODS = {
     "weighted_geometric_mean": "method.weighted-geometric-mean",
     "min": "method.min",
 }
+
+
+_INTERVAL = re.compile(r"[\[(][^\[\]()]*[\])]$")
+
+
+def interval_text(said: str, lang: str) -> str:
+    """A band's interval at the end of ``said`` (``[91, +inf)``) in the reader's notation:
+    where "," is the decimal mark, ";" separates the bounds, as the trace writes them."""
+    found = None if lang == "en" else _INTERVAL.search(said)
+    if found is None:
+        return said
+    interval = re.sub(r"(\d)\.(\d)", r"\1,\2", found.group().replace(", ", "; "))
+    return said[: found.start()] + interval
+
+
+def method_text(name: str, lang: str) -> str:
+    """A roll-up method in words (a name the catalogue has no words for, as it is)."""
+    return text(_METHODS[name], lang) if name in _METHODS else name
 
 
 def _tree(

@@ -37,7 +37,7 @@ from kinerja_engine.errors import (
     RuleSetError,
 )
 from kinerja_engine.messages import Message, msg
-from kinerja_engine.numbers import check_figure
+from kinerja_engine.numbers import Figure, check_figure
 from kinerja_engine.rulesets.formula import Formula, compile_formula
 from kinerja_engine.rulesets.ruleset import (
     NEG_INF,
@@ -858,7 +858,7 @@ def _blank_where(where: str, key: str) -> CaseError:
 
 def _negative(value: Decimal, key: str) -> CaseError:
     return CaseError(
-        msg("error.case.negative-amount", value=value),
+        msg("error.case.negative-amount", value=Figure(value)),
         key=key,
         value=str(value),
         expected=messages.text("expected.case.amount", "en"),
