@@ -356,6 +356,8 @@ def test_rules_show_and_checks_speak_one_language(
 HELP_TOKENS = re.compile(
     r"--?[\w-]+|\{[^}]*\}|\$\w+|\bid 1\.234,5|\ben 1,234\.5|"
     r"\b(?:table|markdown|html|json|csv|xlsx|error|warning|info|kinerja \w+(?: \w+)?)\b|"
+    # The schema kinds a user types (`kinerja schema report`): choices, not words.
+    r"\b(?:case|rules|report|summary|compare)\b(?=[,:])|"
     r"^ +(?:list|show|check|evaluate|compare|checks|import|schema|rules)\b"
 )
 BAD = ROOT / "tests" / "bad"
