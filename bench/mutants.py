@@ -691,7 +691,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "csv-sep-hint-ignored",
         "kinerja_engine/io/importing.py",
         "Excel's 'sep=;' line is not read as the separator",
-        ('    if re.fullmatch(r"sep=.", first):\n', "    if False:\n"),
+        ("    forced = hint.group(1) if hint else None\n", "    forced = None\n"),
     ),
     # ---------------------------------------------------------------- the renderers
     m(

@@ -314,6 +314,7 @@ def test_the_depth_limit_holds_at_its_edge() -> None:
     [
         ("sep=;", "Indikator,Satuan,Target,Realisasi\nA,%,80,85\n"),
         ("sep=,", "Indikator;Satuan;Target;Realisasi\nA;%;80;85\n"),
+        ("sep=\t", "Indikator;Satuan;Target;Realisasi\nA;%;80;85\n"),  # a tab named
     ],
 )
 def test_the_separator_hint_line_is_obeyed(hint: str, body: str) -> None:
@@ -323,3 +324,4 @@ def test_the_separator_hint_line_is_obeyed(hint: str, body: str) -> None:
         ke.import_csv(f"{hint}\n{body}".encode(), "iku.csv", agency="Dinas X", year=2021)
     imported = ke.import_csv(body.encode(), "iku.csv", agency="Dinas X", year=2021)
     assert imported.case.indicators[0].realisasi == 85
+

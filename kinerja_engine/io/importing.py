@@ -416,11 +416,9 @@ def _find_header(candidates: Sequence[tuple[str, Table, InputError | None]]) -> 
 
 def _csv_tables(text: str) -> list[tuple[str, Table, InputError | None]]:
     lines = text.splitlines()
-    first = lines[0].strip().lower() if lines else ""
-    forced = None
-    if re.fullmatch(r"sep=.", first):
-        # Excel's hint line: "sep=;" names the separator.
-        forced = first[4]
+    # Excel's hint line: "sep=;" names the separator (a tab too: not stripped as space).
+    hint = re.fullmatch(r" *sep=(.) *", lines[0].lower()) if lines else None
+    forced = hint.group(1) if hint else None
     found = []
     for delimiter in [forced] if forced else [";", ",", "\t"]:
         # The rows before a fault still show the header: the fault is then the answer.
