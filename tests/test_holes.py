@@ -324,4 +324,3 @@ def test_the_separator_hint_line_is_obeyed(hint: str, body: str) -> None:
         ke.import_csv(f"{hint}\n{body}".encode(), "iku.csv", agency="Dinas X", year=2021)
     imported = ke.import_csv(body.encode(), "iku.csv", agency="Dinas X", year=2021)
     assert imported.case.indicators[0].realisasi == 85
-
