@@ -411,7 +411,8 @@ def render(
     color: bool = False,
 ) -> str | bytes:
     """A report, or several, as text in ``fmt`` (one of :data:`FORMATS`), with labels and
-    number notation in ``lang`` (``id`` or ``en``; JSON is the same in both).
+    number notation in ``lang`` (``id`` or ``en``; in JSON only the messages and reasons
+    follow it, with their catalogue ids beside them).
 
     ``table`` fits ``width`` columns (default 80): names wrap, columns least needed are
     left out when they do not fit; with the case (items from :func:`run` with ``keep``, or

@@ -676,7 +676,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     "cli.import.no-direction": (
         "tidak ada kolom arah (polaritas): {count} indikator dianggap higher_is_better"
         " (semakin tinggi semakin baik); periksa dan ubah di berkas kasus",
-        "no direction column: all {count} indicators are taken as higher_is_better;"
+        "no direction column: every indicator ({count}) is taken as higher_is_better;"
         " check them and change any in the case file",
     ),
     "cli.import.wrote": (
