@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from audit_cases import entry, skm
 
 import kinerja_engine as ke
 from kinerja_engine.domain.results import Finding, Severity
-from kinerja_engine.messages import msg
+from kinerja_engine.messages import CATALOGUE, msg, template
 from kinerja_engine.rendering.findings import (
     SUMMARY_FROM,
     expected_text,
@@ -156,3 +157,14 @@ def test_a_difference_is_in_the_reader_notation() -> None:
     assert "tercetak 15.534.464.918,61, seharusnya 15.534.484.352,61, selisih -19.434" in (
         finding_line(f, "id")
     )
+
+
+@pytest.mark.parametrize(
+    "ident", sorted(k for k in CATALOGUE if k.startswith("reason.")), ids=lambda k: k
+)
+def test_every_reason_is_found_again_from_its_english(ident: str) -> None:
+    """The JSON's reason_id is read back from the English reason: every reason of the
+    catalogue, those of the roll-ups of the performance tree too."""
+    fields = dict.fromkeys(re.findall(r"\{(\w+)", template(ident, "en")), "x")
+    found = reason_message(msg(ident, **fields).render("en"))
+    assert found is not None and found.id == ident

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from kinerja_engine.domain.checks import CATALOGUE
 from kinerja_engine.domain.results import Finding, Severity
 from kinerja_engine.domain.wording import FIELD_IDS, engine_number, field_label, where_label
+from kinerja_engine.messages import CATALOGUE as MESSAGES
 from kinerja_engine.messages import Message, template, text
 from kinerja_engine.numbers import format_number
 
@@ -152,16 +153,9 @@ def reason_message(reason: str | None) -> Message | None:
     return _reparse(reason, _REASON_IDS)
 
 
-_REASON_IDS = (
-    "reason.no-target",
-    "reason.target-not-positive",
-    "reason.no-realisasi",
-    "reason.no-capaian-value",
-    "reason.rollup.nothing-computed",
-    "reason.rollup.geometric-mean",
-    "reason.rollup.no-weight",
-    "reason.rollup.zero-weights",
-)
+# Every reason of the catalogue: one added later (a new roll-up's) is found with no list
+# to keep up to date.
+_REASON_IDS = tuple(ident for ident in MESSAGES if ident.startswith("reason."))
 
 
 def skipped_text(what: str, lang: str) -> str:
