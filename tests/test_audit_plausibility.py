@@ -72,6 +72,7 @@ def test_a_negative_capaian_is_said_so(permendagri: ke.RuleSet) -> None:
     assert codes(report) == ["capaian-negative"]
     assert "-3,333.33" in report.findings[0].message_en
     assert report.findings[0].severity == "warning"
+    assert report.findings[0].difference == Decimal("-3333.33")  # at the display places
     # Of an earlier year too, once its target is known.
     past = attrs.evolve(
         indicator(10, 10),

@@ -168,3 +168,9 @@ def test_every_reason_is_found_again_from_its_english(ident: str) -> None:
     fields = dict.fromkeys(re.findall(r"\{(\w+)", template(ident, "en")), "x")
     found = reason_message(msg(ident, **fields).render("en"))
     assert found is not None and found.id == ident
+
+
+def test_a_negative_capaian_expects_zero_or_more_in_the_readers_words() -> None:
+    """capaian-negative's ``expected`` is the audit's English: shown in Indonesian."""
+    shown = expected_text(template("expected.rules.zero-or-more", "en"), "id")
+    assert shown == template("expected.rules.zero-or-more", "id")

@@ -20,6 +20,7 @@ from kinerja_engine.audit._common import (
 )
 from kinerja_engine.domain.model import Indicator, PrintedEntry, PrintedValue, Target, UnitKind
 from kinerja_engine.domain.results import Finding, IndicatorResult, Status
+from kinerja_engine.evaluation.indicator import quantize
 from kinerja_engine.messages import Message, msg, text
 from kinerja_engine.numbers import Figure
 
@@ -171,7 +172,8 @@ def _judge(
             where="input",
             field=field,
             expected=text("expected.rules.zero-or-more", "en"),
-            difference=value,
+            # How far below zero, as the report displays a capaian (not thirty places).
+            difference=quantize(value, a.rules.places, a.rules.rounding),
             inputs=inputs,
         )
         return

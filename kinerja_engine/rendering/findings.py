@@ -127,6 +127,7 @@ _EXPECTED_IDS = (
     "finding.what.percent",
     "finding.what.amount",
     "expected.unit.figure-in",
+    "expected.rules.zero-or-more",
 )
 
 
