@@ -18,6 +18,17 @@ from kinerja_engine.domain.model import Direction, Indicator, Target
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "cases" / "dkupp-probolinggo-2021.toml"
 
+
+def _is_rules(path: Path) -> bool:
+    return 'format = "kinerja-rules/' in path.read_text(encoding="utf-8")
+
+
+# tests/cases/: example cases of real report shapes, and beside them the rule sets some of
+# them use; each told by its format line, not by its name.
+_EXAMPLES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
+EXAMPLE_RULES = [p for p in _EXAMPLES if _is_rules(p)]
+EXAMPLE_CASES = [p for p in _EXAMPLES if not _is_rules(p)]
+
 settings.register_profile(
     "ci",
     max_examples=60,

@@ -234,19 +234,6 @@ def test_weights_come_from_the_rules_then_the_case(tmp_path: Path) -> None:
     assert o.capaian == 90
 
 
-@pytest.mark.parametrize("path", sorted(CASES.glob("*.toml")), ids=lambda p: p.name)
-def test_the_example_files_follow_the_json_schemas(path: Path) -> None:
-    import tomllib
-
-    import jsonschema
-
-    source = path.read_text(encoding="utf-8")
-    kind = "rules" if 'format = "kinerja-rules/' in source else "case"
-    validator = jsonschema.Draft202012Validator(json.loads(ke.api.schema(kind)))
-    data = tomllib.loads(source)
-    assert [e.message for e in validator.iter_errors(data)] == []
-
-
 @pytest.mark.parametrize(
     "name", ["dinkes-2022-cascade.toml", "pmk-22-2021-example.toml", "lapas-2023-s1.toml"]
 )

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLE_CASES, EXAMPLE_RULES, ROOT
 
 from kinerja_engine.cli.main import main
 from kinerja_engine.domain.checks import CODES
@@ -34,14 +34,8 @@ RULES = sorted((ROOT / "kinerja_engine" / "rules").glob("*.toml")) or sorted(
 )
 FORMATS = ("table", "markdown", "html", "csv", "json")
 # The example cases of tests/cases/ (counts, bounds, past years, periods, the performance
-# tree, units, label synonyms) beside the rule sets some of them use.
-EXAMPLES = ROOT / "tests" / "cases"
-EXAMPLE_RULES = [*sorted(EXAMPLES.glob("*.rules.toml")), EXAMPLES / "skala-laporan.toml"]
-EXAMPLE_CASES = sorted(
-    p
-    for p in EXAMPLES.glob("*.toml")
-    if p not in EXAMPLE_RULES and 'format = "kinerja-rules' not in p.read_text(encoding="utf-8")
-)
+# tree, units, label synonyms) and the rule sets some of them use: EXAMPLE_CASES and
+# EXAMPLE_RULES of conftest.
 
 # Words the engine says in English that Indonesian output must not contain, and the reverse.
 # Domain terms both languages use (capaian, serapan, realisasi, pagu, target, info, status)

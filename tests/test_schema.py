@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from conftest import ROOT, bench_module
+from conftest import EXAMPLE_CASES, EXAMPLE_RULES, ROOT, bench_module
 
 import kinerja_engine as ke
 from kinerja_engine.cli.main import main
@@ -26,10 +26,8 @@ from kinerja_engine.rulesets import ruleset
 jsonschema = pytest.importorskip("jsonschema")
 
 # tests/cases/ holds a case's own rule set beside it (skala-laporan.toml): each by its format.
-_TEST_FILES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
-_TEST_RULES = [p for p in _TEST_FILES if 'format = "kinerja-rules/' in p.read_text("utf-8")]
-CASES = sorted((ROOT / "cases").glob("*.toml")) + [p for p in _TEST_FILES if p not in _TEST_RULES]
-RULES = sorted((ROOT / "rules").glob("*.toml")) + _TEST_RULES
+CASES = sorted((ROOT / "cases").glob("*.toml")) + EXAMPLE_CASES
+RULES = sorted((ROOT / "rules").glob("*.toml")) + EXAMPLE_RULES
 
 
 def validator(kind: str) -> Any:
